@@ -1,0 +1,140 @@
+package chatroom.protocol;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/// Splits a byte stream into frames: one line of UTF-8 per frame, ended by `\n` or `\r\n`.
+///
+/// The decoder trusts nothing it is fed. Each completed line comes out as a [Parsed] value:
+/// the line's text, or a typed refusal for a line that is too long
+/// ([ErrorCode#FRAME_TOO_LONG]), is not UTF-8 ([ErrorCode#BAD_ENCODING]) or holds a control
+/// character such as a lone `\r` ([ErrorCode#BAD_CHARACTER]). A refused line is dropped whole
+/// and decoding goes on with the next one, so one bad line never costs the connection.
+///
+/// Memory stays bounded: an over-long line is skipped without being kept, and the line
+/// buffer grows only as far as the longest line allowed and shrinks back after it.
+///
+/// Not thread-safe: one decoder belongs to one connection's reader.
+public final class LineDecoder {
+
+    private static final int INITIAL_CAPACITY = 128;
+
+    private final int maxFrameBytes;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private byte[] line = new byte[INITIAL_CAPACITY];
+    private int length;
+    private boolean skippingOverlongLine;
+
+    /// A decoder for frames of at most [Limits#MAX_FRAME_BYTES].
+    public LineDecoder() {
+        this(Limits.MAX_FRAME_BYTES);
+    }
+
+    /// A decoder for frames of at most `maxFrameBytes` bytes, not counting the line end.
+    public LineDecoder(int maxFrameBytes) {
+        if (maxFrameBytes < 1) {
+            throw new IllegalArgumentException("maxFrameBytes must be positive: " + maxFrameBytes);
+        }
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /// Consumes every remaining byte of `input` and hands each completed line to `frames`,
+    /// in order. Bytes after the last line end are kept for the next call.
+    public void decode(ByteBuffer input, Consumer<? super Parsed<String>> frames) {
+        int start = input.position();
+        int end = input.limit();
+        for (int i = start; i < end; i++) {
+            if (input.get(i) == '\n') {
+                append(input, start, i);
+                frames.accept(completeLine());
+                start = i + 1;
+            }
+        }
+        append(input, start, end);
+        input.position(end);
+    }
+
+    /// Whether part of a line has been received without its line end.
+    public boolean hasPartialLine() {
+        return length > 0 || skippingOverlongLine;
+    }
+
+    private void append(ByteBuffer input, int from, int to) {
+        int count = to - from;
+        if (count == 0 || skippingOverlongLine) {
+            return;
+        }
+        // One byte more than the limit is kept for the '\r' of a "\r\n" line end.
+        if (length + count > maxFrameBytes + 1) {
+            skippingOverlongLine = true;
+            release();
+            return;
+        }
+        if (length + count > line.length) {
+            int capacity = Math.min(maxFrameBytes + 1, Math.max(line.length * 2, length + count));
+            line = java.util.Arrays.copyOf(line, capacity);
+        }
+        input.get(from, line, length, count);
+        length += count;
+    }
+
+    private Parsed<String> completeLine() {
+        if (skippingOverlongLine) {
+            skippingOverlongLine = false;
+            return Parsed.invalid(ErrorCode.FRAME_TOO_LONG,
+                    "line longer than %d bytes discarded".formatted(maxFrameBytes));
+        }
+        int size = length;
+        if (size > 0 && line[size - 1] == '\r') {
+            size--;
+        }
+        Parsed<String> result = size > maxFrameBytes
+                ? Parsed.invalid(ErrorCode.FRAME_TOO_LONG, "line longer than %d bytes discarded".formatted(maxFrameBytes))
+                : decodeText(size);
+        release();
+        return result;
+    }
+
+    private Parsed<String> decodeText(int size) {
+        String text;
+        if (isAscii(size)) {
+            text = new String(line, 0, size, StandardCharsets.ISO_8859_1);
+        } else {
+            try {
+                CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(line, 0, size));
+                text = chars.toString();
+            } catch (CharacterCodingException e) {
+                return Parsed.invalid(ErrorCode.BAD_ENCODING, "line is not valid UTF-8");
+            }
+        }
+        var bad = Text.checkCharacters(text);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        return Parsed.ok(text);
+    }
+
+    private boolean isAscii(int size) {
+        for (int i = 0; i < size; i++) {
+            if (line[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// Forgets the current line; gives back a buffer that grew for a long line.
+    private void release() {
+        length = 0;
+        if (line.length > 4 * INITIAL_CAPACITY) {
+            line = new byte[INITIAL_CAPACITY];
+        }
+    }
+}
