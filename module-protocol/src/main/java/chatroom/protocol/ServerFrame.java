@@ -20,13 +20,11 @@ public sealed interface ServerFrame {
         }
     }
 
-    /// Login accepted: the name now in use, the room, and the epoch of message ids (ids are
-    /// comparable only within one epoch; a client that sees a new epoch drops its `since`).
-    record Welcome(Name name, String room, String epoch) implements ServerFrame {
+    /// Login accepted: the name now in use and the room joined.
+    record Welcome(Name name, String room) implements ServerFrame {
         public Welcome {
             Objects.requireNonNull(name, "name");
             Tokens.requireToken(room, "room");
-            Tokens.requireToken(epoch, "epoch");
         }
     }
 
@@ -47,7 +45,8 @@ public sealed interface ServerFrame {
         }
     }
 
-    /// A chat message with its server-assigned id (increasing within an epoch) and time.
+    /// A chat message with its server-assigned id and time. Ids only ever increase, also across
+    /// server restarts, so a client can ask for what it missed with `LOGIN since=ID`.
     record Chat(long id, Instant time, Name from, String text) implements ServerFrame {
         public Chat {
             if (id < 1) {

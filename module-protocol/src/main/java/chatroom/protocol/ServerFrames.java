@@ -20,7 +20,7 @@ public final class ServerFrames {
                     .attribute("max-frame", hello.maxFrameBytes()).attribute("max-text", hello.maxTextBytes())
                     .attribute("heartbeat", hello.heartbeatSeconds()).end();
             case ServerFrame.Welcome welcome -> new RawFrame.Writer("WELCOME").attribute("name", welcome.name())
-                    .attribute("room", welcome.room()).attribute("epoch", welcome.epoch()).end();
+                    .attribute("room", welcome.room()).end();
             case ServerFrame.Members members -> {
                 var writer = new RawFrame.Writer("MEMBERS");
                 if (members.more()) {
@@ -62,8 +62,8 @@ public final class ServerFrames {
                     f.requiredInt("max-frame", 1).then(maxFrame -> f.requiredInt("max-text", 1).then(maxText ->
                             f.requiredInt("heartbeat", 0).then(heartbeat -> ok(
                                     new ServerFrame.Hello(v, server, maxFrame, maxText, heartbeat)))))));
-            case "WELCOME" -> f.requiredName("name").then(name -> f.requiredToken("room").then(room ->
-                    f.requiredToken("epoch").then(epoch -> ok(new ServerFrame.Welcome(name, room, epoch)))));
+            case "WELCOME" -> f.requiredName("name").then(name -> f.requiredToken("room")
+                    .then(room -> ok(new ServerFrame.Welcome(name, room))));
             case "MEMBERS" -> f.requiredTrailing().then(ServerFrames::names)
                     .then(names -> ok(new ServerFrame.Members(names, f.optional("more").isPresent())));
             case "HISTORY" -> f.requiredInt("count", 0).then(count -> ok(new ServerFrame.History(count)));

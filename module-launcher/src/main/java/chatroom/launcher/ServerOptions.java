@@ -1,0 +1,77 @@
+package chatroom.launcher;
+
+import chatroom.server.ServerConfig;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/// The options of `chatroom --server`. Their names are a contract: operators' scripts and
+/// outside tests use them.
+final class ServerOptions {
+
+    private static final ServerConfig DEFAULTS = ServerConfig.defaults();
+
+    @Option(names = "--max-clients", paramLabel = "N",
+            description = "Most connections at once; one more is refused with a clear line (default: ${DEFAULT-VALUE}).")
+    int maxClients = DEFAULTS.maxClients();
+
+    @Option(names = "--max-rate", paramLabel = "N",
+            description = "Messages per second one client may send; 0 turns flood control off (default: ${DEFAULT-VALUE}).")
+    int maxRate = DEFAULTS.maxRate();
+
+    @Option(names = "--max-burst", paramLabel = "N",
+            description = "Messages a client may send at once before --max-rate applies (default: ${DEFAULT-VALUE}).")
+    int maxBurst = DEFAULTS.maxBurst();
+
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS",
+            description = "Time a new connection has to choose a name (default: ${DEFAULT-VALUE}).")
+    long handshakeTimeoutSeconds = DEFAULTS.handshakeTimeout().toSeconds();
+
+    @Option(names = "--history", paramLabel = "N",
+            description = "Messages kept and replayed to clients that join (default: ${DEFAULT-VALUE}).")
+    int history = DEFAULTS.historySize();
+
+    @Option(names = "--heartbeat", paramLabel = "SECONDS",
+            description = "Silence after which a structured client is pinged; twice that and it is dropped (default: ${DEFAULT-VALUE}).")
+    long heartbeatSeconds = DEFAULTS.heartbeat().toSeconds();
+
+    @Option(names = "--send-queue", paramLabel = "KIB",
+            description = "KiB queued for one client before it is dropped as too slow (default: ${DEFAULT-VALUE}).")
+    int sendQueueKib = DEFAULTS.sendQueueBytes() / 1024;
+
+    @Option(names = "--room", paramLabel = "NAME", description = "Name of the room (default: ${DEFAULT-VALUE}).")
+    String room = DEFAULTS.roomName();
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS",
+            description = "On SIGINT/SIGTERM, time given to clients to receive their goodbye (default: ${DEFAULT-VALUE}).")
+    long shutdownGraceSeconds = 5;
+
+    /// The server configuration these options describe.
+    ///
+    /// @throws IllegalArgumentException if a value is out of range
+    ServerConfig toConfig() {
+        if (sendQueueKib > Integer.MAX_VALUE / 1024) {
+            throw new IllegalArgumentException("--send-queue is too large: " + sendQueueKib);
+        }
+        requireNonNegative("--shutdown-grace", shutdownGraceSeconds);
+        return new ServerConfig(maxClients, maxRate, maxBurst, seconds("--handshake-timeout", handshakeTimeoutSeconds),
+                history, seconds("--heartbeat", heartbeatSeconds), sendQueueKib * 1024, room);
+    }
+
+    Duration shutdownGrace() {
+        return Duration.ofSeconds(shutdownGraceSeconds);
+    }
+
+    private static Duration seconds(String option, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1 second: " + value);
+        }
+        return Duration.ofSeconds(value);
+    }
+
+    private static void requireNonNegative(String option, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(option + " must not be negative: " + value);
+        }
+    }
+}

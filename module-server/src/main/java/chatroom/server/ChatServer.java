@@ -1,0 +1,50 @@
+package chatroom.server;
+
+import chatroom.server.internal.ServerImpl;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/// A chat server: one TCP port, one room, both dialects (see `docs/protocol.md`).
+///
+/// Modelled on the JDK's `HttpServer`: [#create] binds the port, [#start] begins accepting,
+/// [#stop] shuts down. One named platform thread accepts; every connection is served on its
+/// own virtual thread, and every client has a bounded outbound queue drained by its own
+/// writer, so a slow client never holds up anybody else.
+///
+/// Thread-safe.
+public sealed interface ChatServer permits ServerImpl {
+
+    /// Binds `address` (port `0` picks a free port) without accepting yet.
+    ///
+    /// @throws IOException if the address cannot be bound (for example the port is in use)
+    /// @throws IllegalArgumentException if `address` is unresolved
+    static ChatServer create(InetSocketAddress address, ServerConfig config) throws IOException {
+        return ServerImpl.bind(address, config);
+    }
+
+    /// Starts accepting connections. May be called once.
+    ///
+    /// @throws IllegalStateException if already started or stopped
+    void start();
+
+    /// The address actually bound (with the real port when `0` was asked for).
+    InetSocketAddress address();
+
+    /// Stops the server and returns when it has stopped:
+    ///
+    /// 1. closes the listening socket, so no new connection is accepted;
+    /// 2. tells every client that the server is stopping (`BYE reason=shutdown`, or a `* ` line
+    ///    for plain clients) and lets their queues drain for up to `grace`;
+    /// 3. closes every connection still open and ends every thread the server started.
+    ///
+    /// Calling it again, or before [#start], is harmless.
+    void stop(Duration grace);
+
+    /// Connections open now, named or not.
+    int connectionCount();
+
+    /// Members in the room now (connections that have chosen a name).
+    int memberCount();
+}

@@ -1,0 +1,273 @@
+package chatroom.server.internal;
+
+import chatroom.protocol.LeaveReason;
+import chatroom.protocol.PlainText;
+import chatroom.protocol.ServerFrame;
+import chatroom.protocol.Text;
+import chatroom.server.ChatServer;
+import chatroom.server.ServerConfig;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+/// The [ChatServer]: the listening socket, the acceptor thread, the connections' executor,
+/// the janitor that enforces timeouts, and shutdown.
+public final class ServerImpl implements ChatServer {
+
+    private static final System.Logger LOG = System.getLogger("chatroom.server");
+    private static final int BACKLOG = 1024;
+    private static final int NOT_STARTED = 0;
+    private static final int RUNNING = 1;
+    private static final int STOPPED = 2;
+
+    private final ServerSocketChannel listener;
+    private final InetSocketAddress address;
+    private final ServerConfig config;
+    private final Room room;
+    private final Semaphore slots;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger state = new AtomicInteger(NOT_STARTED);
+    private final String product;
+    private ExecutorService executor;
+    private Thread acceptor;
+    private ScheduledExecutorService janitor;
+
+    private ServerImpl(ServerSocketChannel listener, ServerConfig config) throws IOException {
+        this.listener = listener;
+        this.address = (InetSocketAddress) listener.getLocalAddress();
+        this.config = config;
+        this.room = new Room(config.roomName(), config.historySize(), Clock.systemUTC());
+        this.slots = new Semaphore(config.maxClients());
+        this.product = "chatroom/" + version();
+    }
+
+    /// Opens and binds the listening socket.
+    public static ServerImpl bind(InetSocketAddress address, ServerConfig config) throws IOException {
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("cannot resolve host " + address.getHostString());
+        }
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        try {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(address, BACKLOG);
+            return new ServerImpl(listener, config);
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!state.compareAndSet(NOT_STARTED, RUNNING)) {
+            throw new IllegalStateException("server already started or stopped");
+        }
+        executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
+                .name("chatroom-connection-", 0)
+                .uncaughtExceptionHandler((thread, e) -> LOG.log(ERROR, "Uncaught in " + thread.getName(), e))
+                .factory());
+        janitor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("chatroom-janitor").daemon(true).factory());
+        long tick = janitorTick().toNanos();
+        janitor.scheduleWithFixedDelay(this::checkTimers, tick, tick, TimeUnit.NANOSECONDS);
+        acceptor = Thread.ofPlatform().name("chatroom-acceptor").start(this::acceptLoop);
+        LOG.log(INFO, "Listening on {0}:{1,number,#}", address.getHostString(), address.getPort());
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    @Override
+    public int memberCount() {
+        return room.size();
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        int previous = state.getAndSet(STOPPED);
+        closeListener();
+        if (previous != RUNNING) {
+            return;
+        }
+        LOG.log(INFO, "Stopping: telling {0} connections", connections.size());
+        boolean interrupted = false;
+        try {
+            acceptor.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        janitor.shutdownNow();
+        room.close();
+        var bye = new ServerFrame.Bye(LeaveReason.SHUTDOWN, "The server is shutting down. Goodbye!");
+        connections.forEach(connection -> connection.close(bye));
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+                LOG.log(WARNING, "{0} connections still open after {1}; closing them", connections.size(), grace);
+                connections.forEach(Connection::abort);
+                executor.shutdownNow();
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            connections.forEach(Connection::abort);
+            executor.shutdownNow();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.log(INFO, "Stopped");
+    }
+
+    ServerConfig config() {
+        return config;
+    }
+
+    Room room() {
+        return room;
+    }
+
+    String product() {
+        return product;
+    }
+
+    /// Starts a connection's writer on the connections' executor.
+    void startWriter(Outbound outbound) {
+        executor.execute(outbound);
+    }
+
+    /// Called by a connection as the last thing it does.
+    void closed(Connection connection) {
+        if (connections.remove(connection)) {
+            slots.release();
+        }
+    }
+
+    private void acceptLoop() {
+        while (state.get() == RUNNING) {
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                // Typically out of file descriptors: keep serving those already connected.
+                LOG.log(WARNING, "Accept failed: {0}", e.toString());
+                pause();
+                continue;
+            }
+            try {
+                admit(channel);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(WARNING, "Could not admit a connection: {0}", e.toString());
+                closeQuietly(channel);
+            }
+        }
+    }
+
+    private void admit(SocketChannel channel) throws IOException {
+        var remote = (InetSocketAddress) channel.getRemoteAddress();
+        if (!slots.tryAcquire()) {
+            LOG.log(INFO, "{0}:{1,number,#} refused: server full", remote.getHostString(), remote.getPort());
+            executor.execute(() -> refuse(channel));
+            return;
+        }
+        var connection = new Connection(channel, remote, this);
+        connections.add(connection);
+        try {
+            executor.execute(connection::serve);
+        } catch (RejectedExecutionException e) {
+            closed(connection);
+            throw e;
+        }
+    }
+
+    private void refuse(SocketChannel channel) {
+        String line = PlainText.NOTICE_PREFIX + "Sorry, the server is full (" + config.maxClients()
+                + " connections); try again later.";
+        try (channel) {
+            channel.write(ByteBuffer.wrap(Text.frameBytes(line)));
+        } catch (IOException e) {
+            LOG.log(DEBUG, "Refusal not delivered: {0}", e.toString());
+        }
+    }
+
+    private void checkTimers() {
+        long now = System.nanoTime();
+        for (Connection connection : connections) {
+            try {
+                connection.checkTimers(now);
+            } catch (RuntimeException e) {
+                LOG.log(ERROR, "Timer check failed for " + connection.peer(), e);
+            }
+        }
+    }
+
+    /// Often enough to keep each timeout within a quarter of its length (at most a second).
+    private Duration janitorTick() {
+        Duration shortest = config.handshakeTimeout().compareTo(config.heartbeat()) < 0
+                ? config.handshakeTimeout() : config.heartbeat();
+        Duration quarter = shortest.dividedBy(4);
+        Duration floor = Duration.ofMillis(10);
+        Duration ceiling = Duration.ofSeconds(1);
+        return quarter.compareTo(floor) < 0 ? floor : quarter.compareTo(ceiling) > 0 ? ceiling : quarter;
+    }
+
+    private void closeListener() {
+        try {
+            listener.close();
+        } catch (IOException e) {
+            LOG.log(WARNING, "Closing the listener failed: {0}", e.toString());
+        }
+    }
+
+    /// The module's version when run from the module path, `dev` otherwise.
+    private static String version() {
+        var descriptor = ChatServer.class.getModule().getDescriptor();
+        return descriptor == null ? "dev" : descriptor.rawVersion().orElse("dev");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(DEBUG, "Close failed: {0}", e.toString());
+        }
+    }
+}

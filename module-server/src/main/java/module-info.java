@@ -1,0 +1,9 @@
+/// The chatroom server: [chatroom.server.ChatServer] binds a TCP port and serves one chat room
+/// to plain-text (`nc`) and structured clients on that port.
+///
+/// Only the API package is exported; the implementation in `chatroom.server.internal` is not.
+module chatroom.server {
+    requires chatroom.protocol;
+
+    exports chatroom.server;
+}
