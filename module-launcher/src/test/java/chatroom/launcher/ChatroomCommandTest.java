@@ -1,0 +1,184 @@
+package chatroom.launcher;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("chatroom command line")
+class ChatroomCommandTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final StopSignal NEVER_USED = () -> {
+        throw new AssertionError("the server should not have started");
+    };
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return ChatroomCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true), () -> NEVER_USED);
+    }
+
+    @Nested
+    @DisplayName("help and version")
+    class HelpAndVersion {
+
+        @Test
+        @DisplayName("--help lists the modes, the server options and the exit codes, and exits 0")
+        void help() {
+            assertThat(run("--help")).isZero();
+            assertThat(out.toString()).contains("--server", "HOST", "PORT", "--max-clients", "--max-rate",
+                    "--max-burst", "--handshake-timeout", "--history", "Exit codes", "53000", "localhost");
+        }
+
+        @Test
+        @DisplayName("--version names the product and exits 0")
+        void version() {
+            assertThat(run("--version")).isZero();
+            assertThat(out.toString()).startsWith("chatroom ");
+        }
+    }
+
+    @Nested
+    @DisplayName("bad input is a usage error (exit 2) with a clear message")
+    class UsageErrors {
+
+        @Test
+        @DisplayName("no mode")
+        void noMode() {
+            assertThat(run()).isEqualTo(2);
+            assertThat(err.toString()).contains("--server");
+        }
+
+        @Test
+        @DisplayName("a port that is not a number")
+        void portNotANumber() {
+            assertThat(run("--server", "127.0.0.1", "http")).isEqualTo(2);
+            assertThat(err.toString()).contains("http");
+        }
+
+        @Test
+        @DisplayName("a port out of range")
+        void portOutOfRange() {
+            assertThat(run("--server", "127.0.0.1", "70000")).isEqualTo(2);
+            assertThat(err.toString()).contains("PORT must be between 0 and 65535");
+        }
+
+        @Test
+        @DisplayName("an option value out of range")
+        void optionOutOfRange() {
+            assertThat(run("--server", "127.0.0.1", "0", "--max-burst", "0")).isEqualTo(2);
+            assertThat(err.toString()).contains("maxBurst must be at least 1");
+        }
+
+        @Test
+        @DisplayName("a negative rate")
+        void negativeRate() {
+            assertThat(run("--server", "--max-rate", "-1")).isEqualTo(2);
+            assertThat(err.toString()).contains("maxRate");
+        }
+
+        @Test
+        @DisplayName("an unknown option")
+        void unknownOption() {
+            assertThat(run("--server", "--colour")).isEqualTo(2);
+            assertThat(err.toString()).contains("--colour");
+        }
+
+        @Test
+        @DisplayName("too many positional arguments")
+        void tooManyArguments() {
+            assertThat(run("--server", "127.0.0.1", "1", "2")).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    @DisplayName("a server that cannot start exits 1 with the reason")
+    class Failures {
+
+        @Test
+        @DisplayName("the port is in use")
+        void portInUse() throws Exception {
+            try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(run("--server", "127.0.0.1", Integer.toString(taken.getLocalPort()))).isEqualTo(1);
+                assertThat(err.toString()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            }
+        }
+
+        @Test
+        @DisplayName("the host cannot be resolved")
+        void unresolvableHost() {
+            assertThat(run("--server", "no-such-host.invalid", "0")).isEqualTo(1);
+            assertThat(err.toString()).contains("cannot resolve host 'no-such-host.invalid'");
+        }
+    }
+
+    @Nested
+    @DisplayName("a running server")
+    class Running {
+
+        @Test
+        @DisplayName("serves nc-style clients with the options given and exits 0 when signalled")
+        void servesUntilSignalled() throws Exception {
+            var sink = new LineSink();
+            var stop = new CountDownLatch(1);
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ChatroomCommand.run(
+                    new String[] {"--server", "127.0.0.1", "0", "--max-clients", "1", "--room", "club"},
+                    new PrintWriter(sink, true), new PrintWriter(err, true), () -> stop::await));
+
+            var listening = sink.await("listening on 127\\.0\\.0\\.1:(\\d+) \\(room club", TIMEOUT);
+            assertThat(listening).as("listening line in: %s", sink).isPresent();
+            int port = Integer.parseInt(listening.get().group(1));
+
+            try (var alice = new Socket("127.0.0.1", port);
+                 var second = new Socket("127.0.0.1", port)) {
+                alice.setSoTimeout((int) TIMEOUT.toMillis());
+                second.setSoTimeout((int) TIMEOUT.toMillis());
+                var in = new BufferedReader(new InputStreamReader(alice.getInputStream(), StandardCharsets.UTF_8));
+                var writer = new PrintWriter(new OutputStreamWriter(alice.getOutputStream(), StandardCharsets.UTF_8), true);
+                assertThat(in.readLine()).startsWith("* Welcome to chatroom");
+                writer.print("alice\nhello\n");
+                writer.flush();
+                assertThat(readUntil(in, "alice: hello")).isTrue();
+
+                // --max-clients 1: the second connection is refused with a clear line.
+                var refused = new BufferedReader(new InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(refused.readLine()).contains("server is full");
+
+                stop.countDown();
+                assertThat(readUntil(in, "* The server is shutting down. Goodbye!")).isTrue();
+            }
+            assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+            assertThat(sink.toString()).contains("chatroom server stopped");
+        }
+
+        private static boolean readUntil(BufferedReader in, String expected) throws Exception {
+            for (int i = 0; i < 20; i++) {
+                String line = in.readLine();
+                if (line == null) {
+                    return false;
+                }
+                if (line.equals(expected)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
