@@ -1,6 +1,7 @@
 package chatroom.server.internal;
 
 import chatroom.protocol.ClientFrames;
+import chatroom.protocol.ErrorCode;
 import chatroom.protocol.LeaveReason;
 import chatroom.protocol.LineDecoder;
 import chatroom.protocol.Name;
@@ -206,7 +207,7 @@ final class Connection {
         }
         if (now - floodNoticeAt > TimeUnit.SECONDS.toNanos(10)) {
             floodNoticeAt = now;
-            send(new ServerFrame.Error(chatroom.protocol.ErrorCode.FLOOD,
+            send(new ServerFrame.Error(ErrorCode.FLOOD,
                     "you are sending too fast; your messages are being slowed down"));
         }
         long deadline = now + wait;

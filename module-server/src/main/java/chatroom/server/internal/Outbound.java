@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -25,7 +24,10 @@ final class Outbound implements Runnable {
     private final SocketChannel channel;
     private final long limitBytes;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    /// Signalled to the writer: a frame arrived in an empty queue, or [#finish] was called.
+    private final Condition work = lock.newCondition();
+    /// Signalled to [#awaitStopped]: the writer has stopped.
+    private final Condition stoppedSignal = lock.newCondition();
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>(8);
     private long queuedBytes;
     private boolean finishing;
@@ -50,7 +52,7 @@ final class Outbound implements Runnable {
             queue.add(frame);
             queuedBytes += frame.length;
             if (queue.size() == 1) {
-                changed.signal();
+                work.signal();
             }
             return true;
         } finally {
@@ -63,7 +65,7 @@ final class Outbound implements Runnable {
         lock.lock();
         try {
             finishing = true;
-            changed.signalAll();
+            work.signal();
         } finally {
             lock.unlock();
         }
@@ -78,7 +80,7 @@ final class Outbound implements Runnable {
                 if (left <= 0) {
                     return false;
                 }
-                left = changed.awaitNanos(left);
+                left = stoppedSignal.awaitNanos(left);
             }
             return true;
         } finally {
@@ -110,7 +112,7 @@ final class Outbound implements Runnable {
                 stopped = true;
                 queue.clear();
                 queuedBytes = 0;
-                changed.signalAll();
+                stoppedSignal.signalAll();
             } finally {
                 lock.unlock();
             }
@@ -126,7 +128,7 @@ final class Outbound implements Runnable {
                 if (finishing) {
                     return 0;
                 }
-                changed.await(1, TimeUnit.MINUTES);
+                work.await();
             }
             int count = 0;
             while (count < batch.length && !queue.isEmpty()) {
