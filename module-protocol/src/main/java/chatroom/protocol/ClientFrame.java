@@ -25,6 +25,9 @@ public sealed interface ClientFrame {
         public Login {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(since, "since");
+            if (since.isPresent() && since.getAsLong() < 0) {
+                throw new IllegalArgumentException("since must not be negative: " + since.getAsLong());
+            }
         }
     }
 

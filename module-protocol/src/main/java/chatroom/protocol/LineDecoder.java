@@ -61,6 +61,14 @@ public final class LineDecoder {
         input.position(end);
     }
 
+    /// Called when the input has ended: a last line without its line end is handed to
+    /// `frames` as if it had one (a script's `printf 'alice\nhi' | nc` still says "hi").
+    public void endOfInput(Consumer<? super Parsed<String>> frames) {
+        if (hasPartialLine()) {
+            frames.accept(completeLine());
+        }
+    }
+
     /// Whether part of a line has been received without its line end.
     public boolean hasPartialLine() {
         return length > 0 || skippingOverlongLine;

@@ -9,7 +9,7 @@ import java.util.Optional;
 /// `name: text` always splits at its first `": "`.
 ///
 /// @param value the name as its owner typed it
-public record Name(String value) implements Comparable<Name> {
+public record Name(String value) {
 
     public Name {
         Objects.requireNonNull(value, "value");
@@ -28,11 +28,6 @@ public record Name(String value) implements Comparable<Name> {
     /// The form two names are compared in: names that differ only in case are the same name.
     public String key() {
         return value.toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public int compareTo(Name other) {
-        return key().compareTo(other.key());
     }
 
     @Override

@@ -17,10 +17,24 @@ public sealed interface Parsed<T> {
     }
 
     /// A refusal: what was wrong, in words a person can read.
+    ///
+    /// The detail may quote what the peer sent; it is cut to [#MAX_DETAIL_LENGTH] characters so
+    /// that an error about a huge line is still a small error frame.
     record Invalid<T>(ErrorCode code, String detail) implements Parsed<T> {
+
+        /// Longest detail kept.
+        public static final int MAX_DETAIL_LENGTH = 200;
+
         public Invalid {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(detail, "detail");
+            if (detail.length() > MAX_DETAIL_LENGTH) {
+                int end = MAX_DETAIL_LENGTH - 1;
+                if (Character.isHighSurrogate(detail.charAt(end - 1))) {
+                    end--;
+                }
+                detail = detail.substring(0, end) + "…";
+            }
         }
 
         /// The same refusal, typed for another value type.

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /// attributes without breaking older peers.
 record RawFrame(String verb, Map<String, String> attributes, Optional<String> trailing) {
 
-    private static final Pattern VERB = Pattern.compile("[A-Z][A-Z-]*");
+    private static final Pattern VERB = Pattern.compile("[A-Za-z][A-Za-z-]*");
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*");
 
     RawFrame {
@@ -38,10 +38,11 @@ record RawFrame(String verb, Map<String, String> attributes, Optional<String> tr
         if (words.length == 0 || words[0].isEmpty()) {
             return Parsed.invalid(ErrorCode.BAD_FRAME, "a frame starts with a verb");
         }
-        String verb = words[0].toUpperCase(java.util.Locale.ROOT);
-        if (!VERB.matcher(verb).matches()) {
+        // Checked before upper-casing: Unicode case rules would turn "ſay" into "SAY".
+        if (!VERB.matcher(words[0]).matches()) {
             return Parsed.invalid(ErrorCode.UNKNOWN_VERB, "'" + words[0] + "' is not a verb");
         }
+        String verb = words[0].toUpperCase(java.util.Locale.ROOT);
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 1; i < words.length; i++) {
             String word = words[i];

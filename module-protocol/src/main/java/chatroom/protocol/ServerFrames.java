@@ -30,13 +30,13 @@ public final class ServerFrames {
             }
             case ServerFrame.History history -> new RawFrame.Writer("HISTORY").attribute("count", history.count()).end();
             case ServerFrame.Chat chat -> new RawFrame.Writer("MSG").attribute("id", chat.id())
-                    .attribute("ts", chat.time()).attribute("from", chat.from()).trailing(chat.text());
+                    .attribute("ts", Tokens.formatTime(chat.time())).attribute("from", chat.from()).trailing(chat.text());
             case ServerFrame.Joined joined -> new RawFrame.Writer("JOINED").attribute("name", joined.name())
-                    .attribute("ts", joined.time()).end();
+                    .attribute("ts", Tokens.formatTime(joined.time())).end();
             case ServerFrame.Left left -> new RawFrame.Writer("LEFT").attribute("name", left.name())
-                    .attribute("ts", left.time()).attribute("reason", left.reason().wire()).end();
+                    .attribute("ts", Tokens.formatTime(left.time())).attribute("reason", left.reason().wire()).end();
             case ServerFrame.Renamed renamed -> new RawFrame.Writer("RENAMED").attribute("from", renamed.from())
-                    .attribute("to", renamed.to()).attribute("ts", renamed.time()).end();
+                    .attribute("to", renamed.to()).attribute("ts", Tokens.formatTime(renamed.time())).end();
             case ServerFrame.Notice notice -> new RawFrame.Writer("NOTICE").trailing(notice.text());
             case ServerFrame.Error error -> new RawFrame.Writer("ERROR").attribute("code", error.code().wire())
                     .trailing(error.text());

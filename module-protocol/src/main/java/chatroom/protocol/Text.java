@@ -11,13 +11,15 @@ public final class Text {
     }
 
     /// Whether `codePoint` may never appear in a frame: every Unicode control character
-    /// (C0, DEL, C1, so also a lone `\r` and NEL) except the horizontal tab, and the
-    /// Unicode line and paragraph separators.
+    /// (C0, DEL, C1, so also a lone `\r` and NEL) except the horizontal tab, the Unicode line
+    /// and paragraph separators, and unpaired surrogates (which UTF-8 cannot carry).
     public static boolean isForbidden(int codePoint) {
         if (codePoint == '\t') {
             return false;
         }
-        return Character.getType(codePoint) == Character.CONTROL
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL
+                || type == Character.SURROGATE
                 || codePoint == '\u2028'
                 || codePoint == '\u2029';
     }

@@ -1,7 +1,11 @@
 package chatroom.protocol;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 
 /// Invariants shared by the frame records.
@@ -27,13 +31,7 @@ final class Tokens {
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || token.charAt(0) == ':') {
             return false;
         }
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == ' ' || c == '\t' || Text.isForbidden(c)) {
-                return false;
-            }
-        }
-        return true;
+        return token.codePoints().noneMatch(c -> c == ' ' || c == '\t' || Text.isForbidden(c));
     }
 
     static void requireMessage(String text) {
@@ -53,7 +51,26 @@ final class Tokens {
         }
     }
 
+    /// ISO-8601 in UTC, always with three digits of milliseconds (unlike `Instant.toString`).
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").toFormatter(Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    static String formatTime(Instant time) {
+        return TIME.format(time);
+    }
+
+    /// First and last instants the wire's four-digit years can write.
+    static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    /// `time` to the millisecond, which is what the wire carries.
+    ///
+    /// @throws IllegalArgumentException if `time` is outside the years 0000 to 9999
     static Instant toMillis(Instant time) {
-        return Objects.requireNonNull(time, "time").truncatedTo(ChronoUnit.MILLIS);
+        Instant millis = Objects.requireNonNull(time, "time").truncatedTo(ChronoUnit.MILLIS);
+        if (millis.isBefore(EARLIEST) || millis.isAfter(LATEST)) {
+            throw new IllegalArgumentException("time outside the years 0000 to 9999: " + time);
+        }
+        return millis;
     }
 }

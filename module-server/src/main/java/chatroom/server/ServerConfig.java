@@ -1,5 +1,8 @@
 package chatroom.server;
 
+import chatroom.protocol.Name;
+import chatroom.protocol.Parsed;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,7 +20,7 @@ import java.util.Objects;
 ///                          twice this silence it is disconnected
 /// @param sendQueueBytes    bytes waiting for one client before it is disconnected as too slow
 ///                          (IRC's "SendQ exceeded")
-/// @param roomName          the name of the one room
+/// @param roomName          the name of the one room; the same rules as for a member's name
 public record ServerConfig(
         int maxClients,
         int maxRate,
@@ -42,8 +45,9 @@ public record ServerConfig(
         requirePositive("heartbeat", heartbeat);
         requireAtLeast("sendQueueBytes", sendQueueBytes, 16 * 1024);
         Objects.requireNonNull(roomName, "roomName");
-        if (roomName.isBlank() || roomName.chars().anyMatch(c -> c <= ' ' || c == ':')) {
-            throw new IllegalArgumentException("roomName must be one word without ':': " + roomName);
+        // Room names follow the rules for names, so they fit in every frame that carries one.
+        if (Name.parse(roomName) instanceof Parsed.Invalid<Name>(var code, String detail)) {
+            throw new IllegalArgumentException("roomName: " + detail);
         }
     }
 

@@ -52,7 +52,8 @@ final class Connection {
     private volatile Dialect dialect = Dialect.PLAIN;
     /// Chosen by the first line; touched by the reader thread only.
     private LineHandler handler;
-    private long floodNoticeAt = Long.MIN_VALUE;
+    /// When the next "sending too fast" notice may be sent (at most one every 10 s).
+    private long nextFloodNotice;
 
     Connection(SocketChannel channel, InetSocketAddress remote, ServerImpl server) {
         this.channel = channel;
@@ -61,6 +62,7 @@ final class Connection {
         this.outbound = new Outbound(channel, server.config().sendQueueBytes());
         this.connectedAt = System.nanoTime();
         this.lastHeard = connectedAt;
+        this.nextFloodNotice = connectedAt;
         this.flood = new TokenBucket(server.config().maxRate(), server.config().maxBurst(), connectedAt);
     }
 
@@ -76,6 +78,7 @@ final class Connection {
             while (ending.get() == null) {
                 buffer.clear();
                 if (channel.read(buffer) < 0) {
+                    decoder.endOfInput(this::onFrame);
                     break;
                 }
                 lastHeard = System.nanoTime();
@@ -205,8 +208,8 @@ final class Connection {
         if (wait <= 0) {
             return;
         }
-        if (now - floodNoticeAt > TimeUnit.SECONDS.toNanos(10)) {
-            floodNoticeAt = now;
+        if (now - nextFloodNotice >= 0) {
+            nextFloodNotice = now + TimeUnit.SECONDS.toNanos(10);
             send(new ServerFrame.Error(ErrorCode.FLOOD,
                     "you are sending too fast; your messages are being slowed down"));
         }
@@ -214,6 +217,8 @@ final class Connection {
         for (long left = wait; left > 0 && ending.get() == null; left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }
+        // The client is alive (its lines are waiting to be read): no heartbeat timeout for it.
+        lastHeard = System.nanoTime();
     }
 
     private void enqueue(byte[] frame) {

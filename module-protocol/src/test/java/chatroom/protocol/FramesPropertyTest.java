@@ -1,0 +1,152 @@
+package chatroom.protocol;
+
+import static chatroom.protocol.Outcomes.feedInChunks;
+import static chatroom.protocol.Outcomes.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Group;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
+
+@Label("Frame codec properties")
+class FramesPropertyTest {
+
+    /// Words a frame is made of, so that random lines get past the verb and into the attributes.
+    private static final List<String> FRAME_WORDS = List.of(
+            "HELLO", "LOGIN", "SAY", "NICK", "PING", "PONG", "QUIT", "WELCOME", "MEMBERS", "HISTORY", "MSG",
+            "JOINED", "LEFT", "RENAMED", "NOTICE", "ERROR", "BYE", "say", "msg",
+            "v=", "client=", "name=", "since=", "token=", "server=", "max-frame=", "max-text=", "heartbeat=",
+            "room=", "more=", "count=", "id=", "ts=", "from=", "to=", "reason=", "code=",
+            "1", "0", "-1", "99999999999999999999", "2147483648", "alice", "b*b", "2026-11-24T10:15:30.123Z",
+            "+1000000000-12-31T23:59:59.999Z", "quit", "bad-frame", " ", " ", " :", ":", "=", "\t", "\u0000", "é", "😀");
+
+    @Group
+    @Label("ClientFrames")
+    class ClientFramesProperties {
+
+        @Property
+        @Label("decode(encode(f)) is Ok(f) for every kind of frame")
+        void roundTrip(@ForAll("clientFrames") ClientFrame frame) {
+            Statistics.collect(frame.getClass().getSimpleName());
+
+            assertThat(ClientFrames.decode(ClientFrames.encode(frame))).isEqualTo(ok(frame));
+
+            Statistics.coverage(coverage -> Arrays.stream(ClientFrame.class.getPermittedSubclasses())
+                    .forEach(kind -> coverage.check(kind.getSimpleName()).count(n -> n > 0)));
+        }
+
+        @Property
+        @Label("decode never throws on random strings and always returns a value")
+        void randomStrings(@ForAll String line) {
+            assertThat(ClientFrames.decode(line)).isNotNull();
+            assertThat(ClientFrames.isHello(line)).isIn(true, false);
+        }
+
+        @Property
+        @Label("decode never throws on random frame-like lines")
+        void frameLikeLines(@ForAll("frameLikeLines") String line) {
+            assertThat(ClientFrames.decode(line)).isNotNull();
+        }
+
+        @Provide
+        Arbitrary<ClientFrame> clientFrames() {
+            return FrameArbitraries.clientFrames();
+        }
+    }
+
+    @Group
+    @Label("ServerFrames")
+    class ServerFramesProperties {
+
+        @Property
+        @Label("decode(encode(f)) is Ok(f) for every kind of frame")
+        void roundTrip(@ForAll("serverFrames") ServerFrame frame) {
+            Statistics.collect(frame.getClass().getSimpleName());
+
+            assertThat(ServerFrames.decode(ServerFrames.encode(frame))).isEqualTo(ok(frame));
+
+            Statistics.coverage(coverage -> Arrays.stream(ServerFrame.class.getPermittedSubclasses())
+                    .forEach(kind -> coverage.check(kind.getSimpleName()).count(n -> n > 0)));
+        }
+
+        @Property
+        @Label("decode never throws on random strings and always returns a value")
+        void randomStrings(@ForAll String line) {
+            assertThat(ServerFrames.decode(line)).isNotNull();
+        }
+
+        @Property
+        @Label("decode never throws on random frame-like lines")
+        void frameLikeLines(@ForAll("frameLikeLines") String line) {
+            assertThat(ServerFrames.decode(line)).isNotNull();
+        }
+
+        @Property
+        @Label("a Chat line in the plain dialect never looks like a notice")
+        void chatIsNeverANotice(@ForAll("serverFrames") ServerFrame frame) {
+            if (frame instanceof ServerFrame.Chat chat) {
+                assertThat(PlainText.render(chat)).hasValueSatisfying(line -> assertThat(line)
+                        .doesNotStartWith(PlainText.NOTICE_PREFIX)
+                        .startsWith(chat.from().value() + ": "));
+            }
+        }
+
+        @Provide
+        Arbitrary<ServerFrame> serverFrames() {
+            return FrameArbitraries.serverFrames();
+        }
+    }
+
+    @Group
+    @Label("over the wire")
+    class OverTheWire {
+
+        @Property(tries = 300)
+        @Label("frames encoded, framed with Text.frameBytes, split anywhere and decoded come back unchanged")
+        void wireRoundTrip(@ForAll("serverFrameLists") List<ServerFrame> serverFrames,
+                           @ForAll("clientFrameLists") List<ClientFrame> clientFrames,
+                           @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 500) Integer> chunkSizes) {
+            byte[] serverBytes = Outcomes.concat(serverFrames.stream()
+                    .map(frame -> Text.frameBytes(ServerFrames.encode(frame))).toArray(byte[][]::new));
+            byte[] clientBytes = Outcomes.concat(clientFrames.stream()
+                    .map(frame -> Text.frameBytes(ClientFrames.encode(frame))).toArray(byte[][]::new));
+
+            List<Parsed<ServerFrame>> serverSide = feedInChunks(new LineDecoder(), serverBytes, chunkSizes).stream()
+                    .map(line -> line.then(ServerFrames::decode)).toList();
+            List<Parsed<ClientFrame>> clientSide = feedInChunks(new LineDecoder(), clientBytes, chunkSizes).stream()
+                    .map(line -> line.then(ClientFrames::decode)).toList();
+
+            assertThat(serverSide).containsExactlyElementsOf(serverFrames.stream().map(Outcomes::ok).toList());
+            assertThat(clientSide).containsExactlyElementsOf(clientFrames.stream().map(Outcomes::ok).toList());
+        }
+
+        @Provide
+        Arbitrary<List<ServerFrame>> serverFrameLists() {
+            return FrameArbitraries.serverFrames().list().ofMaxSize(8);
+        }
+
+        @Provide
+        Arbitrary<List<ClientFrame>> clientFrameLists() {
+            return FrameArbitraries.clientFrames().list().ofMaxSize(8);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> frameLikeLines() {
+        Arbitrary<String> word = Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.of(FRAME_WORDS)),
+                Tuple.of(1, Arbitraries.strings().ofMaxLength(4)));
+        return word.list().ofMaxSize(16).map(words -> String.join("", words));
+    }
+}
