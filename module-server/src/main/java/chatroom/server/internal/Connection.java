@@ -163,7 +163,7 @@ final class Connection {
         if (name == null) {
             if (now - connectedAt > config.handshakeTimeout().toNanos()) {
                 close(new ServerFrame.Bye(LeaveReason.TIMEOUT, "No name received within "
-                        + config.handshakeTimeout().toSeconds() + " s; goodbye."));
+                        + describe(config.handshakeTimeout()) + "; goodbye."));
             }
         } else if (dialect == Dialect.STRUCTURED) {
             long silence = now - lastHeard;
@@ -241,8 +241,17 @@ final class Connection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The slot is returned before the socket closes, so a client that reconnects the
+        // moment it sees the close is never refused for a slot that is about to be free.
+        server.closed(this);
         abort();
         LOG.log(INFO, "{0} disconnected{1} ({2})", peer, name == null ? "" : " as " + name, why.wire());
-        server.closed(this);
+    }
+
+    /// `30 s`, or `500 ms` for durations that are not whole seconds.
+    private static String describe(java.time.Duration duration) {
+        return duration.toMillisPart() == 0 && duration.toSeconds() > 0
+                ? duration.toSeconds() + " s"
+                : duration.toMillis() + " ms";
     }
 }
