@@ -155,30 +155,17 @@ class ChatroomCommandTest {
                 assertThat(in.readLine()).startsWith("* Welcome to chatroom");
                 writer.print("alice\nhello\n");
                 writer.flush();
-                assertThat(readUntil(in, "alice: hello")).isTrue();
+                assertThat(Lines.readUntil(in, "alice: hello")).isTrue();
 
                 // --max-clients 1: the second connection is refused with a clear line.
                 var refused = new BufferedReader(new InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8));
                 assertThat(refused.readLine()).contains("server is full");
 
                 stop.countDown();
-                assertThat(readUntil(in, "* The server is shutting down. Goodbye!")).isTrue();
+                assertThat(Lines.readUntil(in, "* The server is shutting down. Goodbye!")).isTrue();
             }
             assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
             assertThat(sink.toString()).contains("chatroom server stopped");
-        }
-
-        private static boolean readUntil(BufferedReader in, String expected) throws Exception {
-            for (int i = 0; i < 20; i++) {
-                String line = in.readLine();
-                if (line == null) {
-                    return false;
-                }
-                if (line.equals(expected)) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

@@ -55,11 +55,11 @@ class ProcessSignalTest {
             assertThat(in.readLine()).startsWith("* Welcome to chatroom");
             out.write("carol\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            assertThat(readUntil(in, "* carol joined the chat")).isTrue();
+            assertThat(Lines.readUntil(in, "* carol joined the chat")).isTrue();
 
             server.destroy(); // SIGTERM
 
-            assertThat(readUntil(in, "* The server is shutting down. Goodbye!")).isTrue();
+            assertThat(Lines.readUntil(in, "* The server is shutting down. Goodbye!")).isTrue();
             assertThat(in.readLine()).as("the socket is closed after the goodbye").isNull();
         }
         assertThat(server.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -77,18 +77,5 @@ class ProcessSignalTest {
             }
         }
         throw new AssertionError("no 'listening on' line");
-    }
-
-    private static boolean readUntil(BufferedReader in, String expected) throws Exception {
-        for (int i = 0; i < 20; i++) {
-            String line = in.readLine();
-            if (line == null) {
-                return false;
-            }
-            if (line.equals(expected)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
