@@ -1,0 +1,83 @@
+package chatroom.client.core;
+
+import chatroom.protocol.ClientFrame;
+import chatroom.protocol.ClientFrames;
+import chatroom.protocol.LineDecoder;
+import chatroom.protocol.Parsed;
+import chatroom.protocol.Text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Optional;
+
+/// One TCP connection to a server: blocking reads of whole lines (through the protocol's
+/// [LineDecoder], so a hostile server cannot make the client buffer without bound) and
+/// writes of whole frames.
+///
+/// Reads happen on one thread, writes on another; [#close()] may be called from any thread
+/// and wakes both.
+final class ServerLink implements AutoCloseable {
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final LineDecoder decoder = new LineDecoder();
+    private final ArrayDeque<Parsed<String>> lines = new ArrayDeque<>();
+    private final byte[] buffer = new byte[8192];
+    private boolean ended;
+
+    private ServerLink(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+    }
+
+    /// Connects within `timeout`. `socket` is created by the caller so that it can be closed
+    /// from another thread to cancel the attempt.
+    static ServerLink connect(Socket socket, ServerAddress address, Duration timeout) throws IOException {
+        socket.setTcpNoDelay(true);
+        socket.setKeepAlive(true);
+        socket.connect(new InetSocketAddress(address.host(), address.port()), (int) timeout.toMillis());
+        return new ServerLink(socket);
+    }
+
+    /// Gives up on a read after `timeout` of silence (a server that stopped answering).
+    void readTimeout(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
+
+    /// The next line (or the refusal of a malformed one), or empty at the end of the stream.
+    Optional<Parsed<String>> nextLine() throws IOException {
+        while (lines.isEmpty() && !ended) {
+            int count = in.read(buffer);
+            if (count < 0) {
+                ended = true;
+                decoder.endOfInput(lines::add);
+            } else {
+                decoder.decode(ByteBuffer.wrap(buffer, 0, count), lines::add);
+            }
+        }
+        return Optional.ofNullable(lines.poll());
+    }
+
+    /// Writes one frame. Called by one writer thread at a time.
+    void send(ClientFrame frame) throws IOException {
+        out.write(Text.frameBytes(ClientFrames.encode(frame)));
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Closing a socket that already failed: nothing left to release.
+        }
+    }
+}
