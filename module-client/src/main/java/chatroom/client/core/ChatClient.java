@@ -347,8 +347,8 @@ public final class ChatClient {
                 }
                 if (chat.id() > lastId) {
                     lastId = chat.id();
-                    confirm(chat);
                     events.publish(new ClientEvent.Message(chat, fromHistory));
+                    confirm(chat);
                 }
                 if (fromHistory && replayRemaining == 0) {
                     openOutbox();

@@ -215,8 +215,27 @@ public final class ServerImpl implements ChatServer {
                 + " connections); try again later.";
         try (channel) {
             channel.write(ByteBuffer.wrap(Text.frameBytes(line)));
+            channel.shutdownOutput();
+            discardInput(channel);
         } catch (IOException e) {
             LOG.log(DEBUG, "Refusal not delivered: {0}", e.toString());
+        }
+    }
+
+    /// Reads and drops what the client sent (its name or `HELLO`, typically), for at most a
+    /// second: closing a socket with unread input resets the connection, and the reset can
+    /// destroy the refusal line before the client has read it.
+    private static void discardInput(SocketChannel channel) throws IOException {
+        var socket = channel.socket();
+        socket.setSoTimeout(1000);
+        byte[] sink = new byte[1024];
+        var in = socket.getInputStream();
+        for (int total = 0; total < 64 * 1024; ) {
+            int count = in.read(sink);
+            if (count < 0) {
+                return;
+            }
+            total += count;
         }
     }
 
