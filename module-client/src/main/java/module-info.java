@@ -10,5 +10,5 @@ module chatroom.client {
     exports chatroom.client;
 
     // The JavaFX launcher instantiates the Application subclass reflectively.
-    // exports chatroom.client.view to javafx.graphics;  (added with the view package)
+    exports chatroom.client.view to javafx.graphics;
 }

@@ -15,17 +15,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
-/// `chatroom`: one command, a mode flag (`--server` now; `--client` joins the same group) and
-/// an optional `HOST PORT` shared by all modes.
+/// `chatroom`: one command, a mode flag (`--server` or `--client`) and an optional `HOST PORT`
+/// shared by both modes, each with its own group of options.
 @Command(name = "chatroom",
         mixinStandardHelpOptions = true,
         versionProvider = ChatroomCommand.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = "A self-hosted group chat. Anyone can join a running server with `nc HOST PORT`.",
+        description = {"A self-hosted group chat. Anyone can join a running server with `nc HOST PORT`.",
+                "  chatroom --server [HOST] [PORT]   runs a server",
+                "  chatroom --client [HOST] [PORT]   opens the desktop client"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Success; a server stopped by SIGINT or SIGTERM also exits 0.",
@@ -36,35 +39,51 @@ final class ChatroomCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nMode (choose one):%n")
     Mode mode;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST,
-            description = "Host name or address to listen on (default: ${DEFAULT-VALUE}).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST",
+            description = "Server: host name or address to listen on (default: " + ServerConfig.DEFAULT_HOST
+                    + "). Client: the server to connect to (prefills the connect dialog).")
     String host;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
-            description = "TCP port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "PORT",
+            description = "Server: TCP port to listen on, 0 for any free port (default: " + ServerConfig.DEFAULT_PORT
+                    + "). Client: the server's port.")
+    Integer port;
 
-    @ArgGroup(exclusive = false, validate = false, heading = "%nServer options:%n")
+    private static final String SERVER_OPTIONS = "%nServer options:%n";
+    private static final String CLIENT_OPTIONS = "%nClient options:%n";
+
+    @ArgGroup(exclusive = false, validate = false, heading = SERVER_OPTIONS)
     ServerOptions server = new ServerOptions();
+
+    @ArgGroup(exclusive = false, validate = false, heading = CLIENT_OPTIONS)
+    ClientArguments client = new ClientArguments();
 
     @Spec
     CommandSpec spec;
 
     private final Supplier<StopSignal> stopSignal;
+    private final ClientStarter desktopClient;
+    private final ClientStarter consoleClient;
 
-    ChatroomCommand(Supplier<StopSignal> stopSignal) {
+    ChatroomCommand(Supplier<StopSignal> stopSignal, ClientStarter desktopClient, ClientStarter consoleClient) {
         this.stopSignal = stopSignal;
+        this.desktopClient = desktopClient;
+        this.consoleClient = consoleClient;
     }
 
     /// The modes `chatroom` can run in.
     static final class Mode {
         @Option(names = "--server", required = true, description = "Run the chat server.")
         boolean server;
+
+        @Option(names = "--client", required = true, description = "Open the desktop chat client.")
+        boolean client;
     }
 
     /// Runs `chatroom` with `args` and returns its exit code; writes only to `out` and `err`.
-    static int run(String[] args, PrintWriter out, PrintWriter err, Supplier<StopSignal> stopSignal) {
-        var commandLine = new CommandLine(new ChatroomCommand(stopSignal));
+    static int run(String[] args, PrintWriter out, PrintWriter err, Supplier<StopSignal> stopSignal,
+                   ClientStarter desktopClient, ClientStarter consoleClient) {
+        var commandLine = new CommandLine(new ChatroomCommand(stopSignal, desktopClient, consoleClient));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
@@ -76,10 +95,23 @@ final class ChatroomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return runServer();
+        return mode.client ? runClient() : runServer();
+    }
+
+    private int runClient() {
+        rejectOptionsOf(SERVER_OPTIONS, "--server");
+        try {
+            var options = client.toOptions(Optional.ofNullable(host), Optional.ofNullable(port));
+            return (client.console ? consoleClient : desktopClient).run(options);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private int runServer() {
+        rejectOptionsOf(CLIENT_OPTIONS, "--client");
+        String host = this.host == null ? ServerConfig.DEFAULT_HOST : this.host;
+        int port = this.port == null ? ServerConfig.DEFAULT_PORT : this.port;
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "PORT must be between 0 and 65535, not " + port);
         }
@@ -121,6 +153,19 @@ final class ChatroomCommand implements Callable<Integer> {
             out.println("chatroom server stopped");
         }
         return ExitCode.OK.code;
+    }
+
+    /// Refuses options of the other mode: `--client --max-clients 5` is a mistake worth saying.
+    private void rejectOptionsOf(String groupHeading, String mode) {
+        var parseResult = spec.commandLine().getParseResult();
+        spec.argGroups().stream()
+                .filter(argGroup -> groupHeading.equals(argGroup.heading()))
+                .flatMap(argGroup -> argGroup.options().stream())
+                .filter(parseResult::hasMatchedOption)
+                .findFirst()
+                .ifPresent(option -> {
+                    throw new ParameterException(spec.commandLine(), option.longestName() + " applies only with " + mode);
+                });
     }
 
     /// `--version`: the module's version.

@@ -1,6 +1,13 @@
 package chatroom.launcher;
 
+import chatroom.client.ConsoleClient;
+import chatroom.client.DesktopClient;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /// Entry point of `chatroom`. The only place that calls `System.exit`.
 public final class Main {
@@ -12,7 +19,11 @@ public final class Main {
         configureLogFormat();
         var out = new PrintWriter(System.out, true);
         var err = new PrintWriter(System.err, true);
-        System.exit(ChatroomCommand.run(args, out, err, OsSignals::install));
+        // The terminal's own encoding, as System.out uses for output.
+        var in = new BufferedReader(new InputStreamReader(System.in,
+                Charset.forName(System.getProperty("stdin.encoding", "UTF-8"), StandardCharsets.UTF_8)));
+        System.exit(ChatroomCommand.run(args, out, err, OsSignals::install, DesktopClient::run,
+                options -> ConsoleClient.run(options, in, out)));
     }
 
     /// One line per log record, unless the operator chose a format.

@@ -24,6 +24,7 @@ class ArchitectureTest {
         Path[] outputs = {
                 root.resolve("module-protocol/target/classes"),
                 root.resolve("module-server/target/classes"),
+                root.resolve("module-client/target/classes"),
                 root.resolve("module-launcher/target/classes")};
         for (Path output : outputs) {
             assertThat(output).as("compiled classes").isDirectory();
@@ -31,6 +32,47 @@ class ArchitectureTest {
         }
         production = new ClassFileImporter().importPaths(outputs);
         assertThat(production.containPackage("chatroom.server.internal")).isTrue();
+        assertThat(production.containPackage("chatroom.client.viewmodel")).isTrue();
+    }
+
+    @Test
+    @DisplayName("the client core knows nothing of JavaFX")
+    void clientCoreIsUiFree() {
+        noClasses().that().resideInAnyPackage("chatroom.client.core..", "chatroom.client.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "chatroom.client.viewmodel..",
+                        "chatroom.client.view..")
+                .check(production);
+    }
+
+    @Test
+    @DisplayName("view-models import nothing from javafx.scene (or the views)")
+    void viewModelsAreSceneFree() {
+        noClasses().that().resideInAPackage("chatroom.client.viewmodel..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "chatroom.client.view..")
+                .check(production);
+    }
+
+    @Test
+    @DisplayName("Platform.runLater is called in one place: the executor handed to the client core")
+    void runLaterInOnePlace() {
+        var callers = production.stream()
+                // Accesses include method references such as `Platform::runLater`.
+                .flatMap(javaClass -> javaClass.getAccessesFromSelf().stream())
+                .filter(access -> access.getTargetOwner().getFullName().equals("javafx.application.Platform")
+                        && access.getName().equals("runLater"))
+                .map(access -> access.getOriginOwner().getName())
+                .distinct()
+                .toList();
+        assertThat(callers).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("the server never touches JavaFX, so it runs without a display")
+    void serverIsHeadless() {
+        noClasses().that().resideInAnyPackage("chatroom.server..", "chatroom.protocol..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "chatroom.client..")
+                .check(production);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package chatroom.launcher;
 
+import chatroom.client.ClientOptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +33,25 @@ class ChatroomCommandTest {
         throw new AssertionError("the server should not have started");
     };
 
+    private static final ClientStarter NO_CLIENT = options -> {
+        throw new AssertionError("the client should not have started");
+    };
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private final List<ClientOptions> clientsStarted = new ArrayList<>();
+    private final List<ClientOptions> consolesStarted = new ArrayList<>();
 
     private int run(String... args) {
-        return ChatroomCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true), () -> NEVER_USED);
+        return ChatroomCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true), () -> NEVER_USED,
+                options -> {
+                    clientsStarted.add(options);
+                    return 0;
+                },
+                options -> {
+                    consolesStarted.add(options);
+                    return 0;
+                });
     }
 
     @Nested
@@ -109,6 +128,65 @@ class ChatroomCommandTest {
     }
 
     @Nested
+    @DisplayName("--client")
+    class Client {
+
+        @Test
+        @DisplayName("with no arguments opens the dialog with its defaults")
+        void defaults() {
+            assertThat(run("--client")).isZero();
+            assertThat(clientsStarted).containsExactly(ClientOptions.defaults());
+        }
+
+        @Test
+        @DisplayName("passes host, port, name, theme and language on")
+        void everything() {
+            assertThat(run("--client", "chat.example.org", "6000", "--name", "Luca", "--theme", "DARK", "--lang", "it"))
+                    .isZero();
+            assertThat(clientsStarted).containsExactly(new ClientOptions(Optional.of("chat.example.org"),
+                    Optional.of(6000), Optional.of("Luca"), ClientOptions.Theme.DARK, Optional.of(Locale.ITALIAN)));
+        }
+
+        @Test
+        @DisplayName("returns the client's exit code")
+        void exitCode() {
+            int code = ChatroomCommand.run(new String[] {"--client"}, new PrintWriter(out, true),
+                    new PrintWriter(err, true), () -> NEVER_USED, options -> 1, NO_CLIENT);
+            assertThat(code).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("--console starts the terminal client instead of the window")
+        void console() {
+            assertThat(run("--client", "--console", "127.0.0.1", "6000", "--name", "bob")).isZero();
+            assertThat(consolesStarted).containsExactly(new ClientOptions(Optional.of("127.0.0.1"), Optional.of(6000),
+                    Optional.of("bob"), ClientOptions.Theme.SYSTEM, Optional.empty()));
+            assertThat(clientsStarted).isEmpty();
+        }
+
+        @Test
+        @DisplayName("refuses an invalid name, theme, language or port, and server options")
+        void usageErrors() {
+            assertThat(run("--client", "--name", "two words")).isEqualTo(2);
+            assertThat(err.toString()).contains("--name", "no spaces");
+            assertThat(run("--client", "--theme", "neon")).isEqualTo(2);
+            assertThat(err.toString()).contains("--theme must be light, dark or system");
+            assertThat(run("--client", "--lang", "!!")).isEqualTo(2);
+            assertThat(err.toString()).contains("--lang");
+            assertThat(run("--client", "localhost", "0")).isEqualTo(2);
+            assertThat(err.toString()).contains("PORT must be between 1 and 65535");
+            assertThat(run("--client", "--max-clients", "3")).isEqualTo(2);
+            assertThat(err.toString()).contains("--max-clients applies only with --server");
+            assertThat(run("--server", "--name", "bob")).isEqualTo(2);
+            assertThat(err.toString()).contains("--name applies only with --client");
+            assertThat(run("--server", "--client")).isEqualTo(2);
+            assertThat(run("--server", "--console")).isEqualTo(2);
+            assertThat(err.toString()).contains("--console applies only with --client");
+            assertThat(clientsStarted).isEmpty();
+        }
+    }
+
+    @Nested
     @DisplayName("a server that cannot start exits 1 with the reason")
     class Failures {
 
@@ -140,7 +218,7 @@ class ChatroomCommandTest {
             var stop = new CountDownLatch(1);
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ChatroomCommand.run(
                     new String[] {"--server", "127.0.0.1", "0", "--max-clients", "1", "--room", "club"},
-                    new PrintWriter(sink, true), new PrintWriter(err, true), () -> stop::await));
+                    new PrintWriter(sink, true), new PrintWriter(err, true), () -> stop::await, NO_CLIENT, NO_CLIENT));
 
             var listening = sink.await("listening on 127\\.0\\.0\\.1:(\\d+) \\(room club", TIMEOUT);
             assertThat(listening).as("listening line in: %s", sink).isPresent();

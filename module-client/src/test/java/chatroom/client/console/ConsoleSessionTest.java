@@ -54,13 +54,16 @@ class ConsoleSessionTest {
     private CompletableFuture<Integer> start(ServerAddress address, Optional<String> name) {
         var session = new ConsoleSession(address, new BufferedReader(keyboard), new PrintWriter(screen, true),
                 ZoneOffset.UTC, FAST);
-        return CompletableFuture.supplyAsync(() -> {
+        // Its own thread, not the common pool: the session blocks reading the keyboard.
+        var exit = new CompletableFuture<Integer>();
+        Thread.ofVirtual().name("console-session").start(() -> {
             try {
-                return session.run(name);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                exit.complete(session.run(name));
+            } catch (Exception | AssertionError e) {
+                exit.completeExceptionally(e);
             }
         });
+        return exit;
     }
 
     private ServerAddress address() {

@@ -1,0 +1,168 @@
+package chatroom.jlink;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/// Runs the built runtime image the way a person would: `bin/chatroom --server`, two
+/// `bin/chatroom --client --console` clients talking both ways, `/quit`, end of input, and
+/// SIGTERM to the server. Prints the image's budgets (archive size, start-up time, idle RSS).
+@DisplayName("the runtime image")
+class ImageSmokeIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    @DisplayName("serves two console clients and stops cleanly on SIGTERM")
+    void smoke() throws Exception {
+        Path image = Path.of(System.getProperty("chatroom.image"));
+        Path archive = Path.of(System.getProperty("chatroom.archive"));
+        boolean windows = System.getProperty("os.name").startsWith("Windows");
+        Path command = image.resolve("bin").resolve(windows ? "chatroom.bat" : "chatroom");
+        assertThat(command).isExecutable();
+        assertThat(image.resolve("README.md")).exists();
+        assertThat(image.resolve("LICENSE")).exists();
+        assertThat(archive).exists();
+
+        int port = freePort();
+        long started = System.nanoTime();
+        var server = start(command, "--server", "127.0.0.1", Integer.toString(port));
+        server.awaitLine("listening on 127.0.0.1:" + port);
+        long startupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        var ann = start(command, "--client", "--console", "127.0.0.1", Integer.toString(port), "--name", "ann");
+        ann.awaitLine("as ann");
+        var ben = start(command, "--client", "--console", "127.0.0.1", Integer.toString(port), "--name", "ben");
+        ben.awaitLine("as ben");
+        ann.awaitLine("* ben joined the chat");
+
+        ann.type("hello ben");
+        ben.awaitLine("ann: hello ben");
+        ben.type("ciao ann, è tutto ok");
+        ann.awaitLine("ben: ciao ann, è tutto ok");
+
+        ann.type("/quit");
+        assertThat(ann.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(ann.process.exitValue()).isZero();
+        ben.awaitLine("* ann left the chat");
+        Optional<Long> idleRssKib = rssKib(server.process.pid());
+
+        ben.endInput();
+        assertThat(ben.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(ben.process.exitValue()).isZero();
+
+        server.process.destroy(); // SIGTERM on Linux and macOS; on Windows a hard kill
+        assertThat(server.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        if (!windows) {
+            assertThat(server.process.exitValue()).as("exit code after SIGTERM").isZero();
+        }
+
+        long archiveBytes = Files.size(archive);
+        System.out.printf("BUDGETS archive=%.1f MB startup-to-listening=%d ms idle-rss=%s%n",
+                archiveBytes / 1e6, startupMillis, idleRssKib.map(kib -> (kib / 1024) + " MiB").orElse("n/a"));
+        // Generous bounds that catch a blown-up image without depending on the machine's speed.
+        assertThat(archiveBytes).isLessThan(80_000_000L);
+    }
+
+    private Running start(Path command, String... args) throws IOException {
+        List<String> line = new ArrayList<>();
+        line.add(command.toString());
+        line.addAll(List.of(args));
+        var builder = new ProcessBuilder(line).redirectErrorStream(true);
+        // The same encoding on every OS, whatever the machine's locale: the test reads UTF-8.
+        builder.environment().put("CHATROOM_JAVA_OPTIONS", "-Dstdout.encoding=UTF-8 -Dstdin.encoding=UTF-8");
+        Process process = builder.start();
+        processes.add(process);
+        return new Running(process);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /// Resident memory of a process, from /proc (Linux only).
+    private static Optional<Long> rssKib(long pid) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.exists(status)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(status).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                .findFirst();
+    }
+
+    /// A started process: its output, read on a thread, and its input.
+    private static final class Running {
+        private final Process process;
+        private final Writer input;
+        private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final StringBuilder seen = new StringBuilder();
+
+        Running(Process process) {
+            this.process = process;
+            this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            Thread.ofVirtual().start(() -> {
+                try (var output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = output.readLine()) != null; ) {
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    // The process ended.
+                }
+            });
+        }
+
+        void awaitLine(String fragment) throws InterruptedException {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (line == null) {
+                    fail("no line containing '%s' within %s; output so far:%n%s", fragment, TIMEOUT, seen);
+                }
+                seen.append(line).append('\n');
+                if (line.contains(fragment)) {
+                    return;
+                }
+            }
+        }
+
+        void type(String line) throws IOException {
+            input.write(line + "\n");
+            input.flush();
+        }
+
+        void endInput() throws IOException {
+            input.close();
+        }
+    }
+}

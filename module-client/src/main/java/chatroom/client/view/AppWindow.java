@@ -1,0 +1,168 @@
+package chatroom.client.view;
+
+import chatroom.client.ClientOptions;
+import chatroom.client.core.ServerAddress;
+import chatroom.client.viewmodel.ChatViewModel;
+import chatroom.client.viewmodel.ConnectViewModel;
+import chatroom.client.viewmodel.Texts;
+import chatroom.client.viewmodel.ViewModelContext;
+import chatroom.protocol.Name;
+import chatroom.protocol.Parsed;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/// The desktop client's one window: the connect dialog, then the chat.
+///
+/// - With no name in the options it opens the dialog (prefilled from the options, else with
+///   `localhost`, `53000` and the login name of the person if it is a valid name).
+/// - With a name it connects at once and shows nothing until the outcome is known: the chat
+///   on success, else the dialog with the reason.
+/// - Closing the chat (the window's close button, "Close chat" or `/quit`) leaves properly:
+///   the window stays until the client has closed (at most a few seconds), then hides and
+///   runs `onClosed`, which exits the application (a test passes a recorder instead).
+///
+/// FX thread only.
+public final class AppWindow {
+
+    private static final double CHAT_WIDTH = 900;
+    private static final double CHAT_HEIGHT = 620;
+
+    private final Stage stage;
+    private final ClientOptions options;
+    private final ViewModelContext context;
+    private final Texts texts;
+    private final Runnable onClosed;
+    private final Themes themes;
+    private ConnectViewModel connect;
+    private ChatViewModel chat;
+    private ChatView chatView;
+    private boolean windowShown;
+    private boolean finished;
+
+    /// @param onClosed run once, after the window has closed
+    public AppWindow(Stage stage, ClientOptions options, ViewModelContext context, Runnable onClosed) {
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.options = Objects.requireNonNull(options, "options");
+        this.context = Objects.requireNonNull(context, "context");
+        this.texts = context.texts();
+        this.onClosed = Objects.requireNonNull(onClosed, "onClosed");
+        this.themes = new Themes(options.theme());
+    }
+
+    /// Opens the dialog, or connects at once when the options name the person.
+    public void open() {
+        connect = new ConnectViewModel(context,
+                options.host().orElse(ServerAddress.DEFAULT_HOST),
+                options.port().map(String::valueOf).orElse(String.valueOf(ServerAddress.DEFAULT_PORT)),
+                options.name().or(AppWindow::loginName).orElse(""));
+        connect.chatProperty().subscribe(loggedIn -> {
+            if (loggedIn != null) {
+                showChat(loggedIn);
+            }
+        });
+        connect.closedProperty().subscribe(closed -> {
+            if (closed) {
+                finish();
+            }
+        });
+        if (options.name().isPresent() && connect.canConnectProperty().get()) {
+            connect.connect();
+            connect.phaseProperty().addListener((observable, before, phase) -> {
+                // The connection made at start-up failed: now the dialog is needed after all.
+                if (!windowShown && (phase == ConnectViewModel.Phase.EDITING || phase == ConnectViewModel.Phase.FAILED)) {
+                    showDialog();
+                }
+            });
+        } else {
+            showDialog();
+        }
+    }
+
+    /// The dialog's view-model (for tests).
+    ConnectViewModel connectViewModel() {
+        return connect;
+    }
+
+    /// The chat's view-model once logged in (for tests).
+    Optional<ChatViewModel> chatViewModel() {
+        return Optional.ofNullable(chat);
+    }
+
+    private void showDialog() {
+        windowShown = true;
+        var view = new ConnectView(connect, texts);
+        stage.titleProperty().unbind();
+        stage.setTitle(texts.get("connect.title"));
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            connect.quit();
+        });
+        var scene = new Scene(view.root());
+        show(scene);
+        stage.setResizable(false);
+        // Inline messages come and go: the dialog grows and shrinks with them.
+        for (var text : List.of(connect.nameErrorProperty(), connect.addressNoteProperty(), connect.messageProperty())) {
+            text.addListener((observable, before, after) -> {
+                if (stage.getScene() == scene) {
+                    stage.sizeToScene();
+                }
+            });
+        }
+        view.focus();
+    }
+
+    private void showChat(ChatViewModel loggedIn) {
+        chat = loggedIn;
+        windowShown = true;
+        chatView = new ChatView(loggedIn, texts);
+        stage.setResizable(true);
+        stage.titleProperty().bind(loggedIn.titleProperty());
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            loggedIn.quit();
+        });
+        loggedIn.endedProperty().subscribe(ended -> {
+            if (ended) {
+                finish();
+            }
+        });
+        show(new Scene(chatView.root(), CHAT_WIDTH, CHAT_HEIGHT));
+        stage.setMinWidth(520);
+        stage.setMinHeight(360);
+        chatView.focus();
+    }
+
+    private void show(Scene scene) {
+        themes.apply(scene);
+        stage.setScene(scene);
+        stage.sizeToScene();
+        if (!stage.isShowing()) {
+            stage.show();
+        }
+        stage.centerOnScreen();
+    }
+
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (chatView != null) {
+            chatView.dispose();
+        }
+        themes.dispose();
+        stage.titleProperty().unbind();
+        stage.hide();
+        onClosed.run();
+    }
+
+    /// The person's login name, if it is a valid chat name.
+    private static Optional<String> loginName() {
+        String user = System.getProperty("user.name", "");
+        return Name.parse(user) instanceof Parsed.Ok<Name> ? Optional.of(user) : Optional.empty();
+    }
+}

@@ -1,0 +1,62 @@
+package chatroom.client.view;
+
+import chatroom.client.ClientOptions;
+import chatroom.client.core.ReconnectPolicy;
+import chatroom.client.viewmodel.Texts;
+import chatroom.client.viewmodel.ViewModelContext;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicReference;
+
+/// The JavaFX application of the desktop client. JavaFX creates it reflectively, so the
+/// options reach it through [#launch(ClientOptions)].
+///
+/// This is the one place that hands `Platform::runLater` to the view-models (and through
+/// them to the client core): every network event reaches the UI through it.
+public final class ChatApplication extends Application {
+
+    private static final AtomicReference<ClientOptions> OPTIONS = new AtomicReference<>();
+
+    private ClientOptions options;
+    private Texts texts;
+
+    /// Runs the desktop client with `options` and returns when it has exited.
+    ///
+    /// @throws IllegalStateException if JavaFX was already launched in this JVM
+    /// @throws RuntimeException      if JavaFX cannot start (no display) or the window fails
+    public static void launch(ClientOptions options) {
+        OPTIONS.set(options);
+        Application.launch(ChatApplication.class);
+    }
+
+    /// The bundle for `locale`: Italian for Italian, else English. (Asking for English must
+    /// not fall back to the JVM's default locale, hence the base bundle for anything else.)
+    public static Texts texts(Locale locale) {
+        Locale chosen = locale.getLanguage().equals(Locale.ITALIAN.getLanguage()) ? Locale.ITALIAN : Locale.ROOT;
+        var bundle = ResourceBundle.getBundle("chatroom.client.view.messages", chosen);
+        // Dates are written in the language of the words around them.
+        Locale dates = chosen != Locale.ROOT ? chosen
+                : locale.getLanguage().equals(Locale.ENGLISH.getLanguage()) ? locale : Locale.ENGLISH;
+        return new Texts(bundle, dates);
+    }
+
+    /// Loads the words on the launcher thread, so the FX thread never reads a file.
+    @Override
+    public void init() {
+        options = OPTIONS.get();
+        texts = texts(options.locale().orElse(Locale.getDefault()));
+    }
+
+    @Override
+    public void start(Stage stage) {
+        var context = new ViewModelContext(Platform::runLater, texts, ZoneId.systemDefault(), InstantSource.system(),
+                ReconnectPolicy.standard());
+        new AppWindow(stage, options, context, Platform::exit).open();
+    }
+}

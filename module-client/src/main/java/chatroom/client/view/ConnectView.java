@@ -1,0 +1,118 @@
+package chatroom.client.view;
+
+import chatroom.client.viewmodel.ConnectViewModel;
+import chatroom.client.viewmodel.Texts;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/// The connect dialog: server, port and name, with what is wrong with them shown inline, a
+/// progress indicator while connecting, Connect (the default button, so Enter connects) and
+/// Cancel or Quit. It only binds to its [ConnectViewModel]. FX thread only.
+final class ConnectView {
+
+    private final VBox root;
+    private final TextField name = new TextField();
+
+    ConnectView(ConnectViewModel model, Texts texts) {
+        var brand = new Label(texts.get("app.title"));
+        brand.getStyleClass().add("brand");
+        var greeting = new Label(texts.get("connect.greeting"));
+        greeting.getStyleClass().add("greeting");
+        greeting.setWrapText(true);
+
+        var host = field("host", model.hostProperty().get());
+        host.textProperty().bindBidirectional(model.hostProperty());
+        var port = field("port", model.portProperty().get());
+        port.textProperty().bindBidirectional(model.portProperty());
+        port.setPrefColumnCount(6);
+        name.setId("name");
+        name.textProperty().bindBidirectional(model.nameProperty());
+        for (TextField field : new TextField[] {host, port, name}) {
+            field.disableProperty().bind(model.busyProperty());
+        }
+
+        var grid = new GridPane();
+        grid.getStyleClass().add("form");
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, caption(texts.get("connect.host")), host, caption(texts.get("connect.port")), port);
+        grid.add(caption(texts.get("connect.name")), 0, 1);
+        grid.add(name, 1, 1, 3, 1);
+        var grow = new ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), grow);
+
+        var nameError = Views.messageLabel("nameError", "field-error", model.nameErrorProperty());
+        var addressNote = Views.messageLabel("addressNote", "field-note", model.addressNoteProperty());
+
+        var progress = new ProgressIndicator();
+        progress.setId("progress");
+        progress.setPrefSize(18, 18);
+        Views.showIf(progress, model.busyProperty());
+        var message = Views.messageLabel("connectMessage", "connect-message", model.messageProperty());
+        model.failedProperty().subscribe(failed -> {
+            if (failed) {
+                message.getStyleClass().add("failed");
+            } else {
+                message.getStyleClass().remove("failed");
+            }
+        });
+        var status = new HBox(8, progress, message);
+        status.setAlignment(Pos.CENTER_LEFT);
+
+        var dismiss = new Button();
+        dismiss.setId("dismiss");
+        dismiss.textProperty().bind(model.dismissLabelProperty());
+        // Escape cancels an attempt, but never quits the application by accident.
+        dismiss.cancelButtonProperty().bind(model.busyProperty());
+        dismiss.setOnAction(event -> model.dismiss());
+        var connect = new Button();
+        connect.setId("connect");
+        connect.getStyleClass().add("accent");
+        connect.setDefaultButton(true);
+        connect.textProperty().bind(model.connectLabelProperty());
+        connect.disableProperty().bind(model.canConnectProperty().not());
+        connect.setOnAction(event -> model.connect());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var buttons = new HBox(8, spacer, dismiss, connect);
+        buttons.getStyleClass().add("buttons");
+
+        root = new VBox(10, brand, greeting, grid, nameError, addressNote, status, buttons);
+        root.getStyleClass().add("connect");
+        root.setPrefWidth(460);
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    /// Puts the cursor in the name field, with the name selected so typing replaces it.
+    void focus() {
+        name.requestFocus();
+        name.selectAll();
+    }
+
+    private static TextField field(String id, String text) {
+        var field = new TextField(text);
+        field.setId(id);
+        return field;
+    }
+
+    private static Label caption(String text) {
+        var label = new Label(text);
+        label.getStyleClass().add("caption");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+}

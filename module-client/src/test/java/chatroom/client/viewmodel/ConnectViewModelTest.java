@@ -1,0 +1,219 @@
+package chatroom.client.viewmodel;
+
+import chatroom.client.core.ConnectionState;
+import chatroom.protocol.Name;
+import chatroom.server.ChatServer;
+import chatroom.server.ServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// The connect dialog's view-model without the FX toolkit: field checks on the test's thread,
+/// and real connections to a server on 127.0.0.1 with a single "UI thread" of the test's own
+/// (TestFX's `waitFor` is only used for bounded polling; it needs no toolkit).
+class ConnectViewModelTest {
+
+    private final Fixtures.Clock clock = new Fixtures.Clock(Instant.parse("2026-01-10T09:00:00Z"));
+
+    @Nested
+    @DisplayName("fields")
+    class Fields {
+
+        private final ConnectViewModel dialog = new ConnectViewModel(
+                Fixtures.context(Runnable::run, Fixtures.english(), clock), "localhost", "53000", "");
+
+        @Test
+        @DisplayName("defaults need no note; an empty name disables Connect without an error")
+        void defaults() {
+            assertThat(dialog.addressNoteProperty().get()).isEmpty();
+            assertThat(dialog.nameErrorProperty().get()).isEmpty();
+            assertThat(dialog.canConnectProperty().get()).isFalse();
+            assertThat(dialog.connectLabelProperty().get()).isEqualTo("Connect");
+            assertThat(dialog.dismissLabelProperty().get()).isEqualTo("Quit");
+        }
+
+        @Test
+        @DisplayName("missing or invalid host and port fall back to localhost:53000, with a note")
+        void fallbacks() {
+            dialog.hostProperty().set(" ");
+            dialog.portProperty().set("");
+            assertThat(dialog.addressNoteProperty().get())
+                    .isEqualTo("No server given: using localhost. No port given: using 53000.");
+            dialog.hostProperty().set("chat.example");
+            dialog.portProperty().set("abc");
+            assertThat(dialog.addressNoteProperty().get()).isEqualTo("“abc” is not a port (1–65535): using 53000.");
+            dialog.portProperty().set("70000");
+            assertThat(dialog.addressNoteProperty().get()).isEqualTo("“70000” is not a port (1–65535): using 53000.");
+        }
+
+        @Test
+        @DisplayName("an invalid name says why and disables Connect")
+        void invalidName() {
+            dialog.nameProperty().set("bob:smith");
+            assertThat(dialog.nameErrorProperty().get())
+                    .isEqualTo("A name may hold only letters, digits, _ - and . (“:” is not allowed).");
+            assertThat(dialog.canConnectProperty().get()).isFalse();
+            dialog.nameProperty().set("x".repeat(33));
+            assertThat(dialog.nameErrorProperty().get()).isEqualTo("A name has at most 32 characters.");
+            dialog.nameProperty().set(" Zoë.K_9-x ");
+            assertThat(dialog.nameErrorProperty().get()).isEmpty();
+            assertThat(dialog.canConnectProperty().get()).isTrue();
+        }
+
+        @Test
+        @DisplayName("speaks Italian with the Italian bundle")
+        void italian() {
+            var italian = new ConnectViewModel(Fixtures.context(Runnable::run, Fixtures.italian(), clock), "", "", "a b");
+            assertThat(italian.nameErrorProperty().get()).contains("uno spazio");
+            assertThat(italian.addressNoteProperty().get()).isEqualTo("Nessun server indicato: uso localhost. "
+                    + "Nessuna porta indicata: uso 53000.");
+            assertThat(italian.connectLabelProperty().get()).isEqualTo("Connetti");
+        }
+
+        @Test
+        @DisplayName("Quit closes the dialog")
+        void quit() {
+            dialog.dismiss();
+            assertThat(dialog.closedProperty().get()).isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("connecting to a real server")
+    class Connecting {
+
+        private final ExecutorService ui = Executors.newSingleThreadExecutor();
+        private ChatServer server;
+        private int port;
+
+        @BeforeEach
+        void start() throws IOException {
+            server = ChatServer.create(new InetSocketAddress("127.0.0.1", 0), ServerConfig.defaults());
+            server.start();
+            port = server.address().getPort();
+        }
+
+        @AfterEach
+        void stop() throws InterruptedException {
+            server.stop(Duration.ZERO);
+            ui.shutdownNow();
+            assertThat(ui.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        }
+
+        private <T> T onUi(Callable<T> task) throws Exception {
+            return ui.submit(task).get(20, TimeUnit.SECONDS);
+        }
+
+        private void await(String what, Callable<Boolean> condition) {
+            try {
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onUi(condition));
+            } catch (TimeoutException e) {
+                throw new AssertionError("timed out waiting for " + what, e);
+            }
+        }
+
+        private ConnectViewModel dialog(String name) throws Exception {
+            return onUi(() -> new ConnectViewModel(Fixtures.context(ui, Fixtures.english(), clock),
+                    "127.0.0.1", String.valueOf(port), name));
+        }
+
+        @Test
+        @DisplayName("logs in and hands over a connected chat")
+        void logsIn() throws Exception {
+            var dialog = dialog("alice");
+            onUi(() -> {
+                dialog.connect();
+                return null;
+            });
+            assertThat(onUi(() -> dialog.busyProperty().get())).isTrue();
+
+            await("the chat", () -> dialog.chatProperty().get() != null);
+            var chat = onUi(() -> dialog.chatProperty().get());
+            await("connected", () -> chat.stateProperty().get() == ConnectionState.CONNECTED);
+            await("the member list", () -> chat.members().stream().map(Name::value).toList().equals(List.of("alice")));
+            assertThat(onUi(() -> dialog.phaseProperty().get())).isEqualTo(ConnectViewModel.Phase.CONNECTED);
+
+            onUi(() -> {
+                chat.inputProperty().set("/quit");
+                chat.send();
+                return null;
+            });
+            await("the end", () -> chat.endedProperty().get());
+            assertThat(chat.awaitClosed(Duration.ofSeconds(1))).isTrue();
+            await("the server to see the leave", () -> server.memberCount() == 0);
+        }
+
+        @Test
+        @DisplayName("a taken name is reported and another one works, with no restart")
+        void takenName() throws Exception {
+            var first = dialog("bob");
+            onUi(() -> {
+                first.connect();
+                return null;
+            });
+            await("bob in", () -> first.chatProperty().get() != null);
+
+            var second = dialog("BOB");
+            onUi(() -> {
+                second.connect();
+                return null;
+            });
+            await("the refusal", () -> second.phaseProperty().get() == ConnectViewModel.Phase.EDITING
+                    && !second.nameErrorProperty().get().isEmpty());
+            assertThat(onUi(() -> second.nameErrorProperty().get()))
+                    .isEqualTo("The name BOB is already taken: please choose another.");
+            assertThat(onUi(() -> second.canConnectProperty().get())).isTrue();
+
+            onUi(() -> {
+                second.nameProperty().set("carol");
+                second.connect();
+                return null;
+            });
+            await("carol in", () -> second.chatProperty().get() != null);
+            await("two members", () -> server.memberCount() == 2);
+            onUi(() -> {
+                first.chatProperty().get().quit();
+                second.chatProperty().get().quit();
+                return null;
+            });
+        }
+
+        @Test
+        @DisplayName("an unreachable server asks to try again")
+        void unreachable() throws Exception {
+            int closed;
+            try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closed = probe.getLocalPort();
+            }
+            var dialog = onUi(() -> new ConnectViewModel(Fixtures.context(ui, Fixtures.english(), clock),
+                    "127.0.0.1", String.valueOf(closed), "dora"));
+            onUi(() -> {
+                dialog.connect();
+                return null;
+            });
+
+            await("the failure", () -> dialog.phaseProperty().get() == ConnectViewModel.Phase.FAILED);
+            assertThat(onUi(() -> dialog.messageProperty().get())).startsWith("Could not connect to 127.0.0.1:" + closed);
+            assertThat(onUi(() -> dialog.connectLabelProperty().get())).isEqualTo("Try again");
+            assertThat(onUi(() -> dialog.canConnectProperty().get())).isTrue();
+        }
+    }
+}
