@@ -78,6 +78,8 @@ class ConsoleSessionTest {
             var ncIn = new BufferedReader(new InputStreamReader(nc.getInputStream(), StandardCharsets.UTF_8));
             OutputStream ncOut = nc.getOutputStream();
             ncOut.write("bob\n".getBytes(StandardCharsets.UTF_8));
+            // bob must be in the room before carla speaks: plain members get no history.
+            assertThat(readUntil(ncIn, "* bob joined the chat")).isTrue();
 
             var exit = start(address(), Optional.empty());
             screen.await("* Your name?");
@@ -85,7 +87,7 @@ class ConsoleSessionTest {
             screen.await("Connected to 127.0.0.1:" + server.address().getPort() + " as carla, room lobby");
 
             keyboard.type("ciao da terminale");
-            assertThat(readUntil(ncIn, "carla: ciao da terminale")).isTrue();
+            assertThat(readUntil(ncIn, "carla: ciao da terminale")).as("nc got the message; console:%n%s", screen).isTrue();
             ncOut.write("hi carla\n".getBytes(StandardCharsets.UTF_8));
             screen.awaitMatch("\\[\\d\\d:\\d\\d] bob: hi carla");
 
@@ -108,7 +110,10 @@ class ConsoleSessionTest {
     @DisplayName("a taken name is refused and another one asked for")
     void nameTaken() throws Exception {
         try (var nc = new Socket("127.0.0.1", server.address().getPort())) {
+            nc.setSoTimeout((int) TIMEOUT.toMillis());
             nc.getOutputStream().write("erin\n".getBytes(StandardCharsets.UTF_8));
+            var ncIn = new BufferedReader(new InputStreamReader(nc.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(readUntil(ncIn, "* erin joined the chat")).isTrue();
             var exit = start(address(), Optional.of("Erin"));
             screen.await("already taken; try another name.");
             screen.await("* Your name?");
@@ -150,7 +155,12 @@ class ConsoleSessionTest {
 
     private static boolean readUntil(BufferedReader in, String expected) throws Exception {
         for (int i = 0; i < 30; i++) {
-            String line = in.readLine();
+            String line;
+            try {
+                line = in.readLine();
+            } catch (java.net.SocketTimeoutException e) {
+                return false;
+            }
             if (line == null) {
                 return false;
             }

@@ -189,6 +189,27 @@ class ChatClientTest {
         }
 
         @Test
+        @DisplayName("a message sent the moment the welcome arrives (before the history) is sent once")
+        void sendBeforeHistory() throws Exception {
+            var bobEvents = new EventRecorder();
+            login(client(serverAddress(), "bob", bobEvents));
+            var events = new EventRecorder();
+            var holder = new java.util.concurrent.atomic.AtomicReference<ChatClient>();
+            var alice = new ChatClient(serverAddress(), new Name("alice"), Runnable::run, batch -> {
+                events.accept(batch);
+                if (batch.stream().anyMatch(ClientEvent.Welcome.class::isInstance)) {
+                    holder.get().send("first words");
+                }
+            }, FAST, new SplittableRandom(1));
+            holder.set(alice);
+            clients.add(alice);
+            login(alice);
+
+            bobEvents.await("alice's first words", message("first words"));
+            events.await("confirmed", event -> event instanceof ClientEvent.Unconfirmed u && u.texts().isEmpty());
+        }
+
+        @Test
         @DisplayName("an invalid text is refused and not queued")
         void invalidText() throws Exception {
             var events = new EventRecorder();

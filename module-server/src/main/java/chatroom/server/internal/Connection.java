@@ -113,6 +113,12 @@ final class Connection {
         name = newName;
     }
 
+    /// Logs a join; called by the handlers once the room has accepted the name (not under the
+    /// room's lock: logging is I/O).
+    void logJoin() {
+        LOG.log(INFO, "{0} joined as {1} ({2} dialect)", peer, name, dialect.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /// Sends one frame to this client alone.
     void send(ServerFrame frame) {
         dialect.encode(frame).ifPresent(this::enqueue);

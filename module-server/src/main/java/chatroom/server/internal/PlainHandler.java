@@ -36,8 +36,10 @@ final class PlainHandler implements LineHandler {
 
     private void chooseName(String candidate) {
         Parsed<Name> result = Name.parse(candidate).then(name -> room.join(connection, name, OptionalLong.empty()));
-        if (result instanceof Parsed.Invalid<Name>(ErrorCode code, String detail)) {
-            connection.send(new ServerFrame.Error(code, capitalize(detail) + TRY_AGAIN));
+        switch (result) {
+            case Parsed.Ok<Name> joined -> connection.logJoin();
+            case Parsed.Invalid<Name>(ErrorCode code, String detail) ->
+                    connection.send(new ServerFrame.Error(code, capitalize(detail) + TRY_AGAIN));
         }
     }
 

@@ -34,9 +34,11 @@ final class StructuredHandler implements LineHandler {
             case ClientFrame.Login login -> {
                 if (connection.name() != null) {
                     refuse(ErrorCode.WRONG_STATE, "already logged in as " + connection.name());
-                } else if (server.room().join(connection, login.name(), login.since())
-                        instanceof Parsed.Invalid<Name>(ErrorCode code, String detail)) {
-                    refuse(code, detail);
+                } else {
+                    switch (server.room().join(connection, login.name(), login.since())) {
+                        case Parsed.Ok<Name> joined -> connection.logJoin();
+                        case Parsed.Invalid<Name>(ErrorCode code, String detail) -> refuse(code, detail);
+                    }
                 }
             }
             case ClientFrame.Say say -> {
