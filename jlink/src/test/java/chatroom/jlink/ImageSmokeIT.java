@@ -41,14 +41,16 @@ class ImageSmokeIT {
     @Test
     @DisplayName("serves two console clients and stops cleanly on SIGTERM")
     void smoke() throws Exception {
-        Path image = Path.of(System.getProperty("chatroom.image"));
         Path archive = Path.of(System.getProperty("chatroom.archive"));
         boolean windows = System.getProperty("os.name").startsWith("Windows");
+        assertThat(archive).exists();
+        // What a user downloads: the archive, unpacked (Windows users get the .zip; there the
+        // linked image itself is tested).
+        Path image = windows ? Path.of(System.getProperty("chatroom.image")) : unpack(archive);
         Path command = image.resolve("bin").resolve(windows ? "chatroom.bat" : "chatroom");
         assertThat(command).isExecutable();
         assertThat(image.resolve("README.md")).exists();
         assertThat(image.resolve("LICENSE")).exists();
-        assertThat(archive).exists();
 
         int port = freePort();
         long started = System.nanoTime();
@@ -97,9 +99,33 @@ class ImageSmokeIT {
         var builder = new ProcessBuilder(line).redirectErrorStream(true);
         // The same encoding on every OS, whatever the machine's locale: the test reads UTF-8.
         builder.environment().put("CHATROOM_JAVA_OPTIONS", "-Dstdout.encoding=UTF-8 -Dstdin.encoding=UTF-8");
+        // The image needs no installed Java: nothing points to one.
+        builder.environment().remove("JAVA_HOME");
         Process process = builder.start();
         processes.add(process);
         return new Running(process);
+    }
+
+    /// Unpacks the `.tar.gz` with the system's `tar`, as a user would, into a fresh folder.
+    private static Path unpack(Path archive) throws IOException, InterruptedException {
+        Path target = archive.resolveSibling("smoke-unpacked");
+        if (Files.exists(target)) {
+            try (var paths = Files.walk(target)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(target);
+        Process tar = new ProcessBuilder("tar", "xzf", archive.toString(), "-C", target.toString())
+                .inheritIO().start();
+        assertThat(tar.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(tar.exitValue()).isZero();
+        try (var top = Files.list(target)) {
+            List<Path> folders = top.toList();
+            assertThat(folders).as("one top-level folder").hasSize(1);
+            return folders.getFirst();
+        }
     }
 
     private static int freePort() throws IOException {

@@ -42,7 +42,8 @@ public final class DesktopClient {
             ChatApplication.launch(options);
             return EXIT_OK;
         } catch (RuntimeException e) {
-            LOG.log(ERROR, "The desktop client could not run", e);
+            LOG.log(ERROR, "The desktop client could not start (" + e.getMessage() + "). Without a display,"
+                    + " or without GTK 3 on Linux, use the terminal client: chatroom --client --console", e);
             return EXIT_NO_UI;
         }
     }

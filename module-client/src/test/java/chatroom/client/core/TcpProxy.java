@@ -12,24 +12,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /// A loopback TCP proxy whose connections a test can cut, to lose a client's connection while
 /// the server keeps running.
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final InetSocketAddress target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
-    TcpProxy(InetSocketAddress target) throws IOException {
+    public TcpProxy(InetSocketAddress target) throws IOException {
         this.target = target;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("test-proxy-accept").start(this::accept);
     }
 
-    ServerAddress address() {
+    public ServerAddress address() {
         return new ServerAddress("127.0.0.1", listener.getLocalPort());
     }
 
+    public int port() {
+        return listener.getLocalPort();
+    }
+
     /// Cuts every connection open now; new ones are still accepted.
-    void sever() {
+    public void sever() {
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }

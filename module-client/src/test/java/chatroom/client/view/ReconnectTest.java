@@ -1,5 +1,7 @@
 package chatroom.client.view;
 
+import chatroom.client.core.TcpProxy;
+
 import chatroom.client.viewmodel.ChatItem;
 import chatroom.server.ChatServer;
 import chatroom.server.ServerConfig;
