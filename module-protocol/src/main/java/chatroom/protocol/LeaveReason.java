@@ -18,7 +18,9 @@ public enum LeaveReason {
     /// The client read too slowly and its outbound queue overflowed (IRC's "SendQ exceeded").
     SENDQ("sendq", " (too slow to keep up: SendQ exceeded)"),
     /// The server is shutting down.
-    SHUTDOWN("shutdown", " (server shutting down)");
+    SHUTDOWN("shutdown", " (server shutting down)"),
+    /// The client sent so far beyond its rate that no person could have (IRC's "Excess Flood").
+    FLOOD("flood", " (excess flood)");
 
     private static final Map<String, LeaveReason> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(LeaveReason::wire, Function.identity()));

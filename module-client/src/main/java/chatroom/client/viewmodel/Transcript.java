@@ -91,6 +91,7 @@ final class Transcript {
             case TIMEOUT -> context.texts().get("notice.left.timeout");
             case SENDQ -> context.texts().get("notice.left.sendq");
             case SHUTDOWN -> context.texts().get("notice.left.shutdown");
+            case FLOOD -> context.texts().get("notice.left.flood");
         };
     }
 

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// A burst of 5,000 messages (flood control off) reaches the window whole, and the FX thread
 /// keeps answering meanwhile. The list follows the newest message only while it is at the
 /// bottom.
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({KeepFxToolkit.class, ApplicationExtension.class})
 class BurstTest {
 
     private static final int BURST = 5_000;

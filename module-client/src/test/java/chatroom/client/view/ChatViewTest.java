@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /// The chat view's rows and parts, fed with client events directly (no server): what each
 /// kind of row looks like, pending messages, the theme.
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({KeepFxToolkit.class, ApplicationExtension.class})
 class ChatViewTest {
 
     private static final ZoneId ZONE = ZoneId.of("UTC");

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /// The chat window with a real server on 127.0.0.1: a UI client (alice) and a core client
 /// (bob) talk, come and go.
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({KeepFxToolkit.class, ApplicationExtension.class})
 class ChatWindowTest {
 
     private ChatServer server;

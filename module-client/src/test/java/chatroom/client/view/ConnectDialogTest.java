@@ -25,7 +25,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// The connect dialog against a real server on 127.0.0.1.
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({KeepFxToolkit.class, ApplicationExtension.class})
 class ConnectDialogTest {
 
     private ChatServer server;

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /// Losing the connection and getting it back, with a real server on 127.0.0.1: the banner,
 /// its countdown and buttons, and a message list without gaps or duplicates afterwards.
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({KeepFxToolkit.class, ApplicationExtension.class})
 class ReconnectTest {
 
     private ChatServer server;

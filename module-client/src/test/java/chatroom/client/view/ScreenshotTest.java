@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// ```
 /// ./mvnw -q -pl module-client -am verify -Dscreenshot=true -Dtest=ScreenshotTest -Dsurefire.failIfNoSpecifiedTests=false
 /// ```
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({KeepFxToolkit.class, ApplicationExtension.class})
 class ScreenshotTest {
 
     private ChatServer server;

@@ -37,6 +37,10 @@ final class Connection {
     /// How long a closing connection waits for its last frames to be written.
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final byte[] GREETING = Text.frameBytes(PlainText.GREETING);
+    /// Unread input a throttled client may have waiting (IRC's RecvQ). A person typing or
+    /// pasting never gets near it; a flooder does, and is disconnected instead of being read
+    /// slowly for hours (which would also hold its connection long after it went away).
+    private static final int MAX_UNREAD_INPUT_BYTES = 32 * 1024;
 
     private final SocketChannel channel;
     private final String peer;
@@ -214,6 +218,12 @@ final class Connection {
         if (wait <= 0) {
             return;
         }
+        if (unreadInputBytes() > MAX_UNREAD_INPUT_BYTES) {
+            LOG.log(INFO, "{0} disconnected for excess flood", peer);
+            close(new ServerFrame.Bye(LeaveReason.FLOOD, "Excess flood: you sent far more than "
+                    + server.config().maxRate() + " messages a second; goodbye."));
+            return;
+        }
         if (now - nextFloodNotice >= 0) {
             nextFloodNotice = now + TimeUnit.SECONDS.toNanos(10);
             send(new ServerFrame.Error(ErrorCode.FLOOD,
@@ -225,6 +235,15 @@ final class Connection {
         }
         // The client is alive (its lines are waiting to be read): no heartbeat timeout for it.
         lastHeard = System.nanoTime();
+    }
+
+    /// Bytes the kernel holds for this connection that nobody has read yet.
+    private int unreadInputBytes() {
+        try {
+            return channel.socket().getInputStream().available();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private void enqueue(byte[] frame) {
