@@ -1,0 +1,126 @@
+package chatroom.bench;
+
+import java.util.List;
+
+/// How a generated client talks: chatroom's plain or structured dialect, or IRC (so the same
+/// run can later measure an IRC server). Lines here are without their line end.
+enum BenchDialect {
+    PLAIN, STRUCTURED, IRC;
+
+    /// The IRC channel all members join.
+    static final String CHANNEL = "#bench";
+
+    /// What a client does about one control line (anything that is not a bench message).
+    record Reaction(List<String> send, Event event) {
+        static final Reaction NONE = new Reaction(List.of(), Event.NONE);
+    }
+
+    enum Event { NONE, JOINED, REFUSED }
+
+    /// Lines sent right after connecting.
+    List<String> login(String name) {
+        return switch (this) {
+            case PLAIN -> List.of(name);
+            case STRUCTURED -> List.of("HELLO v=1 client=chatroom-bench", "LOGIN name=" + name);
+            case IRC -> List.of("NICK " + name, "USER " + name + " 0 * :" + name);
+        };
+    }
+
+    /// The line that sends `text` to the room.
+    String say(String text) {
+        return switch (this) {
+            case PLAIN -> text;
+            case STRUCTURED -> "SAY :" + text;
+            case IRC -> "PRIVMSG " + CHANNEL + " :" + text;
+        };
+    }
+
+    /// The line that leaves politely.
+    String quit() {
+        return switch (this) {
+            case PLAIN -> "/quit";
+            case STRUCTURED -> "QUIT";
+            case IRC -> "QUIT :bench done";
+        };
+    }
+
+    /// Whether a joined client must look at this line at all: only keep-alives and farewells
+    /// need an answer or a note once a client is in. Looks at bytes, makes no String.
+    boolean needsAttentionWhenJoined(byte[] line, int from, int to) {
+        return switch (this) {
+            case PLAIN -> false;
+            case STRUCTURED, IRC -> to - from >= 4 && line[from] == 'P' && line[from + 1] == 'I'
+                    && line[from + 2] == 'N' && line[from + 3] == 'G';
+        };
+    }
+
+    /// The reaction of client `name` (not yet joined, or joined and `needsAttentionWhenJoined`).
+    Reaction react(String line, String name, boolean joined) {
+        return switch (this) {
+            case PLAIN -> {
+                if (line.equals("* " + name + " joined the chat")) {
+                    yield new Reaction(List.of(), Event.JOINED);
+                }
+                if (!joined && (line.startsWith("* Error: ") || line.startsWith("* Sorry"))) {
+                    yield new Reaction(List.of(), Event.REFUSED);
+                }
+                yield Reaction.NONE;
+            }
+            case STRUCTURED -> {
+                if (line.startsWith("PING")) {
+                    int token = line.indexOf("token=");
+                    String value = token < 0 ? "0" : line.substring(token + 6).split(" ", 2)[0];
+                    yield new Reaction(List.of("PONG token=" + value), Event.NONE);
+                }
+                if (line.startsWith("JOINED name=" + name + " ")) {
+                    yield new Reaction(List.of(), Event.JOINED);
+                }
+                if (!joined && (line.startsWith("ERROR ") || line.startsWith("BYE ") || line.startsWith("* Sorry"))) {
+                    yield new Reaction(List.of(), Event.REFUSED);
+                }
+                yield Reaction.NONE;
+            }
+            case IRC -> reactIrc(line, name, joined);
+        };
+    }
+
+    private static Reaction reactIrc(String line, String name, boolean joined) {
+        if (line.startsWith("PING")) {
+            return new Reaction(List.of("PONG" + line.substring(4)), Event.NONE);
+        }
+        if (!line.startsWith(":")) {
+            return line.startsWith("ERROR") && !joined ? new Reaction(List.of(), Event.REFUSED) : Reaction.NONE;
+        }
+        // :prefix COMMAND params...
+        int space = line.indexOf(' ');
+        if (space < 0) {
+            return Reaction.NONE;
+        }
+        String prefix = line.substring(1, space);
+        String rest = line.substring(space + 1);
+        int nextSpace = rest.indexOf(' ');
+        String command = nextSpace < 0 ? rest : rest.substring(0, nextSpace);
+        String params = nextSpace < 0 ? "" : rest.substring(nextSpace + 1);
+        switch (command) {
+            case "001" -> {
+                return new Reaction(List.of("JOIN " + CHANNEL), Event.NONE);
+            }
+            case "JOIN" -> {
+                int bang = prefix.indexOf('!');
+                String nick = bang < 0 ? prefix : prefix.substring(0, bang);
+                String channel = params.startsWith(":") ? params.substring(1) : params;
+                if (nick.equalsIgnoreCase(name) && channel.strip().equalsIgnoreCase(CHANNEL)) {
+                    return new Reaction(List.of(), Event.JOINED);
+                }
+                return Reaction.NONE;
+            }
+            // Nick in use / erroneous nick / cannot join / too many channels or clients.
+            case "432", "433", "436", "403", "405", "471", "473", "474", "475", "465" -> {
+                return joined ? Reaction.NONE : new Reaction(List.of(), Event.REFUSED);
+            }
+            default -> {
+                return Reaction.NONE;
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package chatroom.bench;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/// One generated connection: a non-blocking channel read by a [Reactor] and written by
+/// whoever has something to say (the pacer, or the reactor answering a `PING`).
+///
+/// Reading state (`carry`) is confined to the reactor thread; writes are serialised by the
+/// client's monitor, which is held for one line's write only.
+final class Client {
+
+    private static final long WRITE_STALL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    final int index;
+    final String name;
+    final SocketChannel channel;
+
+    /// Bytes of a line whose end has not arrived yet (reactor thread only).
+    byte[] carry = new byte[0];
+    int carryLength;
+
+    volatile boolean joined;
+    volatile boolean closed;
+
+    Client(int index, String name, SocketChannel channel) {
+        this.index = index;
+        this.name = name;
+        this.channel = channel;
+    }
+
+    /// Writes `line` and its `\n` completely. The channel is non-blocking, so a full socket
+    /// buffer is waited out in short parks, for at most 10 s.
+    void writeLine(String line) throws IOException {
+        byte[] body = line.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buffer = ByteBuffer.allocate(body.length + 1).put(body).put((byte) '\n').flip();
+        synchronized (this) {
+            long deadline = System.nanoTime() + WRITE_STALL_NANOS;
+            while (buffer.hasRemaining()) {
+                if (channel.write(buffer) == 0) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IOException(name + ": write stalled for 10 s");
+                    }
+                    LockSupport.parkNanos(20_000);
+                }
+            }
+        }
+    }
+
+    /// Keeps `bytes[from, to)` as the start of the next line (reactor thread only).
+    void keep(byte[] bytes, int from, int to) {
+        int count = to - from;
+        if (carryLength + count > carry.length) {
+            carry = Arrays.copyOf(carry, Math.max(carryLength + count, Math.max(64, carry.length * 2)));
+        }
+        System.arraycopy(bytes, from, carry, carryLength, count);
+        carryLength += count;
+    }
+
+    void close() {
+        closed = true;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Closing a loopback socket at the end of a run: nothing to do about it.
+            System.getLogger(Client.class.getName()).log(System.Logger.Level.DEBUG, "close " + name, e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package chatroom.bench;
+
+import chatroom.server.ChatServer;
+import chatroom.server.ServerConfig;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/// The server a run loads: one started in this JVM (`--server self`), or an external one.
+final class ServerUnderTest implements AutoCloseable {
+
+    /// The in-process server logs every join and leave; a run of thousands would drown the
+    /// report, so only warnings are shown. Held here so the setting is not collected.
+    private static final java.util.logging.Logger SERVER_LOG = java.util.logging.Logger.getLogger("chatroom.server");
+
+    private final Target target;
+    private final Optional<ChatServer> server;
+    private final OptionalLong pid;
+
+    private ServerUnderTest(Target target, Optional<ChatServer> server, OptionalLong pid) {
+        this.target = target;
+        this.server = server;
+        this.pid = pid;
+    }
+
+    static ServerUnderTest of(ConnectionOptions options, int connections) {
+        if (options.server == ConnectionOptions.ServerMode.EXTERNAL) {
+            OptionalLong pid = options.serverPid == null ? OptionalLong.empty() : OptionalLong.of(options.serverPid);
+            return new ServerUnderTest(Target.parse(options.target), Optional.empty(), pid);
+        }
+        SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        ServerConfig config = ServerConfig.defaults().withMaxRate(0).withMaxClients(connections + 16);
+        try {
+            ChatServer chat = ChatServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), config);
+            chat.start();
+            return new ServerUnderTest(new Target(chat.address()), Optional.of(chat),
+                    OptionalLong.of(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new BenchException.ConnectFailed("cannot start the in-process server: " + e.getMessage());
+        }
+    }
+
+    Target target() {
+        return target;
+    }
+
+    boolean inProcess() {
+        return server.isPresent();
+    }
+
+    /// The server's process id, where known (this JVM for `--server self`).
+    OptionalLong pid() {
+        return pid;
+    }
+
+    String label() {
+        return inProcess() ? "self" : "external";
+    }
+
+    @Override
+    public void close() {
+        server.ifPresent(s -> s.stop(Duration.ofSeconds(1)));
+    }
+}

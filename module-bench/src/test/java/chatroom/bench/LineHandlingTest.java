@@ -1,0 +1,126 @@
+package chatroom.bench;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LineHandlingTest {
+
+    static byte[] bytes(String line) {
+        return line.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Nested
+    @DisplayName("bench message tail")
+    class Tail {
+        final BenchMessage message = new BenchMessage();
+
+        boolean parse(String line) {
+            byte[] b = bytes(line);
+            return message.parse(b, 0, b.length);
+        }
+
+        @Test
+        void everyDialect() {
+            for (String line : List.of("m3: b 7 42 123456789",
+                    "MSG id=5 ts=2026-11-24T00:55:38.559Z from=m3 :b 7 42 123456789",
+                    ":m3!m3@127.0.0.2 PRIVMSG #bench :b 7 42 123456789")) {
+                assertThat(parse(line)).as(line).isTrue();
+                assertThat(message.sender).isEqualTo(7);
+                assertThat(message.seq).isEqualTo(42);
+                assertThat(message.scheduled).isEqualTo(123456789L);
+            }
+        }
+
+        @Test
+        void notBenchLines() {
+            assertThat(parse("* m3 joined the chat")).isFalse();
+            assertThat(parse("m3: b 7 42")).isFalse();
+            assertThat(parse("m3: xb 7 42 1")).isFalse();
+            assertThat(parse("b 7 42 1")).isFalse();
+            assertThat(parse("")).isFalse();
+            assertThat(parse("m3: b 7 42 12345678901234567890")).isFalse();
+        }
+
+        @Test
+        void textRoundTrips() {
+            assertThat(parse("m1: " + BenchMessage.text(3, 9, 1_000_000_000_123L))).isTrue();
+            assertThat(message.scheduled).isEqualTo(1_000_000_000_123L);
+        }
+    }
+
+    @Nested
+    @DisplayName("IRC")
+    class Irc {
+        final BenchDialect irc = BenchDialect.IRC;
+
+        @Test
+        @DisplayName("registers, joins #bench after 001, and knows its own JOIN")
+        void registration() {
+            assertThat(irc.login("m1")).containsExactly("NICK m1", "USER m1 0 * :m1");
+            assertThat(irc.react(":irc.local NOTICE * :*** Looking up your hostname...", "m1", false))
+                    .isEqualTo(BenchDialect.Reaction.NONE);
+            assertThat(irc.react(":irc.local 001 m1 :Welcome to the network", "m1", false).send())
+                    .containsExactly("JOIN #bench");
+            assertThat(irc.react(":m2!m2@127.0.0.2 JOIN :#bench", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.NONE);
+            assertThat(irc.react(":m1!~m1@127.0.0.2 JOIN :#bench", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.JOINED);
+            assertThat(irc.react(":M1!m1@localhost JOIN #bench", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.JOINED);
+        }
+
+        @Test
+        @DisplayName("answers PING with PONG, before and after joining")
+        void ping() {
+            assertThat(irc.react("PING :irc.local", "m1", false).send()).containsExactly("PONG :irc.local");
+            byte[] ping = bytes("PING :12345");
+            assertThat(irc.needsAttentionWhenJoined(ping, 0, ping.length)).isTrue();
+            assertThat(irc.react("PING :12345", "m1", true).send()).containsExactly("PONG :12345");
+            byte[] chat = bytes(":m2!m2@h PRIVMSG #bench :hello");
+            assertThat(irc.needsAttentionWhenJoined(chat, 0, chat.length)).isFalse();
+        }
+
+        @Test
+        @DisplayName("a taken nick or a server ERROR before joining is a refusal")
+        void refusals() {
+            assertThat(irc.react(":irc.local 433 * m1 :Nickname is already in use", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.REFUSED);
+            assertThat(irc.react("ERROR :Closing link: (m1@127.0.0.2) [Too many connections]", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.REFUSED);
+        }
+
+        @Test
+        void sayAndQuit() {
+            assertThat(irc.say("b 1 2 3")).isEqualTo("PRIVMSG #bench :b 1 2 3");
+            assertThat(irc.quit()).startsWith("QUIT");
+        }
+    }
+
+    @Nested
+    @DisplayName("chatroom dialects")
+    class Chatroom {
+        @Test
+        void plainJoin() {
+            assertThat(BenchDialect.PLAIN.react("* m1 joined the chat", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.JOINED);
+            assertThat(BenchDialect.PLAIN.react("* m10 joined the chat", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.NONE);
+            assertThat(BenchDialect.PLAIN.react("* Error: The name m1 is already taken", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.REFUSED);
+        }
+
+        @Test
+        void structuredPing() {
+            assertThat(BenchDialect.STRUCTURED.react("PING token=abc", "m1", true).send())
+                    .containsExactly("PONG token=abc");
+            assertThat(BenchDialect.STRUCTURED.react("JOINED name=m1 ts=2026-11-24T00:55:38.559Z", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.JOINED);
+        }
+    }
+}
