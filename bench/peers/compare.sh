@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# Compares chatroom with InspIRCd and ngIRCd on this machine, loopback only.
+#
+#   bench/peers/compare.sh [OUT.md]
+#
+# Installs the Debian packages if missing, stops their system services, starts one instance
+# of each server with the configs in this directory (pid known, run dir under a temp dir),
+# runs the same bench scenarios against each, stops every server it started (also on
+# failure), and writes a markdown table to OUT.md (default: $RUNDIR/compare.md) and stdout.
+#
+# Environment (defaults in brackets):
+#   DURATION [20s] WARMUP [5s]  measured time and warm-up of each fan-out run
+#   RATES ["10 50"]             per-sender rates (scenario A: 200 members, 20 senders)
+#   IDLE_CONNECTIONS [2000]     connections for the idle-memory run
+#   SERVERS ["chatroom inspircd ngircd"]
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+PEERS=$ROOT/bench/peers
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-5s}
+RATES=${RATES:-"10 50"}
+IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-2000}
+SERVERS=${SERVERS:-"chatroom inspircd ngircd"}
+PORT_INSPIRCD=6667
+PORT_NGIRCD=6668
+PORT_CHATROOM=6669
+RUNDIR=$(mktemp -d /tmp/chatroom-peers.XXXXXX)
+chmod 755 "$RUNDIR"
+OUT=${1:-$RUNDIR/compare.md}
+STARTED_PIDS=()
+
+log() { printf '%s compare: %s\n' "$(date +%T)" "$*" >&2; }
+
+# Stops every server this script started: SIGTERM, up to 10 s, then SIGKILL.
+stop_pid() {
+    local pid=$1 i
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+SYNCOOKIES_SAVED=
+cleanup() {
+    local pid
+    for pid in "${STARTED_PIDS[@]}"; do
+        stop_pid "$pid"
+    done
+    restore_syncookies
+}
+# ngIRCd calls listen() with a fixed backlog of 10. The bench opens 64 connections at once,
+# the kernel answers the overflow with SYN cookies, and some cookies fail (TcpExtSyncookiesFailed):
+# those members get a reset ("connection closed by the server") before they ever register.
+# With cookies off, an overflowing SYN is simply retried by the client a second later. So for
+# ngIRCd only, net.ipv4.tcp_syncookies is set to 0 and put back afterwards (also on failure).
+# NO_SYSCTL=1 leaves it alone (ngIRCd runs may then fail to connect).
+disable_syncookies() {
+    [ "${NO_SYSCTL:-0}" = 1 ] && return 0
+    SYNCOOKIES_SAVED=$(cat /proc/sys/net/ipv4/tcp_syncookies 2>/dev/null) || return 0
+    sysctl -q -w net.ipv4.tcp_syncookies=0 2>/dev/null || { log "could not set tcp_syncookies=0"; SYNCOOKIES_SAVED=; }
+}
+restore_syncookies() {
+    if [ -n "$SYNCOOKIES_SAVED" ]; then
+        sysctl -q -w net.ipv4.tcp_syncookies="$SYNCOOKIES_SAVED" 2>/dev/null || true
+        SYNCOOKIES_SAVED=
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- packages and system services --------------------------------------------------------
+if ! command -v inspircd >/dev/null || ! command -v ngircd >/dev/null; then
+    log "installing inspircd and ngircd"
+    if ! apt-get install -y inspircd ngircd >"$RUNDIR/apt.log" 2>&1; then
+        apt-get update >>"$RUNDIR/apt.log" 2>&1
+        apt-get install -y inspircd ngircd >>"$RUNDIR/apt.log" 2>&1
+    fi
+fi
+# The packages start system instances; stop them so they neither hold ports nor use CPU.
+for svc in inspircd ngircd; do
+    if command -v systemctl >/dev/null && systemctl is-active --quiet "$svc" 2>/dev/null; then
+        systemctl stop "$svc" || true
+    elif [ -x "/etc/init.d/$svc" ]; then
+        "/etc/init.d/$svc" stop >/dev/null 2>&1 || true
+    fi
+    for pidfile in /run/$svc/$svc.pid /run/$svc.pid /var/run/$svc/$svc.pid; do
+        if [ -s "$pidfile" ]; then
+            pid=$(cat "$pidfile")
+            [ "$(cat /proc/"$pid"/comm 2>/dev/null)" = "$svc" ] && stop_pid "$pid"
+        fi
+    done
+done
+
+# --- java and the jars -------------------------------------------------------------------
+JAVA_BIN=$(cd "$ROOT" && . .mvn/jdk.sh >/dev/null && echo "$JAVA_HOME/bin/java")
+BENCH_JAR=$ROOT/module-bench/target/chatroom-bench-0.1.0-SNAPSHOT.jar
+LAUNCHER_JAR=$ROOT/module-launcher/target/chatroom-launcher-0.1.0-SNAPSHOT.jar
+if [ ! -f "$BENCH_JAR" ] || [ ! -f "$LAUNCHER_JAR" ]; then
+    log "building module-bench and module-launcher"
+    (cd "$ROOT" && ./mvnw -B -q -pl module-bench,module-launcher -am -Dmaven.test.skip=true package)
+fi
+bench() {
+    timeout 600 "$JAVA_BIN" -Xms1g -Xmx4g \
+        --module-path "$BENCH_JAR:$ROOT/module-bench/target/modules" \
+        -m chatroom.bench/chatroom.bench.Bench "$@"
+}
+
+# --- servers ------------------------------------------------------------------------------
+wait_listening() { # port pid
+    local i
+    for ((i = 0; i < 150; i++)); do
+        kill -0 "$2" 2>/dev/null || return 1
+        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+        sleep 0.2
+    done
+    return 1
+}
+start_server() { # name -> sets SERVER_PID, SERVER_PORT, SERVER_LABEL, DIALECT
+    local name=$1
+    case $name in
+    inspircd)
+        sed "s#@RUNDIR@#$RUNDIR#g" "$PEERS/inspircd.conf" >"$RUNDIR/inspircd.conf"
+        # --runasroot: this machine runs the bench as root; --nofork keeps the pid ours.
+        inspircd --nofork --runasroot --config="$RUNDIR/inspircd.conf" >"$RUNDIR/inspircd.out" 2>&1 &
+        SERVER_PORT=$PORT_INSPIRCD DIALECT=irc
+        SERVER_LABEL="InspIRCd $(dpkg-query -W -f='${Version}' inspircd 2>/dev/null)" ;;
+    ngircd)
+        sed "s#@RUNDIR@#$RUNDIR#g" "$PEERS/ngircd.conf" >"$RUNDIR/ngircd.conf"
+        ngircd --nodaemon --config "$RUNDIR/ngircd.conf" >"$RUNDIR/ngircd.out" 2>&1 &
+        SERVER_PORT=$PORT_NGIRCD DIALECT=irc
+        SERVER_LABEL="ngIRCd $(dpkg-query -W -f='${Version}' ngircd 2>/dev/null)" ;;
+    chatroom)
+        "$JAVA_BIN" --module-path "$LAUNCHER_JAR:$ROOT/module-launcher/target/modules" \
+            -m chatroom.launcher/chatroom.launcher.Main --server 127.0.0.1 "$PORT_CHATROOM" \
+            --max-rate 0 --max-clients 30000 >"$RUNDIR/chatroom.out" 2>&1 &
+        SERVER_PORT=$PORT_CHATROOM DIALECT=plain
+        SERVER_LABEL="chatroom (separate JVM)" ;;
+    esac
+    SERVER_PID=$!
+    STARTED_PIDS+=("$SERVER_PID")
+    if ! wait_listening "$SERVER_PORT" "$SERVER_PID"; then
+        log "$name did not start listening on $SERVER_PORT; see $RUNDIR/$name.out"
+        return 1
+    fi
+    log "$name: pid $SERVER_PID, port $SERVER_PORT"
+}
+
+# utime+stime of PID in clock ticks (fields 14 and 15 of /proc/PID/stat, after the comm).
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+TICK=$(getconf CLK_TCK)
+secs() { local v=${1%s}; echo "$v"; }
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+ROWS=()
+run_server() {
+    local name=$1 rate line before after cpu_us deliveries per span
+    [ "$name" = ngircd ] && disable_syncookies
+    start_server "$name" || { ROWS+=("| $name | did not start | | | | | |"); return 0; }
+    for rate in $RATES; do
+        before=$(cpu_ticks "$SERVER_PID")
+        line=$(bench fanout --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" --members 200 --senders 20 \
+            --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" 2>"$RUNDIR/$name-fanout-$rate.err" \
+            | tee "$RUNDIR/$name-fanout-$rate.out" | grep '^RESULT' || true)
+        after=$(cpu_ticks "$SERVER_PID" 2>/dev/null || echo "$before")
+        if [ -z "$line" ]; then
+            log "$name fanout $rate/s failed: $(tail -n 1 "$RUNDIR/$name-fanout-$rate.err")"
+            ROWS+=("| $SERVER_LABEL | A $rate/s | failed: $(tail -n 1 "$RUNDIR/$name-fanout-$rate.err" | tr '|' '/') | | | | |")
+            continue
+        fi
+        # Server CPU over the whole run (joins, warm-up, window, drain) divided by the
+        # deliveries of warm-up + window (deliveries/s x their length): an estimate.
+        deliveries=$(field deliveries_per_s "$line")
+        span=$(awk -v w="$(secs "$WARMUP")" -v d="$(secs "$DURATION")" 'BEGIN { print w + d }')
+        cpu_us=$(awk -v t=$((after - before)) -v hz="$TICK" -v r="$deliveries" -v s="$span" \
+            'BEGIN { if (r > 0) printf "%.1f", t / hz * 1e6 / (r * s); else print "n/a" }')
+        ROWS+=("| $SERVER_LABEL | A $rate/s | $(printf "%'d" "$deliveries") | $(field lost "$line") / $(field expected "$line") | $(field p50_ms "$line") / $(field p99_ms "$line") / $(field max_ms "$line") | $cpu_us | $(field disconnects "$line") |")
+        log "$name A $rate/s: $line server_cpu_us_per_delivery=$cpu_us"
+    done
+    line=$(bench idle --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" --connections "$IDLE_CONNECTIONS" \
+        --server-pid "$SERVER_PID" 2>"$RUNDIR/$name-idle.err" | tee "$RUNDIR/$name-idle.out" | grep '^RESULT' || true)
+    if [ -n "$line" ]; then
+        IDLE+=("| $SERVER_LABEL | $IDLE_CONNECTIONS | $(field join_s "$line") | $(field rss_before_kib "$line") → $(field rss_after_kib "$line") | $(field rss_per_conn_kib "$line") |")
+        log "$name idle: $line"
+    else
+        IDLE+=("| $SERVER_LABEL | $IDLE_CONNECTIONS | failed: $(tail -n 1 "$RUNDIR/$name-idle.err" | tr '|' '/') | | |")
+        log "$name idle failed: $(tail -n 1 "$RUNDIR/$name-idle.err")"
+    fi
+    stop_pid "$SERVER_PID"
+    restore_syncookies
+}
+
+IDLE=()
+for s in $SERVERS; do
+    run_server "$s"
+done
+
+{
+    echo "Scenario A: 200 members, 20 senders, $WARMUP warm-up + $DURATION measured; $(nproc) CPUs; $(date -u +%F)."
+    echo
+    echo "| server | run | deliveries/s | lost / expected | p50 / p99 / max ms | server CPU µs/delivery | disconnects |"
+    echo "|---|---|---|---|---|---|---|"
+    printf '%s\n' "${ROWS[@]}"
+    echo
+    echo "| server | idle connections | join s | VmRSS KiB before → after | KiB per connection |"
+    echo "|---|---|---|---|---|"
+    printf '%s\n' "${IDLE[@]}"
+} | tee "$OUT"
+log "logs and raw output in $RUNDIR"
