@@ -9,7 +9,6 @@ import chatroom.client.core.ServerAddress;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.PlainText;
-import chatroom.protocol.ServerFrame;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -124,7 +123,7 @@ public final class ConsoleSession {
                 case ClientEvent.Message message -> print(message.chat().time(),
                         message.chat().from() + ": " + message.chat().text());
                 case ClientEvent.Presence presence -> PlainText.render(presence.frame())
-                        .ifPresent(line -> print(timeOf(presence.frame()), line));
+                        .ifPresent(line -> print(presence.time(), line));
                 case ClientEvent.Notice notice -> print((notice.error() ? "* Error: " : "* ") + notice.text());
                 case ClientEvent.Welcome welcome -> print("* " + (welcome.reconnected() ? "Reconnected" : "Connected")
                         + " to " + welcome.server() + " as " + welcome.name() + ", room " + welcome.room()
@@ -149,20 +148,6 @@ public final class ConsoleSession {
                 .map(delay -> "* Connection lost" + reason + "; reconnecting in "
                         + Math.max(1, Math.round(delay.toMillis() / 1000.0)) + " s. /reconnect tries now.")
                 .orElse("* Connection lost" + reason + ". /reconnect tries again, /quit leaves."));
-    }
-
-    /// The time of a presence frame (the only kinds [ClientEvent.Presence] carries).
-    private static Instant timeOf(ServerFrame frame) {
-        if (frame instanceof ServerFrame.Joined(Name name, Instant time)) {
-            return time;
-        }
-        if (frame instanceof ServerFrame.Left(Name name, Instant time, var reason)) {
-            return time;
-        }
-        if (frame instanceof ServerFrame.Renamed(Name from, Name to, Instant time)) {
-            return time;
-        }
-        return Clock.systemUTC().instant();
     }
 
     private void print(String text) {

@@ -4,6 +4,7 @@ import chatroom.protocol.Name;
 import chatroom.protocol.ServerFrame;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +48,15 @@ public sealed interface ClientEvent {
                     || frame instanceof ServerFrame.Renamed)) {
                 throw new IllegalArgumentException("not a presence frame: " + frame);
             }
+        }
+
+        /// When it happened, by the server's clock.
+        public Instant time() {
+            // The constructor admits only these three kinds.
+            if (frame instanceof ServerFrame.Joined joined) {
+                return joined.time();
+            }
+            return frame instanceof ServerFrame.Left left ? left.time() : ((ServerFrame.Renamed) frame).time();
         }
     }
 
