@@ -3,8 +3,11 @@ package chatroom.client.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+
+import static java.lang.System.Logger.Level.DEBUG;
 
 /// Hands events from network threads to the listener's executor in batches: while one batch
 /// waits for the executor (the FX thread, busy painting), new events join the next one. A
@@ -12,6 +15,8 @@ import java.util.function.Consumer;
 ///
 /// Thread-safe.
 final class EventBatcher {
+
+    private static final System.Logger LOG = System.getLogger("chatroom.client");
 
     private final Executor executor;
     private final Consumer<List<ClientEvent>> listener;
@@ -35,7 +40,13 @@ final class EventBatcher {
         } finally {
             lock.unlock();
         }
-        executor.execute(this::deliver);
+        try {
+            executor.execute(this::deliver);
+        } catch (RejectedExecutionException | IllegalStateException e) {
+            // The listener's executor has shut down (JavaFX has exited, say): nobody is left to
+            // tell, and the network thread that published must not die of it.
+            LOG.log(DEBUG, "Events dropped, the listener's executor is gone: {0}", e.toString());
+        }
     }
 
     private void deliver() {

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.random.RandomGenerator;
 
 import static java.lang.System.Logger.Level.WARNING;
@@ -178,7 +179,11 @@ public final class ChatViewModel {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            context.uiExecutor().execute(this::end);
+            try {
+                context.uiExecutor().execute(this::end);
+            } catch (RejectedExecutionException | IllegalStateException e) {
+                LOG.log(WARNING, "The chat ended after the UI had gone: {0}", e.toString());
+            }
         });
     }
 
