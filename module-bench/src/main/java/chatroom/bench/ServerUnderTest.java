@@ -33,7 +33,8 @@ final class ServerUnderTest implements AutoCloseable {
             return new ServerUnderTest(Target.parse(options.target), Optional.empty(), pid);
         }
         SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-        ServerConfig config = ServerConfig.defaults().withMaxRate(0).withMaxClients(connections + 16);
+        ServerConfig config = ServerConfig.builder().maxRate(0).maxClients(connections + 16)
+                .maxPerAddress(0).connectsPerMinute(0).build();
         try {
             ChatServer chat = ChatServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), config);
             chat.start();

@@ -54,8 +54,16 @@ final class ServerOptions {
             throw new IllegalArgumentException("--send-queue is too large: " + sendQueueKib);
         }
         requireNonNegative("--shutdown-grace", shutdownGraceSeconds);
-        return new ServerConfig(maxClients, maxRate, maxBurst, seconds("--handshake-timeout", handshakeTimeoutSeconds),
-                history, seconds("--heartbeat", heartbeatSeconds), sendQueueKib * 1024, room);
+        return ServerConfig.builder()
+                .maxClients(maxClients)
+                .maxRate(maxRate)
+                .maxBurst(maxBurst)
+                .handshakeTimeout(seconds("--handshake-timeout", handshakeTimeoutSeconds))
+                .historySize(history)
+                .heartbeat(seconds("--heartbeat", heartbeatSeconds))
+                .sendQueueBytes(sendQueueKib * 1024)
+                .roomName(room)
+                .build();
     }
 
     Duration shutdownGrace() {

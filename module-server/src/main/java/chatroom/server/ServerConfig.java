@@ -3,24 +3,35 @@ package chatroom.server;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 
+import javax.net.ssl.SSLContext;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
-/// How a [ChatServer] behaves. Immutable; start from [#defaults()] and change what you need
-/// with the `with…` methods. Every default is chosen so that a person chatting never meets it.
+/// How a [ChatServer] behaves. Immutable; start from [#defaults()] or [#builder()] and change
+/// what you need. Every default is chosen so that a person chatting never meets it.
 ///
-/// @param maxClients        most connections at once (people still choosing a name included);
-///                          one more is refused with a clear line
-/// @param maxRate           messages (lines) per second one client may send on average;
-///                          `0` turns flood control off (benchmarks need that)
-/// @param maxBurst          lines a client may send at once before [#maxRate] applies
-/// @param handshakeTimeout  how long a connection may take to choose a name
-/// @param historySize       messages kept and replayed to structured clients that join
-/// @param heartbeat         silence after which a structured client is sent a `PING`; after
-///                          twice this silence it is disconnected
-/// @param sendQueueBytes    bytes waiting for one client before it is disconnected as too slow
-///                          (IRC's "SendQ exceeded")
-/// @param roomName          the name of the one room; the same rules as for a member's name
+/// @param maxClients          most connections at once (people still choosing a name included);
+///                            one more is refused with a clear line
+/// @param maxRate             messages (lines) per second one client may send on average;
+///                            `0` turns flood control off (benchmarks need that)
+/// @param maxBurst            lines a client may send at once before [#maxRate] applies
+/// @param handshakeTimeout    how long a connection may take to choose a name
+/// @param historySize         messages kept in memory and replayed to structured clients that join
+/// @param heartbeat           silence after which a structured client is sent a `PING`; after
+///                            twice this silence it is disconnected
+/// @param sendQueueBytes      bytes waiting for one client before it is disconnected as too slow
+///                            (IRC's "SendQ exceeded")
+/// @param roomName            the name of the one room; the same rules as for a member's name
+/// @param maxPerAddress       most connections at once from one IP address; `0` for no limit
+/// @param connectsPerMinute   new connections one IP address may open per minute (also the
+///                            burst allowed at once); `0` for no limit
+/// @param tls                 when present, every connection must speak TLS with this context
+/// @param password            when present, clients must give it before they may join
+/// @param dataDir             where the history log is kept; empty keeps history in memory only
+/// @param fsync               when the history log is forced to disk
+/// @param retention           how much history the log keeps
 public record ServerConfig(
         int maxClients,
         int maxRate,
@@ -29,7 +40,14 @@ public record ServerConfig(
         int historySize,
         Duration heartbeat,
         int sendQueueBytes,
-        String roomName) {
+        String roomName,
+        int maxPerAddress,
+        int connectsPerMinute,
+        Optional<SSLContext> tls,
+        Optional<ServerPassword> password,
+        Optional<Path> dataDir,
+        FsyncPolicy fsync,
+        HistoryRetention retention) {
 
     /// Host the server binds to unless told otherwise.
     public static final String DEFAULT_HOST = "localhost";
@@ -49,45 +67,31 @@ public record ServerConfig(
         if (Name.parse(roomName) instanceof Parsed.Invalid<Name>(var code, String detail)) {
             throw new IllegalArgumentException("roomName: " + detail);
         }
+        requireAtLeast("maxPerAddress", maxPerAddress, 0);
+        requireAtLeast("connectsPerMinute", connectsPerMinute, 0);
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(fsync, "fsync");
+        Objects.requireNonNull(retention, "retention");
     }
 
     /// The defaults: 1,000 clients, 10 lines per second with bursts of 20, 60 s to choose a
-    /// name, 100 messages of history, a heartbeat every 30 s, 1 MiB of send queue, room `lobby`.
+    /// name, 100 messages of history, a heartbeat every 30 s, 1 MiB of send queue, room `lobby`,
+    /// 50 connections per IP address and 60 new ones per minute, no TLS, no password, history
+    /// in memory only (fsync `always` and 100,000 messages once a data directory is given).
     public static ServerConfig defaults() {
-        return new ServerConfig(1000, 10, 20, Duration.ofSeconds(60), 100, Duration.ofSeconds(30),
-                1024 * 1024, "lobby");
+        return builder().build();
     }
 
-    public ServerConfig withMaxClients(int value) {
-        return new ServerConfig(value, maxRate, maxBurst, handshakeTimeout, historySize, heartbeat, sendQueueBytes, roomName);
+    /// A builder holding the [#defaults()].
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public ServerConfig withMaxRate(int value) {
-        return new ServerConfig(maxClients, value, maxBurst, handshakeTimeout, historySize, heartbeat, sendQueueBytes, roomName);
-    }
-
-    public ServerConfig withMaxBurst(int value) {
-        return new ServerConfig(maxClients, maxRate, value, handshakeTimeout, historySize, heartbeat, sendQueueBytes, roomName);
-    }
-
-    public ServerConfig withHandshakeTimeout(Duration value) {
-        return new ServerConfig(maxClients, maxRate, maxBurst, value, historySize, heartbeat, sendQueueBytes, roomName);
-    }
-
-    public ServerConfig withHistorySize(int value) {
-        return new ServerConfig(maxClients, maxRate, maxBurst, handshakeTimeout, value, heartbeat, sendQueueBytes, roomName);
-    }
-
-    public ServerConfig withHeartbeat(Duration value) {
-        return new ServerConfig(maxClients, maxRate, maxBurst, handshakeTimeout, historySize, value, sendQueueBytes, roomName);
-    }
-
-    public ServerConfig withSendQueueBytes(int value) {
-        return new ServerConfig(maxClients, maxRate, maxBurst, handshakeTimeout, historySize, heartbeat, value, roomName);
-    }
-
-    public ServerConfig withRoomName(String value) {
-        return new ServerConfig(maxClients, maxRate, maxBurst, handshakeTimeout, historySize, heartbeat, sendQueueBytes, value);
+    /// A builder holding this configuration.
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     private static void requireAtLeast(String name, int value, int min) {
@@ -100,6 +104,128 @@ public record ServerConfig(
         Objects.requireNonNull(value, name);
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+
+    /// Builds a [ServerConfig]; each setter names the component it sets. Not thread-safe.
+    public static final class Builder {
+        private int maxClients = 1000;
+        private int maxRate = 10;
+        private int maxBurst = 20;
+        private Duration handshakeTimeout = Duration.ofSeconds(60);
+        private int historySize = 100;
+        private Duration heartbeat = Duration.ofSeconds(30);
+        private int sendQueueBytes = 1024 * 1024;
+        private String roomName = "lobby";
+        private int maxPerAddress = 50;
+        private int connectsPerMinute = 60;
+        private Optional<SSLContext> tls = Optional.empty();
+        private Optional<ServerPassword> password = Optional.empty();
+        private Optional<Path> dataDir = Optional.empty();
+        private FsyncPolicy fsync = FsyncPolicy.ALWAYS;
+        private HistoryRetention retention = HistoryRetention.messages(100_000);
+
+        private Builder() {
+        }
+
+        private Builder(ServerConfig config) {
+            maxClients = config.maxClients;
+            maxRate = config.maxRate;
+            maxBurst = config.maxBurst;
+            handshakeTimeout = config.handshakeTimeout;
+            historySize = config.historySize;
+            heartbeat = config.heartbeat;
+            sendQueueBytes = config.sendQueueBytes;
+            roomName = config.roomName;
+            maxPerAddress = config.maxPerAddress;
+            connectsPerMinute = config.connectsPerMinute;
+            tls = config.tls;
+            password = config.password;
+            dataDir = config.dataDir;
+            fsync = config.fsync;
+            retention = config.retention;
+        }
+
+        public Builder maxClients(int value) {
+            maxClients = value;
+            return this;
+        }
+
+        public Builder maxRate(int value) {
+            maxRate = value;
+            return this;
+        }
+
+        public Builder maxBurst(int value) {
+            maxBurst = value;
+            return this;
+        }
+
+        public Builder handshakeTimeout(Duration value) {
+            handshakeTimeout = value;
+            return this;
+        }
+
+        public Builder historySize(int value) {
+            historySize = value;
+            return this;
+        }
+
+        public Builder heartbeat(Duration value) {
+            heartbeat = value;
+            return this;
+        }
+
+        public Builder sendQueueBytes(int value) {
+            sendQueueBytes = value;
+            return this;
+        }
+
+        public Builder roomName(String value) {
+            roomName = value;
+            return this;
+        }
+
+        public Builder maxPerAddress(int value) {
+            maxPerAddress = value;
+            return this;
+        }
+
+        public Builder connectsPerMinute(int value) {
+            connectsPerMinute = value;
+            return this;
+        }
+
+        public Builder tls(Optional<SSLContext> value) {
+            tls = value;
+            return this;
+        }
+
+        public Builder password(Optional<ServerPassword> value) {
+            password = value;
+            return this;
+        }
+
+        public Builder dataDir(Optional<Path> value) {
+            dataDir = value;
+            return this;
+        }
+
+        public Builder fsync(FsyncPolicy value) {
+            fsync = value;
+            return this;
+        }
+
+        public Builder retention(HistoryRetention value) {
+            retention = value;
+            return this;
+        }
+
+        /// @throws IllegalArgumentException if a value is out of range
+        public ServerConfig build() {
+            return new ServerConfig(maxClients, maxRate, maxBurst, handshakeTimeout, historySize, heartbeat,
+                    sendQueueBytes, roomName, maxPerAddress, connectsPerMinute, tls, password, dataDir, fsync,
+                    retention);
         }
     }
 }

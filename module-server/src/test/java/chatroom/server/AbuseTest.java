@@ -39,7 +39,7 @@ class AbuseTest {
     @Test
     @DisplayName("10 MB without a newline: refused as one over-long line, memory stays bounded")
     void tenMegabytesWithoutNewline() throws Exception {
-        fixture.start(ServerConfig.defaults().withMaxRate(0));
+        fixture.start(ServerConfig.builder().maxRate(0).build());
         var pair = Pair.join(fixture);
         var baseline = Resources.now(fixture.server());
         var attacker = fixture.connect("attacker");
@@ -69,7 +69,7 @@ class AbuseTest {
     @Test
     @DisplayName("garbage: invalid UTF-8, NUL, control characters and CR injection are refused one by one")
     void garbage() throws Exception {
-        fixture.start(ServerConfig.defaults().withMaxRate(0));
+        fixture.start(ServerConfig.builder().maxRate(0).build());
         var pair = Pair.join(fixture);
         var attacker = fixture.connect("attacker");
         attacker.send("mallory");
@@ -96,7 +96,7 @@ class AbuseTest {
     @Test
     @DisplayName("a slowloris sending one byte at a time is cut off at the handshake deadline")
     void slowloris() throws Exception {
-        fixture.start(ServerConfig.defaults().withHandshakeTimeout(Duration.ofMillis(800)));
+        fixture.start(ServerConfig.builder().handshakeTimeout(Duration.ofMillis(800)).build());
         var pair = Pair.join(fixture);
         try (var loris = new Socket("127.0.0.1", fixture.address().getPort())) {
             OutputStream out = loris.getOutputStream();
@@ -123,7 +123,7 @@ class AbuseTest {
     @Test
     @DisplayName("2,000 connections that never send a name: the others chat on; all are closed at the deadline")
     void twoThousandSilentConnections() throws Exception {
-        fixture.start(ServerConfig.defaults().withMaxClients(2_100).withHandshakeTimeout(Duration.ofSeconds(3)));
+        fixture.start(ServerConfig.builder().maxClients(2_100).handshakeTimeout(Duration.ofSeconds(3)).build());
         var pair = Pair.join(fixture);
         var baseline = Resources.now(fixture.server());
         List<Socket> silent = new ArrayList<>();

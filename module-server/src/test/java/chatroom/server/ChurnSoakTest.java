@@ -56,7 +56,7 @@ class ChurnSoakTest {
     @Test
     @DisplayName("order per sender, delivery to everyone present, and nothing left behind")
     void churn() throws Exception {
-        ChatServer server = fixture.start(ServerConfig.defaults().withMaxRate(0));
+        ChatServer server = fixture.start(ServerConfig.builder().maxRate(0).build());
         warmUp();
         var baselineThreads = ProcessResources.platformThreadNames();
         var baseline = ProcessResources.now();

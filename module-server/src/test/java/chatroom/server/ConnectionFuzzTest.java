@@ -53,7 +53,7 @@ class ConnectionFuzzTest {
     static void startServer() {
         severe = SevereLogRecorder.install();
         fixture = new ServerFixture();
-        server = fixture.start(ServerConfig.defaults().withMaxRate(0).withHandshakeTimeout(Duration.ofSeconds(2)));
+        server = fixture.start(ServerConfig.builder().maxRate(0).handshakeTimeout(Duration.ofSeconds(2)).build());
         alice = fixture.joinPlain("alice");
         bob = fixture.joinPlain("bob");
         alice.expectExactLine("* bob joined the chat");

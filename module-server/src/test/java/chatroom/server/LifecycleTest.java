@@ -124,7 +124,7 @@ class LifecycleTest {
         @Test
         @DisplayName("no chatroom- platform thread is alive after stop")
         void noThreadLeak() {
-            ChatServer server = fixture.start(ServerConfig.defaults().withHeartbeat(Duration.ofMillis(200)));
+            ChatServer server = fixture.start(ServerConfig.builder().heartbeat(Duration.ofMillis(200)).build());
             fixture.joinPlain("alice");
             fixture.joinStructured("bob");
             assertThat(serverThreads()).as("threads while running").contains("chatroom-acceptor", "chatroom-janitor");

@@ -34,7 +34,7 @@ class ServerLimitsTest {
 
         @BeforeEach
         void start() {
-            fixture.start(ServerConfig.defaults().withHandshakeTimeout(TIMEOUT));
+            fixture.start(ServerConfig.builder().handshakeTimeout(TIMEOUT).build());
         }
 
         @Test
@@ -86,7 +86,7 @@ class ServerLimitsTest {
 
         @BeforeEach
         void start() {
-            fixture.start(ServerConfig.defaults().withMaxClients(2));
+            fixture.start(ServerConfig.builder().maxClients(2).build());
         }
 
         @Test
@@ -116,7 +116,7 @@ class ServerLimitsTest {
 
         @BeforeEach
         void start() {
-            fixture.start(ServerConfig.defaults().withMaxRate(5).withMaxBurst(5));
+            fixture.start(ServerConfig.builder().maxRate(5).maxBurst(5).build());
         }
 
         @Test
@@ -160,7 +160,7 @@ class ServerLimitsTest {
 
         @BeforeEach
         void start() {
-            fixture.start(ServerConfig.defaults().withSendQueueBytes(16 * 1024).withMaxRate(0));
+            fixture.start(ServerConfig.builder().sendQueueBytes(16 * 1024).maxRate(0).build());
         }
 
         @Test

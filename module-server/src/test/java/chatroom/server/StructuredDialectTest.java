@@ -275,7 +275,7 @@ class StructuredDialectTest {
         @Test
         @DisplayName("only historySize messages are kept")
         void limitedHistory() {
-            fixture.start(ServerConfig.defaults().withHistorySize(2));
+            fixture.start(ServerConfig.builder().historySize(2).build());
             List<String> said = sayThree(fixture.joinStructured("alice"));
 
             List<String> lines = login("LOGIN name=late");
@@ -288,7 +288,7 @@ class StructuredDialectTest {
         @Test
         @DisplayName("with historySize 0 nothing is replayed")
         void noHistory() {
-            fixture.start(ServerConfig.defaults().withHistorySize(0));
+            fixture.start(ServerConfig.builder().historySize(0).build());
             sayThree(fixture.joinStructured("alice"));
 
             assertThat(login("LOGIN name=late")).contains("HISTORY count=0").noneMatch(line -> line.startsWith("MSG "));
@@ -304,7 +304,7 @@ class StructuredDialectTest {
         @Test
         @DisplayName("an idle structured member is sent a PING")
         void idleMemberIsPinged() {
-            fixture.start(ServerConfig.defaults().withHeartbeat(HEARTBEAT));
+            fixture.start(ServerConfig.builder().heartbeat(HEARTBEAT).build());
             TestClient alice = fixture.joinStructured("alice");
 
             assertThat(alice.nextLine()).matches("PING token=\\S+");
@@ -313,7 +313,7 @@ class StructuredDialectTest {
         @Test
         @DisplayName("a member that answers PONG stays, well past twice the heartbeat")
         void answeringMemberStays() {
-            fixture.start(ServerConfig.defaults().withHeartbeat(HEARTBEAT));
+            fixture.start(ServerConfig.builder().heartbeat(HEARTBEAT).build());
             TestClient alice = fixture.joinStructured("alice");
 
             long start = System.nanoTime();
@@ -332,7 +332,7 @@ class StructuredDialectTest {
         @Test
         @DisplayName("a member that does not answer is sent BYE reason=timeout and the others see it leave")
         void silentMemberTimesOut() {
-            fixture.start(ServerConfig.defaults().withHeartbeat(HEARTBEAT));
+            fixture.start(ServerConfig.builder().heartbeat(HEARTBEAT).build());
             TestClient plain = fixture.joinPlain("carol");
             TestClient watcher = fixture.joinStructured("watcher");
             watcher.answerPings();
@@ -351,7 +351,7 @@ class StructuredDialectTest {
         @Test
         @DisplayName("plain members are never pinged nor timed out for silence")
         void plainMembersAreNotPinged() {
-            fixture.start(ServerConfig.defaults().withHeartbeat(HEARTBEAT));
+            fixture.start(ServerConfig.builder().heartbeat(HEARTBEAT).build());
             TestClient plain = fixture.joinPlain("carol");
             TestClient silent = fixture.joinStructured("silent");
 

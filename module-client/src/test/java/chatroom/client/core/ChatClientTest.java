@@ -38,7 +38,7 @@ class ChatClientTest {
 
     @BeforeEach
     void startServer() throws IOException {
-        server = ChatServer.create(new InetSocketAddress("127.0.0.1", 0), ServerConfig.defaults().withMaxRate(0));
+        server = ChatServer.create(new InetSocketAddress("127.0.0.1", 0), ServerConfig.builder().maxRate(0).build());
         server.start();
     }
 
@@ -136,7 +136,7 @@ class ChatClientTest {
         @DisplayName("a full server's refusal line is the reason")
         void serverFull() throws Exception {
             server.stop(Duration.ofSeconds(1));
-            server = ChatServer.create(new InetSocketAddress("127.0.0.1", 0), ServerConfig.defaults().withMaxClients(1));
+            server = ChatServer.create(new InetSocketAddress("127.0.0.1", 0), ServerConfig.builder().maxClients(1).build());
             server.start();
             assertThat(login(client(serverAddress(), "alice", new EventRecorder()))).isInstanceOf(LoginOutcome.LoggedIn.class);
 

@@ -46,7 +46,7 @@ class BurstTest {
     @Test
     @DisplayName("5,000 messages arrive without freezing the FX thread")
     void burst(FxRobot robot) throws Exception {
-        server = ChatServer.create(new InetSocketAddress("127.0.0.1", 0), ServerConfig.defaults().withMaxRate(0));
+        server = ChatServer.create(new InetSocketAddress("127.0.0.1", 0), ServerConfig.builder().maxRate(0).build());
         server.start();
         int port = server.address().getPort();
         var alice = Ui.open(Ui.options("127.0.0.1", port, "alice"), Ui.MANUAL);

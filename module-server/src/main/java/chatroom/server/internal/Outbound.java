@@ -2,7 +2,7 @@ package chatroom.server.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.GatheringByteChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,7 +21,7 @@ final class Outbound implements Runnable {
     /// Most frames one gathering write sends.
     private static final int MAX_BATCH = 64;
 
-    private final SocketChannel channel;
+    private final GatheringByteChannel channel;
     private final long limitBytes;
     private final ReentrantLock lock = new ReentrantLock();
     /// Signalled to the writer: a frame arrived in an empty queue, or [#finish] was called.
@@ -33,7 +33,7 @@ final class Outbound implements Runnable {
     private boolean finishing;
     private boolean stopped;
 
-    Outbound(SocketChannel channel, long limitBytes) {
+    Outbound(GatheringByteChannel channel, long limitBytes) {
         this.channel = channel;
         this.limitBytes = limitBytes;
     }
