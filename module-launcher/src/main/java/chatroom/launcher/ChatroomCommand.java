@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -48,6 +49,11 @@ final class ChatroomCommand implements Callable<Integer> {
             description = "Server: TCP port to listen on, 0 for any free port (default: " + ServerConfig.DEFAULT_PORT
                     + "). Client: the server's port.")
     Integer port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder for chatroom's files: the server's history and generated TLS certificate, "
+                    + "the clients' trusted servers (default: the user's data folder, here ${DEFAULT-VALUE}).")
+    Path dataDir = DataDirectory.defaultPath();
 
     private static final String SERVER_OPTIONS = "%nServer options:%n";
     private static final String CLIENT_OPTIONS = "%nClient options:%n";
