@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,8 +24,8 @@ import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 
-/// One client's connection: its reader loop ([#serve], on a virtual thread), its outbound
-/// queue and writer, its dialect and name, and how and why it ends.
+/// One client's connection: its reader ([#onReadable], a task run whenever input arrives), its
+/// outbound queue and writer, its dialect and name, and how and why it ends.
 ///
 /// A connection ends exactly once, for the first reason given ([#ending]): the client quit,
 /// the socket closed or broke, a timeout, a send queue overflow or server shutdown. Whatever
@@ -33,7 +34,6 @@ import static java.lang.System.Logger.Level.INFO;
 final class Connection {
 
     private static final System.Logger LOG = System.getLogger("chatroom.server");
-    private static final int READ_BUFFER_BYTES = 1024;
     /// How long a closing connection waits for its last frames to be written.
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final byte[] GREETING = Text.frameBytes(PlainText.GREETING);
@@ -47,6 +47,7 @@ final class Connection {
     private final ServerImpl server;
     private final Outbound outbound;
     private final LineDecoder decoder = new LineDecoder();
+    private final AdaptiveReadBuffer readBuffer = new AdaptiveReadBuffer();
     private final TokenBucket flood;
     private final long connectedAt;
     private final AtomicReference<LeaveReason> ending = new AtomicReference<>();
@@ -54,6 +55,8 @@ final class Connection {
     private volatile boolean pingOutstanding;
     private volatile Name name;
     private volatile Dialect dialect = Dialect.PLAIN;
+    /// Registration with the server's poller; set once by [#open].
+    private volatile SelectionKey key;
     /// Chosen by the first line; touched by the reader thread only.
     private LineHandler handler;
     /// When the next "sending too fast" notice may be sent (at most one every 10 s).
@@ -63,28 +66,48 @@ final class Connection {
         this.channel = channel;
         this.peer = remote.getHostString() + ":" + remote.getPort();
         this.server = server;
-        this.outbound = new Outbound(channel, server.config().sendQueueBytes());
+        this.outbound = new Outbound(channel, this::awaitWritable, server.config().sendQueueBytes(), server.writers());
         this.connectedAt = System.nanoTime();
         this.lastHeard = connectedAt;
         this.nextFloodNotice = connectedAt;
         this.flood = new TokenBucket(server.config().maxRate(), server.config().maxBurst(), connectedAt);
     }
 
-    /// The reader loop. Returns when the connection has ended and been cleaned up.
-    void serve() {
+    /// Starts serving: socket options, the greeting, then reading whenever input arrives
+    /// ([#onReadable]). Runs on the connections' executor and returns at once.
+    void open() {
         LOG.log(INFO, "{0} connected", peer);
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-            server.startWriter(outbound);
+            channel.configureBlocking(false);
             enqueue(GREETING);
-            ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+            // Also set by the first read, which may come before register returns.
+            key = server.poller().register(channel, this::onReadable);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(DEBUG, "{0} could not be served: {1}", peer, e.toString());
+            finish();
+        }
+    }
+
+    /// Reads and handles everything that has arrived, then waits for more without holding a
+    /// thread. Runs on the connections' executor, never twice at once for one connection
+    /// (the poller asks again only after [Poller#readAgain]). Once the connection ends, this
+    /// is where it is cleaned up.
+    private void onReadable(SelectionKey key) {
+        try {
             while (ending.get() == null) {
-                buffer.clear();
-                if (channel.read(buffer) < 0) {
+                ByteBuffer buffer = readBuffer.forRead();
+                int count = channel.read(buffer);
+                if (count < 0) {
                     decoder.endOfInput(this::onFrame);
                     break;
                 }
+                if (count == 0) {
+                    server.poller().readAgain(key);
+                    return;
+                }
+                readBuffer.read(count);
                 lastHeard = System.nanoTime();
                 pingOutstanding = false;
                 buffer.flip();
@@ -94,9 +117,8 @@ final class Connection {
             LOG.log(DEBUG, "{0} read failed: {1}", peer, e.toString());
         } catch (RuntimeException e) {
             LOG.log(ERROR, "Closing " + peer + " after an unexpected error", e);
-        } finally {
-            finish();
         }
+        finish();
     }
 
     /// The name in use, or `null` before the client has joined.
@@ -150,20 +172,39 @@ final class Connection {
         if (ending.compareAndSet(null, bye.reason())) {
             send(bye);
             outbound.finish();
-            try {
-                channel.shutdownInput();
-            } catch (IOException e) {
-                abort();
-            }
+            wakeReader();
         }
     }
 
-    /// Closes the socket now, without a goodbye; the reader and writer wake up and end.
+    /// Makes the reader see the end of input, so that it runs and cleans up (it runs only when
+    /// the poller reports input, and the end of input counts as input).
+    private void wakeReader() {
+        try {
+            channel.shutdownInput();
+        } catch (IOException e) {
+            abort();
+        }
+    }
+
+    private void awaitWritable() {
+        SelectionKey registered = key;
+        if (registered == null) {
+            Thread.yield();
+        } else {
+            server.poller().awaitWritable(registered);
+        }
+    }
+
+    /// Closes the socket now, without a goodbye; the writer wakes up and ends.
     void abort() {
         try {
             channel.close();
         } catch (IOException e) {
             LOG.log(DEBUG, "{0} close failed: {1}", peer, e.toString());
+        }
+        SelectionKey registered = key;
+        if (registered != null) {
+            server.poller().forget(registered);
         }
     }
 
@@ -250,9 +291,8 @@ final class Connection {
         if (!outbound.offer(frame) && ending.compareAndSet(null, LeaveReason.SENDQ)) {
             LOG.log(INFO, "{0} send queue exceeded ({1} bytes); disconnecting", peer,
                     server.config().sendQueueBytes());
-            // Closing wakes this client's reader, which then leaves the room. Done on another
-            // thread because the broadcaster calling us holds the room's lock.
-            Thread.startVirtualThread(this::abort);
+            // Ending input wakes this client's reader, which then leaves the room.
+            wakeReader();
         }
     }
 

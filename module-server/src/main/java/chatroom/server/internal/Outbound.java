@@ -1,163 +1,175 @@
 package chatroom.server.internal;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
-import java.util.ArrayDeque;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /// One client's outbound queue and its single writer.
 ///
-/// Anybody may [#offer] frames; they never block and never touch the socket. The writer
-/// ([#run], on its own virtual thread) takes everything queued and sends it with one
-/// gathering write, so a burst of small frames costs one system call. The queue is bounded
-/// in bytes (frames taken but not yet written still count): when a frame does not fit,
-/// [#offer] says so and the caller disconnects the client (IRC's "SendQ exceeded").
+/// Anybody may [#offer] frames; they never block, take no lock and never touch the socket.
+/// The writer is a task started on the writers' executor when a frame arrives in an empty
+/// queue; it sends everything queued with gathering writes (a burst of small frames costs one
+/// system call) and ends when the queue is empty. So an idle client has no writer thread at
+/// all, and at most one writer runs per client at any time.
 ///
-/// Thread-safe. The lock is never held while writing.
+/// The queue is bounded in bytes (frames taken but not yet written still count): when a frame
+/// does not fit, [#offer] says so and the caller disconnects the client (IRC's "SendQ
+/// exceeded").
+///
+/// Thread-safe.
 final class Outbound implements Runnable {
 
     /// Most frames one gathering write sends.
     private static final int MAX_BATCH = 64;
+    private static final VarHandle QUEUED_BYTES;
+    private static final VarHandle WRITER_ACTIVE;
+
+    static {
+        try {
+            var lookup = MethodHandles.lookup();
+            QUEUED_BYTES = lookup.findVarHandle(Outbound.class, "queuedBytes", long.class);
+            WRITER_ACTIVE = lookup.findVarHandle(Outbound.class, "writerActive", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final GatheringByteChannel channel;
+    private final Backpressure backpressure;
+    private final Executor writers;
     private final long limitBytes;
-    private final ReentrantLock lock = new ReentrantLock();
-    /// Signalled to the writer: a frame arrived in an empty queue, or [#finish] was called.
-    private final Condition work = lock.newCondition();
-    /// Signalled to [#awaitStopped]: the writer has stopped.
-    private final Condition stoppedSignal = lock.newCondition();
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>(8);
-    private long queuedBytes;
-    private boolean finishing;
-    private boolean stopped;
+    private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
+    /// Counted down once the writer has stopped for good.
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    /// Bytes offered and not yet written. Changed with [#QUEUED_BYTES] only.
+    private volatile long queuedBytes;
+    /// Whether a writer task is scheduled or running. Changed with [#WRITER_ACTIVE] only.
+    private volatile boolean writerActive;
+    private volatile boolean finishing;
+    private volatile boolean failed;
 
-    Outbound(GatheringByteChannel channel, long limitBytes) {
+    /// How a writer waits when a non-blocking channel takes nothing (the client reads slowly).
+    interface Backpressure {
+        /// Returns when the channel can probably take more bytes, or after a bounded wait.
+        void awaitWritable();
+    }
+
+    /// A queue of at most `limitBytes` for `channel`, whose writer tasks run on `writers`.
+    Outbound(GatheringByteChannel channel, Backpressure backpressure, long limitBytes, Executor writers) {
         this.channel = channel;
+        this.backpressure = backpressure;
         this.limitBytes = limitBytes;
+        this.writers = writers;
     }
 
     /// Queues `frame` for sending. Returns `false`, queueing nothing, if the frame would take
     /// the queue over its limit. Frames offered after [#finish] are dropped (returns `true`).
     boolean offer(byte[] frame) {
-        lock.lock();
-        try {
-            if (finishing || stopped) {
-                return true;
-            }
-            if (queuedBytes + frame.length > limitBytes) {
-                return false;
-            }
-            queue.add(frame);
-            queuedBytes += frame.length;
-            if (queue.size() == 1) {
-                work.signal();
-            }
+        if (finishing || failed) {
             return true;
-        } finally {
-            lock.unlock();
         }
+        long after = (long) QUEUED_BYTES.getAndAdd(this, (long) frame.length) + frame.length;
+        if (after > limitBytes) {
+            QUEUED_BYTES.getAndAdd(this, (long) -frame.length);
+            return false;
+        }
+        queue.add(frame);
+        startWriterIfIdle();
+        return true;
     }
 
     /// Asks the writer to send what is queued and then stop. Idempotent.
     void finish() {
-        lock.lock();
-        try {
-            finishing = true;
-            work.signal();
-        } finally {
-            lock.unlock();
-        }
+        finishing = true;
+        startWriterIfIdle();
     }
 
     /// Waits until the writer has stopped, for at most `timeoutNanos`. Returns whether it has.
     boolean awaitStopped(long timeoutNanos) throws InterruptedException {
-        lock.lock();
-        try {
-            long left = timeoutNanos;
-            while (!stopped) {
-                if (left <= 0) {
-                    return false;
-                }
-                left = stoppedSignal.awaitNanos(left);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return stopped.await(timeoutNanos, TimeUnit.NANOSECONDS);
     }
 
-    /// The writer's loop; returns when finished and drained, or when the socket fails.
+    /// Bytes queued and not yet written.
+    long queuedBytes() {
+        return queuedBytes;
+    }
+
+    /// The writer: sends until the queue is empty, then ends (or stops for good once
+    /// finishing). Never runs twice at once for one client.
     @Override
     public void run() {
         ByteBuffer[] batch = new ByteBuffer[MAX_BATCH];
         try {
             while (true) {
                 int count = takeBatch(batch);
-                if (count == 0) {
+                if (count > 0) {
+                    QUEUED_BYTES.getAndAdd(this, -writeFully(batch, count));
+                } else if (finishing) {
+                    stop();
                     return;
+                } else {
+                    writerActive = false;
+                    // A frame (or finish) that came after the last poll saw a writer still
+                    // active and started none: carry on if so, unless another writer took over.
+                    if ((queue.isEmpty() && !finishing) || !WRITER_ACTIVE.compareAndSet(this, false, true)) {
+                        return;
+                    }
                 }
-                long written = writeFully(batch, count);
-                release(written);
             }
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             // The connection is closing or broke; its reader notices and reports why.
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        } finally {
-            lock.lock();
+            failed = true;
+            stop();
+        }
+    }
+
+    private void startWriterIfIdle() {
+        if (WRITER_ACTIVE.compareAndSet(this, false, true)) {
             try {
-                stopped = true;
-                queue.clear();
-                queuedBytes = 0;
-                stoppedSignal.signalAll();
-            } finally {
-                lock.unlock();
+                writers.execute(this);
+            } catch (RejectedExecutionException e) {
+                // The server has stopped: nothing will be written any more.
+                failed = true;
+                stop();
             }
         }
     }
 
-    /// Moves up to [#MAX_BATCH] frames into `batch`; waits while there are none. Returns 0
-    /// once finishing and empty.
-    private int takeBatch(ByteBuffer[] batch) throws InterruptedException {
-        lock.lock();
-        try {
-            while (queue.isEmpty()) {
-                if (finishing) {
-                    return 0;
-                }
-                work.await();
-            }
-            int count = 0;
-            while (count < batch.length && !queue.isEmpty()) {
-                batch[count++] = ByteBuffer.wrap(queue.poll());
-            }
-            return count;
-        } finally {
-            lock.unlock();
+    private void stop() {
+        queue.clear();
+        queuedBytes = 0;
+        stopped.countDown();
+    }
+
+    private int takeBatch(ByteBuffer[] batch) {
+        int count = 0;
+        byte[] frame;
+        while (count < batch.length && (frame = queue.poll()) != null) {
+            batch[count++] = ByteBuffer.wrap(frame);
         }
+        return count;
     }
 
     private long writeFully(ByteBuffer[] batch, int count) throws IOException {
         long total = 0;
         int first = 0;
         while (first < count) {
-            total += channel.write(batch, first, count - first);
+            long written = channel.write(batch, first, count - first);
+            if (written == 0) {
+                backpressure.awaitWritable();
+            }
+            total += written;
             while (first < count && !batch[first].hasRemaining()) {
                 batch[first++] = null;
             }
         }
         return total;
-    }
-
-    private void release(long written) {
-        lock.lock();
-        try {
-            queuedBytes -= written;
-        } finally {
-            lock.unlock();
-        }
     }
 }

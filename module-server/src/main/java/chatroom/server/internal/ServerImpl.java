@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,8 +51,12 @@ public final class ServerImpl implements ChatServer {
     private final AtomicInteger state = new AtomicInteger(NOT_STARTED);
     private final String product;
     private ExecutorService executor;
+    /// Runs the clients' writers: a separate executor, so writers can still start (to flush a
+    /// goodbye) while the connections' executor is shutting down.
+    private ExecutorService writers;
     private Thread acceptor;
     private ScheduledExecutorService janitor;
+    private Poller poller;
 
     private ServerImpl(ServerSocketChannel listener, ServerConfig config) throws IOException {
         this.listener = listener;
@@ -87,6 +92,16 @@ public final class ServerImpl implements ChatServer {
                 .name("chatroom-connection-", 0)
                 .uncaughtExceptionHandler((thread, e) -> LOG.log(ERROR, "Uncaught in " + thread.getName(), e))
                 .factory());
+        writers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
+                .name("chatroom-writer-", 0)
+                .uncaughtExceptionHandler((thread, e) -> LOG.log(ERROR, "Uncaught in " + thread.getName(), e))
+                .factory());
+        try {
+            poller = new Poller(executor);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot open a selector", e);
+        }
+        poller.start();
         janitor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("chatroom-janitor").daemon(true).factory());
         long tick = janitorTick().toNanos();
@@ -128,18 +143,34 @@ public final class ServerImpl implements ChatServer {
         room.close();
         var bye = new ServerFrame.Bye(LeaveReason.SHUTDOWN, "The server is shutting down. Goodbye!");
         connections.forEach(connection -> connection.close(bye));
-        executor.shutdown();
         try {
-            if (!executor.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!awaitNoConnections(grace)) {
                 LOG.log(WARNING, "{0} connections still open after {1}; closing them", connections.size(), grace);
                 connections.forEach(Connection::abort);
-                executor.shutdownNow();
-                executor.awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             interrupted = true;
             connections.forEach(Connection::abort);
+        }
+        poller.close();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
             executor.shutdownNow();
+        }
+        // Every reader has ended and waited for its writer, so no writer is left to start.
+        writers.shutdown();
+        try {
+            if (!writers.awaitTermination(5, TimeUnit.SECONDS)) {
+                writers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            writers.shutdownNow();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -159,9 +190,13 @@ public final class ServerImpl implements ChatServer {
         return product;
     }
 
-    /// Starts a connection's writer on the connections' executor.
-    void startWriter(Outbound outbound) {
-        executor.execute(outbound);
+    Poller poller() {
+        return poller;
+    }
+
+    /// Where connections run their writers.
+    Executor writers() {
+        return writers;
     }
 
     /// Called by a connection as the last thing it does.
@@ -169,6 +204,19 @@ public final class ServerImpl implements ChatServer {
         if (connections.remove(connection)) {
             slots.release();
         }
+    }
+
+    /// Waits until every connection has ended (each says `bye`, flushes and closes), for at
+    /// most `grace`. Returns whether they all have.
+    private boolean awaitNoConnections(Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!connections.isEmpty()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     private void acceptLoop() {
@@ -203,7 +251,7 @@ public final class ServerImpl implements ChatServer {
         var connection = new Connection(channel, remote, this);
         connections.add(connection);
         try {
-            executor.execute(connection::serve);
+            executor.execute(connection::open);
         } catch (RejectedExecutionException e) {
             closed(connection);
             throw e;

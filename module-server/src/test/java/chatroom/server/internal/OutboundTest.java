@@ -1,0 +1,234 @@
+package chatroom.server.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.GatheringByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboundTest {
+
+    private static final long FIVE_SECONDS = TimeUnit.SECONDS.toNanos(5);
+
+    /// Counts the writer tasks it runs, and how many run at once.
+    private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
+    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.concurrent.Executor writers = task -> {
+        started.incrementAndGet();
+        virtualThreads.execute(() -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                task.run();
+            } finally {
+                running.decrementAndGet();
+            }
+        });
+    };
+
+    @Test
+    void sendsFramesInOrderAndStopsWhenFinished() throws Exception {
+        var channel = new RecordingChannel();
+        var outbound = new Outbound(channel, Thread::yield, 1 << 20, writers);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(outbound.offer(bytes("line " + i + "\n"))).isTrue();
+        }
+        outbound.finish();
+        assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            expected.append("line ").append(i).append('\n');
+        }
+        assertThat(channel.text()).isEqualTo(expected.toString());
+        assertThat(outbound.queuedBytes()).isZero();
+    }
+
+    @Test
+    void anIdleQueueHasNoWriterAndOneStartsPerBurst() throws Exception {
+        var channel = new RecordingChannel();
+        var outbound = new Outbound(channel, Thread::yield, 1 << 20, writers);
+        assertThat(started).hasValue(0);
+        outbound.offer(bytes("a\n"));
+        awaitWritten(channel, "a\n");
+        awaitNoWriterRunning();
+        outbound.offer(bytes("b\n"));
+        awaitWritten(channel, "a\nb\n");
+        awaitNoWriterRunning();
+        assertThat(started.get()).isBetween(2, 3);
+    }
+
+    @Test
+    void manyProducersKeepTheirOwnOrderAndOneWriterRunsAtATime() throws Exception {
+        var channel = new RecordingChannel();
+        var outbound = new Outbound(channel, Thread::yield, 64L << 20, writers);
+        int producers = 8;
+        int each = 2000;
+        var go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int producer = p;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    outbound.offer(bytes(producer + " " + i + "\n"));
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread thread : threads) {
+            assertThat(thread.join(java.time.Duration.ofSeconds(30))).isTrue();
+        }
+        outbound.finish();
+        assertThat(outbound.awaitStopped(FIVE_SECONDS * 6)).isTrue();
+        int[] next = new int[producers];
+        String[] lines = channel.text().split("\n");
+        assertThat(lines).hasSize(producers * each);
+        for (String line : lines) {
+            String[] parts = line.split(" ");
+            int producer = Integer.parseInt(parts[0]);
+            assertThat(Integer.parseInt(parts[1])).isEqualTo(next[producer]++);
+        }
+        assertThat(mostAtOnce).hasValue(1);
+    }
+
+    @Test
+    void refusesAFrameThatWouldExceedTheLimitAndKeepsTheRest() throws Exception {
+        var channel = new RecordingChannel();
+        channel.hold();
+        var outbound = new Outbound(channel, Thread::yield, 10, writers);
+        assertThat(outbound.offer(bytes("12345\n"))).isTrue();
+        assertThat(outbound.offer(bytes("678\n"))).isTrue();
+        assertThat(outbound.offer(bytes("x\n"))).isFalse();
+        assertThat(outbound.queuedBytes()).isEqualTo(10);
+        channel.release();
+        outbound.finish();
+        assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
+        assertThat(channel.text()).isEqualTo("12345\n678\n");
+    }
+
+    @Test
+    void aFailedWriteStopsTheWriterAndLaterFramesAreDropped() throws Exception {
+        var channel = new RecordingChannel();
+        channel.failWrites();
+        var outbound = new Outbound(channel, Thread::yield, 1 << 20, writers);
+        outbound.offer(bytes("lost\n"));
+        assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
+        assertThat(outbound.offer(bytes("also lost\n"))).isTrue();
+        assertThat(outbound.queuedBytes()).isZero();
+        assertThat(channel.text()).isEmpty();
+    }
+
+    @Test
+    void aServerThatStoppedRunningWritersStopsTheQueue() throws Exception {
+        ExecutorService shut = Executors.newVirtualThreadPerTaskExecutor();
+        shut.shutdown();
+        var outbound = new Outbound(new RecordingChannel(), Thread::yield, 1 << 20, shut);
+        assertThat(outbound.offer(bytes("x\n"))).isTrue();
+        assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
+    }
+
+    private void awaitNoWriterRunning() throws InterruptedException {
+        long deadline = System.nanoTime() + FIVE_SECONDS;
+        while (running.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(running).hasValue(0);
+    }
+
+    private static void awaitWritten(RecordingChannel channel, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + FIVE_SECONDS;
+        while (!channel.text().equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(channel.text()).isEqualTo(expected);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /// Records what is written; can hold writers back or make them fail.
+    private static final class RecordingChannel implements GatheringByteChannel {
+        private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+        private final CountDownLatch released = new CountDownLatch(1);
+        private volatile boolean holding;
+        private volatile boolean failing;
+
+        void hold() {
+            holding = true;
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        void failWrites() {
+            failing = true;
+        }
+
+        synchronized String text() {
+            return written.toString(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public long write(ByteBuffer[] sources, int offset, int length) throws IOException {
+            if (failing) {
+                throw new ClosedChannelException();
+            }
+            if (holding) {
+                try {
+                    released.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+            }
+            long total = 0;
+            synchronized (this) {
+                for (int i = offset; i < offset + length; i++) {
+                    ByteBuffer source = sources[i];
+                    total += source.remaining();
+                    while (source.hasRemaining()) {
+                        written.write(source.get());
+                    }
+                }
+            }
+            return total;
+        }
+
+        @Override
+        public long write(ByteBuffer[] sources) throws IOException {
+            return write(sources, 0, sources.length);
+        }
+
+        @Override
+        public int write(ByteBuffer source) throws IOException {
+            return (int) write(new ByteBuffer[] {source});
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
