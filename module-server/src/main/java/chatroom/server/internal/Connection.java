@@ -11,10 +11,12 @@ import chatroom.protocol.ServerFrame;
 import chatroom.protocol.Text;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -37,6 +39,10 @@ final class Connection {
     /// How long a closing connection waits for its last frames to be written.
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final byte[] GREETING = Text.frameBytes(PlainText.GREETING);
+    private static final byte[] PASSWORD_GREETING = Text.frameBytes(PlainText.PASSWORD_GREETING);
+    /// How long a wrong password waits for its answer: it bounds guessing to one try per
+    /// connection every 2 s, and the per-address limits bound the connections.
+    static final Duration WRONG_PASSWORD_DELAY = Duration.ofSeconds(2);
     /// Unread input a throttled client may have waiting (IRC's RecvQ). A person typing or
     /// pasting never gets near it; a flooder does, and is disconnected instead of being read
     /// slowly for hours (which would also hold its connection long after it went away).
@@ -44,6 +50,7 @@ final class Connection {
 
     private final SocketChannel channel;
     private final String peer;
+    private final InetAddress address;
     private final ServerImpl server;
     private final Outbound outbound;
     private final LineDecoder decoder = new LineDecoder();
@@ -54,6 +61,8 @@ final class Connection {
     private volatile boolean pingOutstanding;
     private volatile Name name;
     private volatile Dialect dialect = Dialect.PLAIN;
+    /// The thread running [#serve], woken by [#close] if it is waiting.
+    private volatile Thread reader;
     /// Chosen by the first line; touched by the reader thread only.
     private LineHandler handler;
     /// When the next "sending too fast" notice may be sent (at most one every 10 s).
@@ -62,6 +71,7 @@ final class Connection {
     Connection(SocketChannel channel, InetSocketAddress remote, ServerImpl server) {
         this.channel = channel;
         this.peer = remote.getHostString() + ":" + remote.getPort();
+        this.address = remote.getAddress();
         this.server = server;
         this.outbound = new Outbound(channel, server.config().sendQueueBytes());
         this.connectedAt = System.nanoTime();
@@ -73,11 +83,12 @@ final class Connection {
     /// The reader loop. Returns when the connection has ended and been cleaned up.
     void serve() {
         LOG.log(INFO, "{0} connected", peer);
+        reader = Thread.currentThread();
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
             server.startWriter(outbound);
-            enqueue(GREETING);
+            enqueue(server.config().password().isPresent() ? PASSWORD_GREETING : GREETING);
             ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
             while (ending.get() == null) {
                 buffer.clear();
@@ -112,6 +123,11 @@ final class Connection {
         return peer;
     }
 
+    /// The client's IP address, which the per-address limits count by.
+    InetAddress address() {
+        return address;
+    }
+
     /// Called by the room, under its lock, when this connection joins or is renamed.
     void joined(Name newName) {
         name = newName;
@@ -126,6 +142,26 @@ final class Connection {
     /// Sends one frame to this client alone.
     void send(ServerFrame frame) {
         dialect.encode(frame).ifPresent(this::enqueue);
+    }
+
+    /// Sends one of the plain dialect's fixed lines ([PlainText]) as it is.
+    void sendLine(String line) {
+        enqueue(Text.frameBytes(line));
+    }
+
+    /// Answers a wrong password: waits [#WRONG_PASSWORD_DELAY] (on this connection's own
+    /// thread, holding nothing, cut short by shutdown), then sends `refusal` and ends the
+    /// connection. Reader thread only. Logs the attempt, never the password.
+    void refusePassword(ServerFrame.Error refusal) {
+        LOG.log(INFO, "{0} gave a wrong password", peer);
+        long deadline = System.nanoTime() + WRONG_PASSWORD_DELAY.toNanos();
+        for (long left = WRONG_PASSWORD_DELAY.toNanos(); left > 0 && ending.get() == null
+                && !Thread.currentThread().isInterrupted(); left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+        }
+        if (ending.compareAndSet(null, LeaveReason.CLOSED)) {
+            send(refusal);
+        }
     }
 
     /// Queues a broadcast frame, already encoded, for this client.
@@ -150,6 +186,10 @@ final class Connection {
         if (ending.compareAndSet(null, bye.reason())) {
             send(bye);
             outbound.finish();
+            Thread waiting = reader;
+            if (waiting != null) {
+                LockSupport.unpark(waiting); // ends a wait for a wrong password or for flood control
+            }
             try {
                 channel.shutdownInput();
             } catch (IOException e) {
@@ -208,7 +248,7 @@ final class Connection {
             dialect = Dialect.STRUCTURED;
             return new StructuredHandler(this, server);
         }
-        return new PlainHandler(this, server.room());
+        return new PlainHandler(this, server.room(), server.config().password());
     }
 
     /// Flood control: waits, reading nothing more, until this line is within the client's rate.
