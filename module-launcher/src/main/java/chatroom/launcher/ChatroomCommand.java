@@ -33,7 +33,7 @@ import java.util.function.Supplier;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Success; a server stopped by SIGINT or SIGTERM also exits 0.",
-                "1:Failure, e.g. the port is in use or the host cannot be resolved.",
+                "1:Failure, e.g. the port is in use, the host cannot be resolved or the password file cannot be used.",
                 "2:Invalid command line."})
 final class ChatroomCommand implements Callable<Integer> {
 
