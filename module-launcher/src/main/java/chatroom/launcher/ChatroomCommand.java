@@ -33,7 +33,7 @@ import java.util.function.Supplier;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Success; a server stopped by SIGINT or SIGTERM also exits 0.",
-                "1:Failure, e.g. the port is in use or the host cannot be resolved.",
+                "1:Failure, e.g. the port is in use, the host cannot be resolved or the password file cannot be used.",
                 "2:Invalid command line."})
 final class ChatroomCommand implements Callable<Integer> {
 
@@ -122,13 +122,16 @@ final class ChatroomCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "PORT must be between 0 and 65535, not " + port);
         }
         ServerConfig config;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try {
             config = server.toConfig();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (IOException e) {
+            err.println("chatroom: " + e.getMessage());
+            return ExitCode.FAILURE.code;
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         var address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
             err.println("chatroom: cannot resolve host '" + host + "'");

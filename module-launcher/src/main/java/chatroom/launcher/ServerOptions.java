@@ -1,9 +1,16 @@
 package chatroom.launcher;
 
 import chatroom.server.ServerConfig;
+import chatroom.server.ServerPassword;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /// The options of `chatroom --server`. Their names are a contract: operators' scripts and
 /// outside tests use them.
@@ -42,6 +49,21 @@ final class ServerOptions {
     @Option(names = "--room", paramLabel = "NAME", description = "Name of the room (default: ${DEFAULT-VALUE}).")
     String room = DEFAULTS.roomName();
 
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Clients must give the password in the first line of FILE before they may join "
+                    + "(default: no password).")
+    Path passwordFile;
+
+    @Option(names = "--max-per-address", paramLabel = "N",
+            description = "Most connections at once from one IP address (IPv6: one /64); 0 for no limit "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxPerAddress = DEFAULTS.maxPerAddress();
+
+    @Option(names = "--connects-per-minute", paramLabel = "N",
+            description = "New connections one IP address may open a minute, also the burst allowed at once; "
+                    + "0 for no limit (default: ${DEFAULT-VALUE}).")
+    int connectsPerMinute = DEFAULTS.connectsPerMinute();
+
     @Option(names = "--shutdown-grace", paramLabel = "SECONDS",
             description = "On SIGINT/SIGTERM, time given to clients to receive their goodbye (default: ${DEFAULT-VALUE}).")
     long shutdownGraceSeconds = 5;
@@ -49,7 +71,9 @@ final class ServerOptions {
     /// The server configuration these options describe.
     ///
     /// @throws IllegalArgumentException if a value is out of range
-    ServerConfig toConfig() {
+    /// @throws IOException              if the password file cannot be read or holds no usable
+    ///                                  password (a failure, exit 1, not a usage error)
+    ServerConfig toConfig() throws IOException {
         if (sendQueueKib > Integer.MAX_VALUE / 1024) {
             throw new IllegalArgumentException("--send-queue is too large: " + sendQueueKib);
         }
@@ -63,11 +87,39 @@ final class ServerOptions {
                 .heartbeat(seconds("--heartbeat", heartbeatSeconds))
                 .sendQueueBytes(sendQueueKib * 1024)
                 .roomName(room)
+                .password(password())
+                .maxPerAddress(maxPerAddress)
+                .connectsPerMinute(connectsPerMinute)
                 .build();
     }
 
     Duration shutdownGrace() {
         return Duration.ofSeconds(shutdownGraceSeconds);
+    }
+
+    /// The password in `--password-file`, if given. No message says what the file holds.
+    private Optional<ServerPassword> password() throws IOException {
+        if (passwordFile == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ServerPassword.readFrom(passwordFile));
+        } catch (IOException e) {
+            throw new IOException("cannot read the password file " + passwordFile + ": " + reason(e), e);
+        } catch (IllegalArgumentException e) {
+            // The file is readable but unusable (empty, a control character, too long); the
+            // message names the file and the rule, never the content.
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        return switch (e) {
+            case NoSuchFileException missing -> "no such file";
+            case AccessDeniedException denied -> "permission denied";
+            case CharacterCodingException notText -> "it is not UTF-8 text";
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
     }
 
     private static Duration seconds(String option, long value) {

@@ -1,11 +1,15 @@
 package chatroom.launcher;
 
 import chatroom.client.ClientOptions;
+import chatroom.server.ServerConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -14,6 +18,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,6 +193,105 @@ class ChatroomCommandTest {
     }
 
     @Nested
+    @DisplayName("password and per-address options")
+    class AccessOptions {
+
+        @TempDir
+        Path dir;
+
+        /// The server configuration `args` describe, without running anything.
+        private ServerConfig configOf(String... args) throws IOException {
+            var command = new ChatroomCommand(() -> NEVER_USED, NO_CLIENT, NO_CLIENT);
+            new CommandLine(command).parseArgs(args);
+            return command.server.toConfig();
+        }
+
+        @Test
+        @DisplayName("--help lists them")
+        void help() {
+            assertThat(run("--help")).isZero();
+            assertThat(out.toString()).contains("--password-file", "--max-per-address", "--connects-per-minute");
+        }
+
+        @Test
+        @DisplayName("by default: no password, 50 connections at once and 60 a minute from one address")
+        void defaults() throws IOException {
+            ServerConfig config = configOf("--server");
+
+            assertThat(config.password()).isEmpty();
+            assertThat(config.maxPerAddress()).isEqualTo(50);
+            assertThat(config.connectsPerMinute()).isEqualTo(60);
+        }
+
+        @Test
+        @DisplayName("--max-per-address and --connects-per-minute set the limits; 0 turns them off")
+        void limits() throws IOException {
+            ServerConfig config = configOf("--server", "--max-per-address", "3", "--connects-per-minute", "0");
+
+            assertThat(config.maxPerAddress()).isEqualTo(3);
+            assertThat(config.connectsPerMinute()).isZero();
+        }
+
+        @Test
+        @DisplayName("a negative limit is a usage error")
+        void negativeLimit() {
+            assertThat(run("--server", "--max-per-address", "-1")).isEqualTo(2);
+            assertThat(err.toString()).contains("maxPerAddress must be at least 0");
+            assertThat(run("--server", "--connects-per-minute", "-5")).isEqualTo(2);
+            assertThat(err.toString()).contains("connectsPerMinute must be at least 0");
+        }
+
+        @Test
+        @DisplayName("--password-file reads the password from the file's first line")
+        void passwordFile() throws IOException {
+            Path file = Files.writeString(dir.resolve("pw"), "open sesame\n", StandardCharsets.UTF_8);
+
+            ServerConfig config = configOf("--server", "--password-file", file.toString());
+
+            assertThat(config.password()).hasValueSatisfying(password -> {
+                assertThat(password.matches("open sesame")).isTrue();
+                assertThat(password.matches("open sesame\n")).isFalse();
+            });
+        }
+
+        @Test
+        @DisplayName("a missing password file: exit 1 and a clear message")
+        void missingFile() {
+            Path absent = dir.resolve("absent");
+
+            assertThat(run("--server", "127.0.0.1", "0", "--password-file", absent.toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("chatroom: cannot read the password file " + absent + ": no such file");
+        }
+
+        @Test
+        @DisplayName("an empty password file: exit 1 and a message naming the file")
+        void emptyFile() throws IOException {
+            Path file = Files.writeString(dir.resolve("empty"), "\nsecond line is not read\n", StandardCharsets.UTF_8);
+
+            assertThat(run("--server", "127.0.0.1", "0", "--password-file", file.toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("chatroom: password file " + file + ": the password is empty")
+                    .doesNotContain("second line");
+        }
+
+        @Test
+        @DisplayName("a password with a control character: exit 1 and a message that does not quote it")
+        void controlCharacter() throws IOException {
+            Path file = Files.writeString(dir.resolve("tab"), "hunter\t2\n", StandardCharsets.UTF_8);
+
+            assertThat(run("--server", "127.0.0.1", "0", "--password-file", file.toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("chatroom: password file " + file + ": the password holds a control")
+                    .doesNotContain("hunter");
+        }
+
+        @Test
+        @DisplayName("--password-file applies only with --server")
+        void clientRefusesIt() {
+            assertThat(run("--client", "--password-file", "pw")).isEqualTo(2);
+            assertThat(err.toString()).contains("--password-file applies only with --server");
+        }
+    }
+
+    @Nested
     @DisplayName("a server that cannot start exits 1 with the reason")
     class Failures {
 
@@ -244,6 +349,42 @@ class ChatroomCommandTest {
             }
             assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
             assertThat(sink.toString()).contains("chatroom server stopped");
+        }
+
+        @Test
+        @DisplayName("asks for the password from --password-file and limits connections per address")
+        void passwordAndPerAddressLimit(@TempDir Path dir) throws Exception {
+            Path passwordFile = Files.writeString(dir.resolve("pw"), "open sesame\n", StandardCharsets.UTF_8);
+            var sink = new LineSink();
+            var stop = new CountDownLatch(1);
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ChatroomCommand.run(
+                    new String[] {"--server", "127.0.0.1", "0", "--password-file", passwordFile.toString(),
+                            "--max-per-address", "1"},
+                    new PrintWriter(sink, true), new PrintWriter(err, true), () -> stop::await, NO_CLIENT, NO_CLIENT));
+            var listening = sink.await("listening on 127\\.0\\.0\\.1:(\\d+) ", TIMEOUT);
+            assertThat(listening).as("listening line in: %s", sink).isPresent();
+            int port = Integer.parseInt(listening.get().group(1));
+
+            try (var alice = new Socket("127.0.0.1", port)) {
+                alice.setSoTimeout((int) TIMEOUT.toMillis());
+                var in = new BufferedReader(new InputStreamReader(alice.getInputStream(), StandardCharsets.UTF_8));
+                var writer = new PrintWriter(new OutputStreamWriter(alice.getOutputStream(), StandardCharsets.UTF_8), true);
+                assertThat(in.readLine()).isEqualTo(
+                        "* Welcome to chatroom! This server needs a password: type it and press Enter.");
+                writer.print("open sesame\nalice\n");
+                writer.flush();
+                assertThat(Lines.readUntil(in, "* alice joined the chat")).isTrue();
+
+                try (var second = new Socket("127.0.0.1", port)) {
+                    second.setSoTimeout((int) TIMEOUT.toMillis());
+                    var refused = new BufferedReader(new InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8));
+                    assertThat(refused.readLine())
+                            .isEqualTo("* Sorry, too many connections from your address (limit 1); try again later.");
+                }
+            } finally {
+                stop.countDown();
+            }
+            assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
         }
     }
 }

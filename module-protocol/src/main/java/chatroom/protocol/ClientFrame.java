@@ -38,6 +38,26 @@ public sealed interface ClientFrame {
         }
     }
 
+    /// The server's password, `PASS :password`, sent after `HELLO` and before `LOGIN` to a server
+    /// whose [ServerFrame.Hello#passwordRequired()]. The password may hold spaces, but no control
+    /// character (TAB included), and is at most [Limits#MAX_PASSWORD_BYTES] long.
+    ///
+    /// [#toString()] hides it, so a frame that ends up in a log or an exception message does not
+    /// give the password away.
+    record Pass(String password) implements ClientFrame {
+        public Pass {
+            Objects.requireNonNull(password, "password");
+            if (Text.checkPassword(password) instanceof Parsed.Invalid<String> invalid) {
+                throw new IllegalArgumentException(invalid.detail());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Pass[password=(hidden)]";
+        }
+    }
+
     /// Changes the sender's name: `NICK name=NEW`.
     record Nick(Name name) implements ClientFrame {
         public Nick {

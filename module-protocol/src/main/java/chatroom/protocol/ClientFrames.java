@@ -22,6 +22,7 @@ public final class ClientFrames {
                 yield writer.end();
             }
             case ClientFrame.Say say -> new RawFrame.Writer("SAY").trailing(say.text());
+            case ClientFrame.Pass pass -> new RawFrame.Writer("PASS").trailing(pass.password());
             case ClientFrame.Nick nick -> new RawFrame.Writer("NICK").attribute("name", nick.name()).end();
             case ClientFrame.Ping ping -> new RawFrame.Writer("PING").attribute("token", ping.token()).end();
             case ClientFrame.Pong pong -> new RawFrame.Writer("PONG").attribute("token", pong.token()).end();
@@ -30,18 +31,36 @@ public final class ClientFrames {
     }
 
     /// Reads one line (already split off and checked by [LineDecoder]) as a client frame.
+    ///
+    /// A refusal's detail may quote the line, except for a line that starts with `PASS` (in any
+    /// case): a malformed password frame such as `PASS secret` (no `:`) must not have its
+    /// password sent back in an error, or written to a log with it.
     public static Parsed<ClientFrame> decode(String line) {
+        Parsed<ClientFrame> parsed;
         try {
-            return RawFrame.parse(line).then(ClientFrames::interpret);
+            parsed = RawFrame.parse(line).then(ClientFrames::interpret);
         } catch (IllegalArgumentException e) {
             // A record refused a value the checks above let through: still the peer's fault.
-            return Parsed.invalid(ErrorCode.BAD_FRAME, e.getMessage());
+            parsed = Parsed.invalid(ErrorCode.BAD_FRAME, e.getMessage());
         }
+        if (parsed instanceof Parsed.Invalid<ClientFrame>(ErrorCode code, String detail)
+                && mayHoldPassword(line) && (code == ErrorCode.BAD_FRAME || code == ErrorCode.UNKNOWN_VERB)) {
+            // Only these two codes have details that quote the input.
+            return Parsed.invalid(ErrorCode.BAD_FRAME, Text.PASSWORD_FORM);
+        }
+        return parsed;
     }
 
     /// Whether `line` asks for the structured dialect: a valid `HELLO` frame.
     public static boolean isHello(String line) {
         return decode(line) instanceof Parsed.Ok<ClientFrame>(ClientFrame.Hello hello);
+    }
+
+    /// Whether `line` may be a password frame, however malformed: its first word starts with
+    /// `PASS`. Errs on the side of hiding too much (`PASSWORD x` is also hidden).
+    private static boolean mayHoldPassword(String line) {
+        String start = line.stripLeading();
+        return start.regionMatches(true, 0, "PASS", 0, 4);
     }
 
     private static Parsed<ClientFrame> interpret(RawFrame frame) {
@@ -54,6 +73,8 @@ public final class ClientFrames {
                     .orElseGet(() -> Parsed.ok(new ClientFrame.Login(name, OptionalLong.empty()))));
             case "SAY" -> frame.requiredTrailing().then(Text::checkMessage)
                     .then(text -> Parsed.ok(new ClientFrame.Say(text)));
+            case "PASS" -> frame.requiredTrailing().then(Text::checkPassword)
+                    .then(password -> Parsed.ok(new ClientFrame.Pass(password)));
             case "NICK" -> frame.requiredName("name").then(name -> Parsed.ok(new ClientFrame.Nick(name)));
             case "PING" -> frame.token("token", "0").then(token -> Parsed.ok(new ClientFrame.Ping(token)));
             case "PONG" -> frame.token("token", "0").then(token -> Parsed.ok(new ClientFrame.Pong(token)));

@@ -17,6 +17,10 @@ public final class Limits {
     /// Longest name in characters (Unicode code points).
     public static final int MAX_NAME_LENGTH = 32;
 
+    /// Longest server password in bytes of UTF-8 (`PASS :password`); far below a frame, so a
+    /// `PASS` frame always fits.
+    public static final int MAX_PASSWORD_BYTES = 1024;
+
     private Limits() {
     }
 }

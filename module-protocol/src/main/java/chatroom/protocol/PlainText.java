@@ -21,6 +21,18 @@ public final class PlainText {
     /// First line on every new connection, before the server knows the dialect.
     public static final String GREETING = NOTICE_PREFIX + "Welcome to chatroom! Type your name and press Enter.";
 
+    /// First line on every new connection, instead of [#GREETING], when the server needs a
+    /// password: the plain client's first line is then the password.
+    public static final String PASSWORD_GREETING = NOTICE_PREFIX
+            + "Welcome to chatroom! This server needs a password: type it and press Enter.";
+
+    /// The answer to the right password in the plain dialect; the name comes next.
+    public static final String PASSWORD_ACCEPTED = NOTICE_PREFIX + "Password accepted. Type your name and press Enter.";
+
+    /// The answer to a wrong password in the plain dialect (after a delay); then the server
+    /// closes the connection.
+    public static final String WRONG_PASSWORD = NOTICE_PREFIX + "Error: wrong password; goodbye.";
+
     private PlainText() {
     }
 

@@ -9,14 +9,21 @@ import java.util.Objects;
 /// millisecond, which is what the wire carries.
 public sealed interface ServerFrame {
 
-    /// Answer to the client's `HELLO`: the version spoken and the limits in force.
-    record Hello(int version, String server, int maxFrameBytes, int maxTextBytes, int heartbeatSeconds)
-            implements ServerFrame {
+    /// Answer to the client's `HELLO`: the version spoken, the limits in force, and whether the
+    /// client must send the server's password ([ClientFrame.Pass]) before `LOGIN`
+    /// (`auth=password` on the wire; absent, as from older servers, when it need not).
+    record Hello(int version, String server, int maxFrameBytes, int maxTextBytes, int heartbeatSeconds,
+                 boolean passwordRequired) implements ServerFrame {
         public Hello {
             if (version < 1 || maxFrameBytes < 1 || maxTextBytes < 1 || heartbeatSeconds < 0) {
                 throw new IllegalArgumentException("invalid HELLO numbers");
             }
             Tokens.requireToken(server, "server");
+        }
+
+        /// The answer of a server that needs no password.
+        public Hello(int version, String server, int maxFrameBytes, int maxTextBytes, int heartbeatSeconds) {
+            this(version, server, maxFrameBytes, maxTextBytes, heartbeatSeconds, false);
         }
     }
 

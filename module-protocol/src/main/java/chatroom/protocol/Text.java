@@ -54,6 +54,31 @@ public final class Text {
         return Parsed.ok(text);
     }
 
+    /// Checks a password (`PASS :password`): not empty, no control character (TAB included, so
+    /// that any password can be typed on one line) and at most [Limits#MAX_PASSWORD_BYTES].
+    ///
+    /// The refusal never quotes the password, nor says where in it the problem is.
+    public static Parsed<String> checkPassword(String password) {
+        if (password.isEmpty()) {
+            return Parsed.invalid(ErrorCode.BAD_FRAME, PASSWORD_FORM);
+        }
+        for (int i = 0; i < password.length(); ) {
+            int cp = password.codePointAt(i);
+            if (cp == '\t' || isForbidden(cp)) {
+                return Parsed.invalid(ErrorCode.BAD_CHARACTER, "a password cannot hold control characters");
+            }
+            i += Character.charCount(cp);
+        }
+        if (utf8Length(password) > Limits.MAX_PASSWORD_BYTES) {
+            return Parsed.invalid(ErrorCode.TEXT_TOO_LONG,
+                    "a password is at most " + Limits.MAX_PASSWORD_BYTES + " bytes long");
+        }
+        return Parsed.ok(password);
+    }
+
+    /// What a refused `PASS` frame is told instead of the usual detail, which would quote it.
+    static final String PASSWORD_FORM = "PASS takes the password as its text: PASS :password";
+
     /// Length of `text` in UTF-8 without encoding it.
     public static int utf8Length(String text) {
         int bytes = 0;

@@ -35,7 +35,9 @@ class ClientFramesTest {
                     Arguments.of(new ClientFrame.Nick(new Name("Luca_V")), "NICK name=Luca_V"),
                     Arguments.of(new ClientFrame.Ping("17"), "PING token=17"),
                     Arguments.of(new ClientFrame.Pong("17"), "PONG token=17"),
-                    Arguments.of(new ClientFrame.Quit(), "QUIT"));
+                    Arguments.of(new ClientFrame.Quit(), "QUIT"),
+                    Arguments.of(new ClientFrame.Pass("correct horse battery staple"), "PASS :correct horse battery staple"),
+                    Arguments.of(new ClientFrame.Pass(" :x= "), "PASS : :x= "));
         }
 
         @ParameterizedTest(name = "{1}")
@@ -140,7 +142,12 @@ class ClientFramesTest {
                     Arguments.of("SAY :", ErrorCode.EMPTY_TEXT),
                     Arguments.of("SAY :   ", ErrorCode.EMPTY_TEXT),
                     Arguments.of("SAY :" + "x".repeat(Limits.MAX_TEXT_BYTES + 1), ErrorCode.TEXT_TOO_LONG),
-                    Arguments.of("SAY :hi\u001B[2J", ErrorCode.BAD_CHARACTER));
+                    Arguments.of("SAY :hi\u001B[2J", ErrorCode.BAD_CHARACTER),
+                    Arguments.of("PASS", ErrorCode.BAD_FRAME),
+                    Arguments.of("PASS :", ErrorCode.BAD_FRAME),
+                    Arguments.of("PASS secret", ErrorCode.BAD_FRAME),
+                    Arguments.of("PASS :tab\tinside", ErrorCode.BAD_CHARACTER),
+                    Arguments.of("PASS :" + "p".repeat(Limits.MAX_PASSWORD_BYTES + 1), ErrorCode.TEXT_TOO_LONG));
         }
 
         @ParameterizedTest(name = "\"{0}\" -> {1}")
@@ -150,6 +157,48 @@ class ClientFramesTest {
 
             assertThat(outcome(parsed)).isEqualTo(expected);
             assertThat(Outcomes.refusal(parsed).detail()).isNotBlank();
+        }
+    }
+
+    @Nested
+    @DisplayName("PASS")
+    class Pass {
+
+        @Test
+        @DisplayName("keeps the password verbatim: spaces, colons and a leading space included")
+        void verbatim() {
+            assertThat(ClientFrames.decode("pass :  my :secret: "))
+                    .isEqualTo(ok(new ClientFrame.Pass("  my :secret: ")));
+        }
+
+        @Test
+        @DisplayName("takes a password of exactly the limit")
+        void atLimit() {
+            String password = "é".repeat(Limits.MAX_PASSWORD_BYTES / 2);
+            assertThat(ClientFrames.decode("PASS :" + password)).isEqualTo(ok(new ClientFrame.Pass(password)));
+        }
+
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"PASS hunter2", "pass  hunter2", "PASS\thunter2", "PASS hunter2=x", "PASS Hunter2=x",
+                "PASS a=1 a=hunter2", "PASShunter2 :x", " PASS hunter2 :x", "PASS :hunter2\u0007",
+                "PASS :hunter2\t"})
+        @DisplayName("a malformed PASS line is refused without quoting the password")
+        void refusalHidesPassword(String line) {
+            var refusal = Outcomes.refusal(ClientFrames.decode(line));
+
+            assertThat(refusal.detail()).doesNotContainIgnoringCase("hunter2").isNotBlank();
+        }
+
+        @Test
+        @DisplayName("the record refuses what the decoder refuses, and its toString hides the password")
+        void record() {
+            assertThatThrownBy(() -> new ClientFrame.Pass("")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new ClientFrame.Pass("a\tb")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new ClientFrame.Pass("a\nb")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new ClientFrame.Pass("p".repeat(Limits.MAX_PASSWORD_BYTES + 1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageNotContaining("ppp");
+            assertThat(new ClientFrame.Pass("hunter2").toString()).doesNotContain("hunter2");
         }
     }
 

@@ -77,6 +77,16 @@ final class FrameArbitraries {
         return Arbitraries.frequencyOf(Tuple.of(19, ordinary), Tuple.of(1, textsAtLimit()));
     }
 
+    /// Passwords `PASS` may carry: not empty, no control character (TAB included), at most
+    /// [Limits#MAX_PASSWORD_BYTES] bytes; spaces, `:` and `" :"` allowed.
+    static Arbitrary<String> passwords() {
+        Arbitrary<String> ordinary = allowedLines(40).map(text -> text.replace("\t", " "))
+                .filter(text -> !text.isEmpty());
+        Arbitrary<String> atLimit = Arbitraries.of("a", "é", "€", "😀", " ")
+                .map(c -> c.repeat(Limits.MAX_PASSWORD_BYTES / Text.utf8Length(c)));
+        return Arbitraries.frequencyOf(Tuple.of(19, ordinary), Tuple.of(1, atLimit));
+    }
+
     /// Server texts (notices, errors, goodbyes): like messages, but may be empty or blank.
     static Arbitrary<String> serverTexts() {
         return Arbitraries.frequencyOf(Tuple.of(19, allowedLines(60)), Tuple.of(1, textsAtLimit()));
@@ -122,6 +132,7 @@ final class FrameArbitraries {
                 Combinators.combine(Arbitraries.integers().greaterOrEqual(1), tokens()).as(ClientFrame.Hello::new),
                 Combinators.combine(names(), sinceValues()).as(ClientFrame.Login::new),
                 messages().map(ClientFrame.Say::new),
+                passwords().map(ClientFrame.Pass::new),
                 names().map(ClientFrame.Nick::new),
                 tokens().map(ClientFrame.Ping::new),
                 tokens().map(ClientFrame.Pong::new),
@@ -136,7 +147,7 @@ final class FrameArbitraries {
         return Arbitraries.<ServerFrame>oneOf(
                 Combinators.combine(Arbitraries.integers().greaterOrEqual(1), tokens(),
                                 Arbitraries.integers().greaterOrEqual(1), Arbitraries.integers().greaterOrEqual(1),
-                                Arbitraries.integers().greaterOrEqual(0))
+                                Arbitraries.integers().greaterOrEqual(0), Arbitraries.of(true, false))
                         .as(ServerFrame.Hello::new),
                 Combinators.combine(names(), tokens()).as(ServerFrame.Welcome::new),
                 Combinators.combine(names().list().ofMaxSize(20), Arbitraries.of(true, false))

@@ -9,6 +9,7 @@ import java.util.List;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Group;
 import net.jqwik.api.Label;
@@ -24,10 +25,10 @@ class FramesPropertyTest {
 
     /// Words a frame is made of, so that random lines get past the verb and into the attributes.
     private static final List<String> FRAME_WORDS = List.of(
-            "HELLO", "LOGIN", "SAY", "NICK", "PING", "PONG", "QUIT", "WELCOME", "MEMBERS", "HISTORY", "MSG",
+            "HELLO", "LOGIN", "PASS", "SAY", "NICK", "PING", "PONG", "QUIT", "WELCOME", "MEMBERS", "HISTORY", "MSG",
             "JOINED", "LEFT", "RENAMED", "NOTICE", "ERROR", "BYE", "say", "msg",
             "v=", "client=", "name=", "since=", "token=", "server=", "max-frame=", "max-text=", "heartbeat=",
-            "room=", "more=", "count=", "id=", "ts=", "from=", "to=", "reason=", "code=",
+            "room=", "more=", "auth=", "password", "count=", "id=", "ts=", "from=", "to=", "reason=", "code=",
             "1", "0", "-1", "99999999999999999999", "2147483648", "alice", "b*b", "2026-11-24T10:15:30.123Z",
             "+1000000000-12-31T23:59:59.999Z", "quit", "bad-frame", " ", " ", " :", ":", "=", "\t", "\u0000", "é", "😀");
 
@@ -57,6 +58,36 @@ class FramesPropertyTest {
         @Label("decode never throws on random frame-like lines")
         void frameLikeLines(@ForAll("frameLikeLines") String line) {
             assertThat(ClientFrames.decode(line)).isNotNull();
+        }
+
+        @Property
+        @Label("a refused PASS line never has its password quoted in the error")
+        void passwordNeverQuoted(@ForAll("passLinePrefixes") String prefix, @ForAll("secrets") String secret) {
+            Parsed<ClientFrame> parsed = ClientFrames.decode(prefix + secret);
+
+            if (parsed instanceof Parsed.Invalid<ClientFrame>(ErrorCode code, String detail)) {
+                assertThat(detail).doesNotContain(secret);
+                for (String word : secret.split("[ \t:=]+")) {
+                    if (word.contains("§")) {
+                        assertThat(detail).doesNotContain(word);
+                    }
+                }
+            } else {
+                Statistics.collect("accepted");
+            }
+        }
+
+        @Provide
+        Arbitrary<String> passLinePrefixes() {
+            return Arbitraries.of("PASS ", "pass ", "PASS :", "PASS\t", "  PASS ", "PASS x=1 ", "PASS :\t", "PASS", "PASSWORD ");
+        }
+
+        /// Secrets with a `§` in every word, so that no fixed text of an error can contain one.
+        @Provide
+        Arbitrary<String> secrets() {
+            Arbitrary<String> word = FrameArbitraries.allowedLines(12).map(text -> "§" + text.replace(" ", ""));
+            Arbitrary<String> separator = Arbitraries.of(" ", " :", "=", "\t", ":", "\u001B", "");
+            return Combinators.combine(word, separator, word).as((a, sep, b) -> a + sep + b);
         }
 
         @Provide

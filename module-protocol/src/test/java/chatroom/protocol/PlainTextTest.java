@@ -20,6 +20,27 @@ class PlainTextTest {
     private static final Name BOB = new Name("bob");
 
     @Nested
+    @DisplayName("password lines")
+    class PasswordLines {
+
+        @Test
+        @DisplayName("are notices with the documented wording")
+        void wording() {
+            assertThat(PlainText.PASSWORD_GREETING)
+                    .isEqualTo("* Welcome to chatroom! This server needs a password: type it and press Enter.");
+            assertThat(PlainText.PASSWORD_ACCEPTED).isEqualTo("* Password accepted. Type your name and press Enter.");
+            assertThat(PlainText.WRONG_PASSWORD).isEqualTo("* Error: wrong password; goodbye.");
+        }
+
+        @Test
+        @DisplayName("the wrong-password line is how a bad-password error renders")
+        void wrongPasswordIsAnError() {
+            assertThat(PlainText.render(new ServerFrame.Error(ErrorCode.BAD_PASSWORD, "wrong password; goodbye.")))
+                    .contains(PlainText.WRONG_PASSWORD);
+        }
+    }
+
+    @Nested
     @DisplayName("render")
     class Render {
 

@@ -37,6 +37,8 @@ class ServerFramesTest {
                             "MSG id=1 ts=2026-11-24T10:15:30.123Z from=alice :hi :) there"),
                     Arguments.of(new ServerFrame.Hello(1, "chatroom/0.1", 8192, 4096, 30),
                             "HELLO v=1 server=chatroom/0.1 max-frame=8192 max-text=4096 heartbeat=30"),
+                    Arguments.of(new ServerFrame.Hello(1, "chatroom/0.1", 8192, 4096, 30, true),
+                            "HELLO v=1 server=chatroom/0.1 max-frame=8192 max-text=4096 heartbeat=30 auth=password"),
                     Arguments.of(new ServerFrame.Welcome(ALICE, "lobby"), "WELCOME name=alice room=lobby"),
                     Arguments.of(new ServerFrame.Members(List.of(ALICE, BOB), false), "MEMBERS :alice bob"),
                     Arguments.of(new ServerFrame.Members(List.of(ALICE, BOB), true), "MEMBERS more=1 :alice bob"),
@@ -61,6 +63,24 @@ class ServerFramesTest {
         void wireForm(ServerFrame frame, String line) {
             assertThat(ServerFrames.encode(frame)).isEqualTo(line);
             assertThat(ServerFrames.decode(line)).isEqualTo(ok(frame));
+        }
+
+        @Test
+        @DisplayName("HELLO: a server that needs no password writes no auth attribute; an old HELLO decodes as such")
+        void helloWithoutPassword() {
+            var hello = new ServerFrame.Hello(1, "s", 8192, 4096, 30);
+
+            assertThat(hello.passwordRequired()).isFalse();
+            assertThat(ServerFrames.encode(hello)).doesNotContain("auth");
+            assertThat(ServerFrames.decode("HELLO v=1 server=s max-frame=8192 max-text=4096 heartbeat=30"))
+                    .isEqualTo(ok(hello));
+        }
+
+        @Test
+        @DisplayName("HELLO: an auth value this version does not know is ignored")
+        void helloUnknownAuth() {
+            assertThat(ServerFrames.decode("HELLO v=1 server=s max-frame=8192 max-text=4096 heartbeat=30 auth=token"))
+                    .isEqualTo(ok(new ServerFrame.Hello(1, "s", 8192, 4096, 30, false)));
         }
 
         @Test

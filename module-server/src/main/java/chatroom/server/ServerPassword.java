@@ -1,5 +1,9 @@
 package chatroom.server;
 
+import chatroom.protocol.Limits;
+import chatroom.protocol.Parsed;
+import chatroom.protocol.Text;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +21,9 @@ import java.util.Objects;
 public final class ServerPassword {
 
     /// Longest password accepted, in UTF-8 bytes (it must fit in one frame with its verb).
-    public static final int MAX_BYTES = 1024;
+    public static final int MAX_BYTES = Limits.MAX_PASSWORD_BYTES;
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final byte[] digest;
 
@@ -28,7 +34,8 @@ public final class ServerPassword {
     /// The password `password`.
     ///
     /// @throws IllegalArgumentException if it is empty, longer than [#MAX_BYTES], or holds a
-    ///                                  control character (it could not be typed on one line)
+    ///                                  control character (TAB included) or a line separator:
+    ///                                  it could not be typed on one line, nor sent in `PASS`
     public static ServerPassword of(String password) {
         Objects.requireNonNull(password, "password");
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
@@ -38,13 +45,15 @@ public final class ServerPassword {
         if (bytes.length > MAX_BYTES) {
             throw new IllegalArgumentException("the password is longer than " + MAX_BYTES + " bytes");
         }
-        if (password.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("the password holds a control character");
+        if (Text.checkPassword(password) instanceof Parsed.Invalid<String>) {
+            throw new IllegalArgumentException(
+                    "the password holds a control character (TAB included) or a line separator");
         }
         return new ServerPassword(sha256(bytes));
     }
 
-    /// The password in the first line of `file` (UTF-8; the line end is not part of it).
+    /// The password in the first line of `file` (UTF-8; the line end is not part of it, nor is
+    /// a byte order mark that some editors put first). Spaces are part of it.
     ///
     /// @throws IOException              if the file cannot be read
     /// @throws IllegalArgumentException if the first line is not a usable password
@@ -52,6 +61,9 @@ public final class ServerPassword {
         String first;
         try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
             first = lines.findFirst().orElse("");
+            if (first.startsWith(BYTE_ORDER_MARK)) {
+                first = first.substring(1);
+            }
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }

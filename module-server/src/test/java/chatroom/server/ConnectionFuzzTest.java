@@ -53,7 +53,9 @@ class ConnectionFuzzTest {
     static void startServer() {
         severe = SevereLogRecorder.install();
         fixture = new ServerFixture();
-        server = fixture.start(ServerConfig.builder().maxRate(0).handshakeTimeout(Duration.ofSeconds(2)).build());
+        // One attacker connection per try, all from 127.0.0.1: no per-address rate limit.
+        server = fixture.start(ServerConfig.builder().maxRate(0).handshakeTimeout(Duration.ofSeconds(2))
+                .connectsPerMinute(0).build());
         alice = fixture.joinPlain("alice");
         bob = fixture.joinPlain("bob");
         alice.expectExactLine("* bob joined the chat");

@@ -11,11 +11,13 @@ import chatroom.protocol.ServerFrame;
 import chatroom.protocol.Text;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -37,6 +39,10 @@ final class Connection {
     /// How long a closing connection waits for its last frames to be written.
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final byte[] GREETING = Text.frameBytes(PlainText.GREETING);
+    private static final byte[] PASSWORD_GREETING = Text.frameBytes(PlainText.PASSWORD_GREETING);
+    /// How long a wrong password waits for its answer: it bounds guessing to one try per
+    /// connection every 2 s, and the per-address limits bound the connections.
+    static final Duration WRONG_PASSWORD_DELAY = Duration.ofSeconds(2);
     /// Unread input a throttled client may have waiting (IRC's RecvQ). A person typing or
     /// pasting never gets near it; a flooder does, and is disconnected instead of being read
     /// slowly for hours (which would also hold its connection long after it went away).
@@ -44,6 +50,7 @@ final class Connection {
 
     private final SocketChannel channel;
     private final String peer;
+    private final InetAddress address;
     private final ServerImpl server;
     private final Outbound outbound;
     private final LineDecoder decoder = new LineDecoder();
@@ -57,6 +64,8 @@ final class Connection {
     private volatile Dialect dialect = Dialect.PLAIN;
     /// Registration with the server's poller; set once by [#open].
     private volatile SelectionKey key;
+    /// The thread running a read task now, if any, woken by [#close] if it is waiting.
+    private volatile Thread reader;
     /// Chosen by the first line; touched by the reader thread only.
     private LineHandler handler;
     /// When the next "sending too fast" notice may be sent (at most one every 10 s).
@@ -65,6 +74,7 @@ final class Connection {
     Connection(SocketChannel channel, InetSocketAddress remote, ServerImpl server) {
         this.channel = channel;
         this.peer = remote.getHostString() + ":" + remote.getPort();
+        this.address = remote.getAddress();
         this.server = server;
         this.outbound = new Outbound(channel, this::awaitWritable, server.config().sendQueueBytes(), server.writers());
         this.connectedAt = System.nanoTime();
@@ -81,7 +91,7 @@ final class Connection {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
             channel.configureBlocking(false);
-            enqueue(GREETING);
+            enqueue(server.config().password().isPresent() ? PASSWORD_GREETING : GREETING);
             // Also set by the first read, which may come before register returns.
             key = server.poller().register(channel, this::onReadable);
         } catch (IOException | RuntimeException e) {
@@ -95,6 +105,7 @@ final class Connection {
     /// (the poller asks again only after [Poller#readAgain]). Once the connection ends, this
     /// is where it is cleaned up.
     private void onReadable(SelectionKey key) {
+        reader = Thread.currentThread();
         try {
             while (ending.get() == null) {
                 ByteBuffer buffer = readBuffer.forRead();
@@ -104,6 +115,7 @@ final class Connection {
                     break;
                 }
                 if (count == 0) {
+                    reader = null;
                     server.poller().readAgain(key);
                     return;
                 }
@@ -134,6 +146,11 @@ final class Connection {
         return peer;
     }
 
+    /// The client's IP address, which the per-address limits count by.
+    InetAddress address() {
+        return address;
+    }
+
     /// Called by the room, under its lock, when this connection joins or is renamed.
     void joined(Name newName) {
         name = newName;
@@ -148,6 +165,26 @@ final class Connection {
     /// Sends one frame to this client alone.
     void send(ServerFrame frame) {
         dialect.encode(frame).ifPresent(this::enqueue);
+    }
+
+    /// Sends one of the plain dialect's fixed lines ([PlainText]) as it is.
+    void sendLine(String line) {
+        enqueue(Text.frameBytes(line));
+    }
+
+    /// Answers a wrong password: waits [#WRONG_PASSWORD_DELAY] (on this connection's own
+    /// thread, holding nothing, cut short by shutdown), then sends `refusal` and ends the
+    /// connection. Reader thread only. Logs the attempt, never the password.
+    void refusePassword(ServerFrame.Error refusal) {
+        LOG.log(INFO, "{0} gave a wrong password", peer);
+        long deadline = System.nanoTime() + WRONG_PASSWORD_DELAY.toNanos();
+        for (long left = WRONG_PASSWORD_DELAY.toNanos(); left > 0 && ending.get() == null
+                && !Thread.currentThread().isInterrupted(); left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+        }
+        if (ending.compareAndSet(null, LeaveReason.CLOSED)) {
+            send(refusal);
+        }
     }
 
     /// Queues a broadcast frame, already encoded, for this client.
@@ -172,6 +209,10 @@ final class Connection {
         if (ending.compareAndSet(null, bye.reason())) {
             send(bye);
             outbound.finish();
+            Thread waiting = reader;
+            if (waiting != null) {
+                LockSupport.unpark(waiting); // ends a wait for a wrong password or for flood control
+            }
             wakeReader();
         }
     }
@@ -249,7 +290,7 @@ final class Connection {
             dialect = Dialect.STRUCTURED;
             return new StructuredHandler(this, server);
         }
-        return new PlainHandler(this, server.room());
+        return new PlainHandler(this, server.room(), server.config().password());
     }
 
     /// Flood control: waits, reading nothing more, until this line is within the client's rate.

@@ -47,6 +47,7 @@ public final class ServerImpl implements ChatServer {
     private final ServerConfig config;
     private final Room room;
     private final Semaphore slots;
+    private final AddressLimits addressLimits;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger state = new AtomicInteger(NOT_STARTED);
     private final String product;
@@ -64,6 +65,7 @@ public final class ServerImpl implements ChatServer {
         this.config = config;
         this.room = new Room(config.roomName(), config.historySize(), Clock.systemUTC());
         this.slots = new Semaphore(config.maxClients());
+        this.addressLimits = new AddressLimits(config.maxPerAddress(), config.connectsPerMinute(), System::nanoTime);
         this.product = "chatroom/" + version();
     }
 
@@ -203,6 +205,7 @@ public final class ServerImpl implements ChatServer {
     void closed(Connection connection) {
         if (connections.remove(connection)) {
             slots.release();
+            addressLimits.release(connection.address());
         }
     }
 
@@ -217,6 +220,11 @@ public final class ServerImpl implements ChatServer {
             Thread.sleep(10);
         }
         return true;
+    }
+
+    /// Addresses the per-address limits remember now (for tests: the map must not grow).
+    int trackedAddresses() {
+        return addressLimits.trackedAddresses();
     }
 
     private void acceptLoop() {
@@ -243,9 +251,23 @@ public final class ServerImpl implements ChatServer {
 
     private void admit(SocketChannel channel) throws IOException {
         var remote = (InetSocketAddress) channel.getRemoteAddress();
+        var admission = addressLimits.admit(remote.getAddress());
+        if (!admission.admitted()) {
+            if (admission.report() > 0) {
+                // At most once per address per 10 s, so that refusals cannot flood the log.
+                LOG.log(INFO, "{0} refused: over its limit of {1,number,#} {2}"
+                                + " ({3,number,#} refused since the last such line)",
+                        remote.getHostString(), admission.limit(), admission.refusal().counts, admission.report());
+            }
+            String line = admission.refusal().line(admission.limit());
+            executor.execute(() -> refuse(channel, line));
+            return;
+        }
         if (!slots.tryAcquire()) {
+            addressLimits.release(remote.getAddress());
             LOG.log(INFO, "{0}:{1,number,#} refused: server full", remote.getHostString(), remote.getPort());
-            executor.execute(() -> refuse(channel));
+            executor.execute(() -> refuse(channel, PlainText.NOTICE_PREFIX + "Sorry, the server is full ("
+                    + config.maxClients() + " connections); try again later."));
             return;
         }
         var connection = new Connection(channel, remote, this);
@@ -258,9 +280,8 @@ public final class ServerImpl implements ChatServer {
         }
     }
 
-    private void refuse(SocketChannel channel) {
-        String line = PlainText.NOTICE_PREFIX + "Sorry, the server is full (" + config.maxClients()
-                + " connections); try again later.";
+    /// Sends `line` instead of the greeting and closes the connection.
+    private static void refuse(SocketChannel channel, String line) {
         try (channel) {
             channel.write(ByteBuffer.wrap(Text.frameBytes(line)));
             channel.shutdownOutput();
@@ -288,6 +309,7 @@ public final class ServerImpl implements ChatServer {
     }
 
     private void checkTimers() {
+        addressLimits.sweep();
         long now = System.nanoTime();
         for (Connection connection : connections) {
             try {

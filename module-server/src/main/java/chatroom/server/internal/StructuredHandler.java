@@ -7,17 +7,24 @@ import chatroom.protocol.Limits;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.ServerFrame;
+import chatroom.server.ServerPassword;
 
-/// The structured dialect: `HELLO`, then `LOGIN`, then chat (see `docs/protocol.md`).
+import java.util.Optional;
+
+/// The structured dialect: `HELLO`, then `PASS` if the server needs a password, then `LOGIN`,
+/// then chat (see `docs/protocol.md`).
 final class StructuredHandler implements LineHandler {
 
     private final Connection connection;
     private final ServerImpl server;
     private boolean greeted;
+    /// The password still to be given; empty once given, or if the server needs none.
+    private Optional<ServerPassword> password;
 
     StructuredHandler(Connection connection, ServerImpl server) {
         this.connection = connection;
         this.server = server;
+        this.password = server.config().password();
     }
 
     @Override
@@ -31,9 +38,12 @@ final class StructuredHandler implements LineHandler {
     private void handle(ClientFrame frame) {
         switch (frame) {
             case ClientFrame.Hello hello -> hello(hello);
+            case ClientFrame.Pass pass -> pass(pass);
             case ClientFrame.Login login -> {
                 if (connection.name() != null) {
                     refuse(ErrorCode.WRONG_STATE, "already logged in as " + connection.name());
+                } else if (password.isPresent()) {
+                    refuse(ErrorCode.PASSWORD_REQUIRED, "this server needs a password; send PASS first");
                 } else {
                     switch (server.room().join(connection, login.name(), login.since())) {
                         case Parsed.Ok<Name> joined -> connection.logJoin();
@@ -67,7 +77,23 @@ final class StructuredHandler implements LineHandler {
         // The server answers with the highest version both sides speak; the client decides.
         int version = Math.min(hello.version(), Limits.PROTOCOL_VERSION);
         connection.send(new ServerFrame.Hello(version, server.product(), Limits.MAX_FRAME_BYTES,
-                Limits.MAX_TEXT_BYTES, (int) Math.max(1, server.config().heartbeat().toSeconds())));
+                Limits.MAX_TEXT_BYTES, (int) Math.max(1, server.config().heartbeat().toSeconds()),
+                server.config().password().isPresent()));
+    }
+
+    /// One attempt per connection: a wrong password closes it. When no password is needed (none
+    /// is set, or it was given already) `PASS` is ignored, so that a client with a password
+    /// saved for a server that no longer asks for one still gets in.
+    private void pass(ClientFrame.Pass pass) {
+        if (connection.name() != null) {
+            refuse(ErrorCode.WRONG_STATE, "already logged in as " + connection.name());
+        } else if (password.isPresent()) {
+            if (password.get().matches(pass.password())) {
+                password = Optional.empty();
+            } else {
+                connection.refusePassword(new ServerFrame.Error(ErrorCode.BAD_PASSWORD, "wrong password"));
+            }
+        }
     }
 
     private boolean loggedIn() {
