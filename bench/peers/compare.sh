@@ -81,11 +81,12 @@ if ! command -v inspircd >/dev/null || ! command -v ngircd >/dev/null; then
     fi
 fi
 # The packages start system instances; stop them so they neither hold ports nor use CPU.
+# Only the system instance, found by its unit or its pid file: never `/etc/init.d/X stop`,
+# whose `start-stop-daemon --stop --exec` kills every ngircd on the machine, other users'
+# instances included.
 for svc in inspircd ngircd; do
     if command -v systemctl >/dev/null && systemctl is-active --quiet "$svc" 2>/dev/null; then
         systemctl stop "$svc" || true
-    elif [ -x "/etc/init.d/$svc" ]; then
-        "/etc/init.d/$svc" stop >/dev/null 2>&1 || true
     fi
     for pidfile in /run/$svc/$svc.pid /run/$svc.pid /var/run/$svc/$svc.pid; do
         if [ -s "$pidfile" ]; then
