@@ -75,7 +75,7 @@ final class SlowCommand implements Callable<Integer> {
                     connection.connecting(load.members));
             List<Client> stalled = members.subList(members.size() - stalledCount, members.size());
             stalled.forEach(client -> client.measured = false);
-            members.get(load.senders < members.size() - stalledCount ? load.senders : 0).observer = true;
+            members.get(load.senders).observer = true; // the first healthy non-sender (validate() keeps one)
             int healthy = members.size() - stalledCount;
             List<Client> senders = members.subList(0, load.senders);
 

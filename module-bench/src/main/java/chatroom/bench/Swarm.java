@@ -81,7 +81,8 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
                     LockSupport.parkNanos(wait);
                 }
                 if (!permits.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    failures.add("connecting took longer than " + how.timeout());
+                    failures.add("connecting took longer than " + how.timeout() + " (" + (count - joins.getCount())
+                            + " of " + count + " joined)");
                     break;
                 }
                 int index = i;
