@@ -5,13 +5,23 @@
 #
 # Installs the Debian packages if missing, stops their system services, starts one instance
 # of each server with the configs in this directory (pid known, run dir under a temp dir),
-# runs the same bench scenarios against each, stops every server it started (also on
-# failure), and writes a markdown table to OUT.md (default: $RUNDIR/compare.md) and stdout.
+# runs the same bench scenarios against each (fanout, slow, churn, idle), stops every server
+# it started (also on failure), and writes markdown tables to OUT.md (default:
+# $RUNDIR/compare.md) and stdout.
 #
 # Environment (defaults in brackets):
 #   DURATION [20s] WARMUP [5s]  measured time and warm-up of each fan-out run
 #   RATES ["10 50"]             per-sender rates (scenario A: 200 members, 20 senders)
+#   SLOW_RATE [50] SLOW_DURATION [60s] SLOW_MESSAGE_BYTES [300]
+#                               slow: scenario A with 1 % (2) of the members stalled from the
+#                               window's start; the bytes must outgrow every server's send queue
+#                               (1 MiB for chatroom and InspIRCd here) plus the kernel's socket
+#                               buffers (up to ~4 MiB on loopback) within the window
+#   CHURN_RATE [10] CHURN_STAY_MAX [5s]
+#                               churn: scenario A at 10/s while others join at CHURN_RATE/s
 #   IDLE_CONNECTIONS [2000]     connections for the idle-memory run
+#   NGIRCD_BURST [8]            members connected but not yet joined at once, for ngIRCd
+#                               (its listen backlog is 10; more overflows it)
 #   SERVERS ["chatroom inspircd ngircd"]
 set -euo pipefail
 
@@ -21,6 +31,12 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 RATES=${RATES:-"10 50"}
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-2000}
+SLOW_RATE=${SLOW_RATE:-50}
+SLOW_DURATION=${SLOW_DURATION:-60s}
+SLOW_MESSAGE_BYTES=${SLOW_MESSAGE_BYTES:-300}
+CHURN_RATE=${CHURN_RATE:-10}
+CHURN_STAY_MAX=${CHURN_STAY_MAX:-5s}
+NGIRCD_BURST=${NGIRCD_BURST:-8}
 SERVERS=${SERVERS:-"chatroom inspircd ngircd"}
 PORT_INSPIRCD=6667
 PORT_NGIRCD=6668
@@ -43,31 +59,16 @@ stop_pid() {
     done
     kill -KILL "$pid" 2>/dev/null || true
 }
-SYNCOOKIES_SAVED=
 cleanup() {
     local pid
     for pid in "${STARTED_PIDS[@]}"; do
         stop_pid "$pid"
     done
-    restore_syncookies
 }
-# ngIRCd calls listen() with a fixed backlog of 10. The bench opens 64 connections at once,
-# the kernel answers the overflow with SYN cookies, and some cookies fail (TcpExtSyncookiesFailed):
-# those members get a reset ("connection closed by the server") before they ever register.
-# With cookies off, an overflowing SYN is simply retried by the client a second later. So for
-# ngIRCd only, net.ipv4.tcp_syncookies is set to 0 and put back afterwards (also on failure).
-# NO_SYSCTL=1 leaves it alone (ngIRCd runs may then fail to connect).
-disable_syncookies() {
-    [ "${NO_SYSCTL:-0}" = 1 ] && return 0
-    SYNCOOKIES_SAVED=$(cat /proc/sys/net/ipv4/tcp_syncookies 2>/dev/null) || return 0
-    sysctl -q -w net.ipv4.tcp_syncookies=0 2>/dev/null || { log "could not set tcp_syncookies=0"; SYNCOOKIES_SAVED=; }
-}
-restore_syncookies() {
-    if [ -n "$SYNCOOKIES_SAVED" ]; then
-        sysctl -q -w net.ipv4.tcp_syncookies="$SYNCOOKIES_SAVED" 2>/dev/null || true
-        SYNCOOKIES_SAVED=
-    fi
-}
+# ngIRCd calls listen() with a fixed backlog of 10. A burst of connections beyond it overflows
+# the accept queue: with SYN cookies some members are reset before registering, without them
+# SYN retries push connects past their timeout. So every ngIRCd run passes
+# --connect-burst $NGIRCD_BURST: never more members connected-but-not-joined than that.
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -80,11 +81,12 @@ if ! command -v inspircd >/dev/null || ! command -v ngircd >/dev/null; then
     fi
 fi
 # The packages start system instances; stop them so they neither hold ports nor use CPU.
+# Only the system instance, found by its unit or its pid file: never `/etc/init.d/X stop`,
+# whose `start-stop-daemon --stop --exec` kills every ngircd on the machine, other users'
+# instances included.
 for svc in inspircd ngircd; do
     if command -v systemctl >/dev/null && systemctl is-active --quiet "$svc" 2>/dev/null; then
         systemctl stop "$svc" || true
-    elif [ -x "/etc/init.d/$svc" ]; then
-        "/etc/init.d/$svc" stop >/dev/null 2>&1 || true
     fi
     for pidfile in /run/$svc/$svc.pid /run/$svc.pid /var/run/$svc/$svc.pid; do
         if [ -s "$pidfile" ]; then
@@ -118,25 +120,25 @@ wait_listening() { # port pid
     done
     return 1
 }
-start_server() { # name -> sets SERVER_PID, SERVER_PORT, SERVER_LABEL, DIALECT
+start_server() { # name -> sets SERVER_PID, SERVER_PORT, SERVER_LABEL, DIALECT, CONNECT_OPTS
     local name=$1
     case $name in
     inspircd)
         sed "s#@RUNDIR@#$RUNDIR#g" "$PEERS/inspircd.conf" >"$RUNDIR/inspircd.conf"
         # --runasroot: this machine runs the bench as root; --nofork keeps the pid ours.
         inspircd --nofork --runasroot --config="$RUNDIR/inspircd.conf" >"$RUNDIR/inspircd.out" 2>&1 &
-        SERVER_PORT=$PORT_INSPIRCD DIALECT=irc
+        SERVER_PORT=$PORT_INSPIRCD DIALECT=irc CONNECT_OPTS=()
         SERVER_LABEL="InspIRCd $(dpkg-query -W -f='${Version}' inspircd 2>/dev/null)" ;;
     ngircd)
         sed "s#@RUNDIR@#$RUNDIR#g" "$PEERS/ngircd.conf" >"$RUNDIR/ngircd.conf"
         ngircd --nodaemon --config "$RUNDIR/ngircd.conf" >"$RUNDIR/ngircd.out" 2>&1 &
-        SERVER_PORT=$PORT_NGIRCD DIALECT=irc
+        SERVER_PORT=$PORT_NGIRCD DIALECT=irc CONNECT_OPTS=(--connect-burst "$NGIRCD_BURST")
         SERVER_LABEL="ngIRCd $(dpkg-query -W -f='${Version}' ngircd 2>/dev/null)" ;;
     chatroom)
         "$JAVA_BIN" --module-path "$LAUNCHER_JAR:$ROOT/module-launcher/target/modules" \
             -m chatroom.launcher/chatroom.launcher.Main --server 127.0.0.1 "$PORT_CHATROOM" \
-            --max-rate 0 --max-clients 30000 >"$RUNDIR/chatroom.out" 2>&1 &
-        SERVER_PORT=$PORT_CHATROOM DIALECT=plain
+            --max-rate 0 --max-clients 30000 --send-queue 1024 >"$RUNDIR/chatroom.out" 2>&1 &
+        SERVER_PORT=$PORT_CHATROOM DIALECT=plain CONNECT_OPTS=()
         SERVER_LABEL="chatroom (separate JVM)" ;;
     esac
     SERVER_PID=$!
@@ -157,11 +159,11 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 ROWS=()
 run_server() {
     local name=$1 rate line before after cpu_us deliveries per span
-    [ "$name" = ngircd ] && disable_syncookies
     start_server "$name" || { ROWS+=("| $name | did not start | | | | | |"); return 0; }
     for rate in $RATES; do
         before=$(cpu_ticks "$SERVER_PID")
-        line=$(bench fanout --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" --members 200 --senders 20 \
+        line=$(bench fanout --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
+            --members 200 --senders 20 \
             --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" 2>"$RUNDIR/$name-fanout-$rate.err" \
             | tee "$RUNDIR/$name-fanout-$rate.out" | grep '^RESULT' || true)
         after=$(cpu_ticks "$SERVER_PID" 2>/dev/null || echo "$before")
@@ -179,8 +181,10 @@ run_server() {
         ROWS+=("| $SERVER_LABEL | A $rate/s | $(printf "%'d" "$deliveries") | $(field lost "$line") / $(field expected "$line") | $(field p50_ms "$line") / $(field p99_ms "$line") / $(field max_ms "$line") | $cpu_us | $(field disconnects "$line") |")
         log "$name A $rate/s: $line server_cpu_us_per_delivery=$cpu_us"
     done
-    line=$(bench idle --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" --connections "$IDLE_CONNECTIONS" \
-        --server-pid "$SERVER_PID" 2>"$RUNDIR/$name-idle.err" | tee "$RUNDIR/$name-idle.out" | grep '^RESULT' || true)
+    run_slow
+    run_churn
+    line=$(bench idle --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
+        --connections "$IDLE_CONNECTIONS" --join-timeout 20m --server-pid "$SERVER_PID" 2>"$RUNDIR/$name-idle.err" | tee "$RUNDIR/$name-idle.out" | grep '^RESULT' || true)
     if [ -n "$line" ]; then
         IDLE+=("| $SERVER_LABEL | $IDLE_CONNECTIONS | $(field join_s "$line") | $(field rss_before_kib "$line") → $(field rss_after_kib "$line") | $(field rss_per_conn_kib "$line") |")
         log "$name idle: $line"
@@ -189,10 +193,42 @@ run_server() {
         log "$name idle failed: $(tail -n 1 "$RUNDIR/$name-idle.err")"
     fi
     stop_pid "$SERVER_PID"
-    restore_syncookies
 }
 
-IDLE=()
+# The failure of a run, for a table cell: the last line of its stderr, without pipes.
+failed_cell() { echo "failed: $(tail -n 1 "$1" | tr '|' '/')"; }
+
+run_slow() {
+    local line
+    line=$(bench slow --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
+        --members 200 --senders 20 --stalled-pct 1 --rate "$SLOW_RATE" --message-bytes "$SLOW_MESSAGE_BYTES" \
+        --duration "$SLOW_DURATION" --warmup "$WARMUP" 2>"$RUNDIR/$name-slow.err" \
+        | tee "$RUNDIR/$name-slow.out" | grep '^RESULT' || true)
+    if [ -z "$line" ]; then
+        SLOW+=("| $SERVER_LABEL | $(failed_cell "$RUNDIR/$name-slow.err") | | | | | |")
+        log "$name slow failed: $(tail -n 1 "$RUNDIR/$name-slow.err")"
+        return 0
+    fi
+    SLOW+=("| $SERVER_LABEL | $(field baseline_p99_ms "$line") | $(field p99_ms "$line") | $(field p99_change_pct "$line") | $(field lost "$line") / $(field expected "$line") | $(field dropped "$line") of $(field stalled "$line") | $(field first_drop_s "$line") / $(field last_drop_s "$line") |")
+    log "$name slow: $line"
+}
+
+run_churn() {
+    local line
+    line=$(bench churn --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
+        --members 200 --senders 20 --rate 10 --churn-rate "$CHURN_RATE" --stay-max "$CHURN_STAY_MAX" \
+        --duration "$DURATION" --warmup "$WARMUP" 2>"$RUNDIR/$name-churn.err" \
+        | tee "$RUNDIR/$name-churn.out" | grep '^RESULT' || true)
+    if [ -z "$line" ]; then
+        CHURN+=("| $SERVER_LABEL | $(failed_cell "$RUNDIR/$name-churn.err") | | | | |")
+        log "$name churn failed: $(tail -n 1 "$RUNDIR/$name-churn.err")"
+        return 0
+    fi
+    CHURN+=("| $SERVER_LABEL | $(field joins_per_s "$line") | $(field failed_joins "$line") / $(field churn_attempted "$line") | $(field lost "$line") / $(field expected "$line") | $(field p50_ms "$line") / $(field p99_ms "$line") / $(field p999_ms "$line") / $(field max_ms "$line") | $(field disconnects "$line") |")
+    log "$name churn: $line"
+}
+
+IDLE=() SLOW=() CHURN=()
 for s in $SERVERS; do
     run_server "$s"
 done
@@ -203,6 +239,21 @@ done
     echo "| server | run | deliveries/s | lost / expected | p50 / p99 / max ms | server CPU µs/delivery | disconnects |"
     echo "|---|---|---|---|---|---|---|"
     printf '%s\n' "${ROWS[@]}"
+    echo
+    echo "Slow: scenario A at $SLOW_RATE/s with $SLOW_MESSAGE_BYTES-byte messages, $WARMUP warm-up + $SLOW_DURATION measured, run twice:"
+    echo "a baseline, then with 2 of the 200 members (never senders) not reading from the window's start."
+    echo "p99 and loss are the 198 healthy members'; drop times are seconds after the stall."
+    echo
+    echo "| server | baseline p99 ms | p99 ms with stalled | change % | lost / expected | dropped | first / last drop s |"
+    echo "|---|---|---|---|---|---|---|"
+    printf '%s\n' "${SLOW[@]}"
+    echo
+    echo "Churn: scenario A at 10/s; meanwhile $CHURN_RATE members/s join, stay up to $CHURN_STAY_MAX and leave (25 % by closing"
+    echo "the socket). Latency and loss are the 200 steady members'."
+    echo
+    echo "| server | joins/s | failed joins / attempted | lost / expected | p50 / p99 / p99.9 / max ms | disconnects |"
+    echo "|---|---|---|---|---|---|"
+    printf '%s\n' "${CHURN[@]}"
     echo
     echo "| server | idle connections | join s | VmRSS KiB before → after | KiB per connection |"
     echo "|---|---|---|---|---|"

@@ -1,6 +1,7 @@
 package chatroom.bench;
 
 import java.util.List;
+import java.util.Optional;
 
 /// How a generated client talks: chatroom's plain or structured dialect, or IRC (so the same
 /// run can later measure an IRC server). Lines here are without their line end.
@@ -51,6 +52,32 @@ enum BenchDialect {
             case PLAIN -> false;
             case STRUCTURED, IRC -> to - from >= 4 && line[from] == 'P' && line[from + 1] == 'I'
                     && line[from + 2] == 'N' && line[from + 3] == 'G';
+        };
+    }
+
+    /// The member whose departure `line` announces (plain `* NAME left the chat…`, structured
+    /// `LEFT name=NAME …`, IRC `:NAME!user@host QUIT …`), if it announces one.
+    Optional<String> departed(String line) {
+        return switch (this) {
+            case PLAIN -> {
+                int end = line.indexOf(" left the chat");
+                yield line.startsWith("* ") && end > 2 ? Optional.of(line.substring(2, end)) : Optional.empty();
+            }
+            case STRUCTURED -> {
+                if (!line.startsWith("LEFT ")) {
+                    yield Optional.empty();
+                }
+                int at = line.indexOf(" name=");
+                yield at < 0 ? Optional.empty() : Optional.of(line.substring(at + 6).split(" ", 2)[0]);
+            }
+            case IRC -> {
+                int space = line.indexOf(' ');
+                if (!line.startsWith(":") || space < 0 || !line.startsWith("QUIT", space + 1)) {
+                    yield Optional.empty();
+                }
+                int bang = line.indexOf('!');
+                yield Optional.of(line.substring(1, bang > 0 && bang < space ? bang : space));
+            }
         };
     }
 

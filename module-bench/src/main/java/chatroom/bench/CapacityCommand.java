@@ -50,8 +50,7 @@ final class CapacityCommand implements Callable<Integer> {
         long epoch = System.nanoTime();
         try (ServerUnderTest server = ServerUnderTest.of(connection, load.members);
              Swarm swarm = new Swarm(server.target(), connection.dialect, connection.reactors, epoch)) {
-            List<Client> members = swarm.connect(load.members, connection.namePrefix,
-                    connection.sources(load.members), connection.joinTimeout);
+            List<Client> members = swarm.connect(load.members, connection.namePrefix, connection.connecting(load.members));
             out.printf("capacity: %d members, %d senders, %s server %s%n", load.members, load.senders, server.label(),
                     server.target());
             out.printf("  %4s %10s %12s %10s %9s %9s %9s %9s%n",
@@ -60,8 +59,8 @@ final class CapacityCommand implements Callable<Integer> {
             String stop = "max-steps";
             double rate = startRate;
             for (int step = 1; step <= maxSteps; step++, rate *= factor) {
-                Load.Measurement m = Load.run(swarm, members, load.senders, rate, load.warmup, load.duration,
-                        load.drain, connection.dialect, epoch);
+                Load.Measurement m = Load.run(swarm, members, load.senders, rate, load.shape(),
+                        connection.dialect, epoch);
                 out.printf(Locale.ROOT, "  %4d %10.1f %12.0f %10d %9.2f %9.2f %9.2f %9.2f%n", step, rate,
                         m.deliveriesPerSecond(), m.lost(), m.ms(50), m.ms(99), m.ms(99.9), m.maxMs());
                 out.flush();

@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /// One generated connection: a non-blocking channel read by a [Reactor] and written by
@@ -25,13 +27,36 @@ final class Client {
     byte[] carry = new byte[0];
     int carryLength;
 
+    /// A member of the churning population (`churn`): its failures are counted apart from the
+    /// steady members'.
+    final boolean churner;
+
     volatile boolean joined;
     volatile boolean closed;
+    /// Whether this member's deliveries are recorded in the measurement window. Churners, and
+    /// the members `slow` stalls, are not measured.
+    volatile boolean measured = true;
+    /// Whether this member tells the swarm about other members' departures (`slow`'s observer).
+    volatile boolean observer;
+    /// Set before a polite quit: the server closing the connection is then expected.
+    volatile boolean leaving;
+    /// Set when `slow` stops reading this member: the server dropping it is the expected outcome.
+    volatile boolean stalled;
+    /// Counted down once: the member joined, was refused, or its connection ended.
+    final CountDownLatch settled = new CountDownLatch(1);
+    /// Whether this member still holds one of the swarm's connect permits (until it joins or fails).
+    final AtomicBoolean holdsConnectPermit = new AtomicBoolean();
 
     Client(int index, String name, SocketChannel channel) {
+        this(index, name, channel, false);
+    }
+
+    Client(int index, String name, SocketChannel channel, boolean churner) {
         this.index = index;
         this.name = name;
         this.channel = channel;
+        this.churner = churner;
+        this.measured = !churner;
     }
 
     /// Writes `line` and its `\n` completely. The channel is non-blocking, so a full socket

@@ -44,6 +44,15 @@ final class ConnectionOptions {
             description = "Time for all members to connect and join. Default: ${DEFAULT-VALUE}.")
     Duration joinTimeout;
 
+    @Option(names = "--connect-burst", defaultValue = "64", paramLabel = "N",
+            description = "Most members connected but not yet joined at once (keep it below the server's "
+                    + "listen backlog: ngIRCd's is 10). Default: ${DEFAULT-VALUE}.")
+    int connectBurst;
+
+    @Option(names = "--connect-rate", defaultValue = "0", paramLabel = "N",
+            description = "Most new connections per second while members join; 0 = no limit. Default: ${DEFAULT-VALUE}.")
+    double connectRate;
+
     /// Checks the options against each other; `connections` is how many the scenario opens.
     void validate(int connections) {
         if (target != null) {
@@ -72,6 +81,18 @@ final class ConnectionOptions {
             throw new BenchException.Usage("--name-prefix must be a letter then up to 15 letters, digits or '_'");
         }
         requirePositive("--join-timeout", joinTimeout);
+        if (connectBurst < 1 || connectBurst > 10_000) {
+            throw new BenchException.Usage("--connect-burst must be 1..10,000: " + connectBurst);
+        }
+        if (!(connectRate >= 0) || connectRate > 1_000_000) {
+            throw new BenchException.Usage("--connect-rate must be 0 (no limit) up to 1,000,000 per second: "
+                    + connectRate);
+        }
+    }
+
+    /// How the swarm connects `connections` members: source addresses, burst, rate, timeout.
+    Swarm.Connecting connecting(int connections) {
+        return new Swarm.Connecting(sources(connections), connectBurst, connectRate, joinTimeout);
     }
 
     int sources(int connections) {

@@ -42,10 +42,9 @@ final class FanoutCommand implements Callable<Integer> {
                     load.members, load.senders, rate, server.label(), server.target(),
                     connection.dialect.name().toLowerCase(java.util.Locale.ROOT));
             out.flush();
-            List<Client> members = swarm.connect(load.members, connection.namePrefix,
-                    connection.sources(load.members), connection.joinTimeout);
-            Load.Measurement m = Load.run(swarm, members, load.senders, rate, load.warmup, load.duration,
-                    load.drain, connection.dialect, epoch);
+            List<Client> members = swarm.connect(load.members, connection.namePrefix, connection.connecting(load.members));
+            Load.Measurement m = Load.run(swarm, members, load.senders, rate, load.shape(),
+                    connection.dialect, epoch);
             Result result = new Result().put("scenario", "fanout");
             load.describe(result, connection, server);
             m.into(result);
@@ -77,6 +76,15 @@ final class FanoutCommand implements Callable<Integer> {
                 description = "Longest wait for the last deliveries after sending stops. Default: ${DEFAULT-VALUE}.")
         Duration drain;
 
+        @Option(names = "--message-bytes", defaultValue = "0", paramLabel = "B",
+                description = "Least length of each message's text, padded with x (IRC lines end at 512 bytes: "
+                        + "keep it under 400 there); 0 = unpadded, about 25 bytes. Default: ${DEFAULT-VALUE}.")
+        int messageBytes;
+
+        Load.Shape shape() {
+            return new Load.Shape(warmup, duration, drain, messageBytes);
+        }
+
         void validate(double rate) {
             if (members < 2) {
                 throw new BenchException.Usage("--members must be at least 2: " + members);
@@ -92,6 +100,9 @@ final class FanoutCommand implements Callable<Integer> {
             if (warmup.isNegative()) {
                 throw new BenchException.Usage("--warmup must not be negative: " + warmup);
             }
+            if (messageBytes < 0 || messageBytes > 4000) {
+                throw new BenchException.Usage("--message-bytes must be 0..4000: " + messageBytes);
+            }
             if (duration.plus(warmup).compareTo(Duration.ofHours(1)) > 0) {
                 throw new BenchException.Usage("--warmup plus --duration must be at most 1 h");
             }
@@ -100,7 +111,8 @@ final class FanoutCommand implements Callable<Integer> {
         void describe(Result result, ConnectionOptions connection, ServerUnderTest server) {
             result.put("dialect", connection.dialect.name().toLowerCase(java.util.Locale.ROOT))
                     .put("server", server.label()).put("members", members).put("senders", senders)
-                    .put("warmup_s", warmup.toMillis() / 1000.0).put("duration_s", duration.toMillis() / 1000.0);
+                    .put("warmup_s", warmup.toMillis() / 1000.0).put("duration_s", duration.toMillis() / 1000.0)
+                    .put("message_bytes", messageBytes);
         }
     }
 }

@@ -51,7 +51,7 @@ final class IdleCommand implements Callable<Integer> {
             long heapBefore = server.inProcess() ? heapAfterGc() : 0;
             OptionalLong before = pid.isPresent() ? ProcStatus.rssKib(pid.getAsLong()) : OptionalLong.empty();
             long started = System.nanoTime();
-            swarm.connect(connections, connection.namePrefix, connection.sources(connections), connection.joinTimeout);
+            swarm.connect(connections, connection.namePrefix, connection.connecting(connections));
             double joinSeconds = (System.nanoTime() - started) / 1e9;
             LockSupport.parkNanos(settle.toNanos());
             long heapAfter = server.inProcess() ? heapAfterGc() : 0;

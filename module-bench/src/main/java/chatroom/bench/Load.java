@@ -54,11 +54,27 @@ final class Load {
         }
     }
 
+    /// The timing of a step, and the least length of each message's text (0: as short as it
+    /// comes; otherwise padded with `x`, which makes a stalled member's queue fill sooner).
+    record Shape(Duration warmup, Duration duration, Duration drain, int messageBytes) {
+    }
+
     private Load() {
     }
 
-    static Measurement run(Swarm swarm, List<Client> members, int senders, double rate, Duration warmup,
-                           Duration duration, Duration drain, BenchDialect dialect, long epoch) throws InterruptedException {
+    static Measurement run(Swarm swarm, List<Client> members, int senders, double rate, Shape shape,
+                           BenchDialect dialect, long epoch) throws InterruptedException {
+        return run(swarm, members.subList(0, senders), members.size(), rate, shape, dialect, epoch, () -> { });
+    }
+
+    /// A step whose messages are expected at `receivers` measured members (the senders among
+    /// them; members with [Client#measured] off are not counted). `atWindowStart` runs once,
+    /// on its own virtual thread, when the measured window opens (`slow` stalls members there).
+    static Measurement run(Swarm swarm, List<Client> senders, int receivers, double rate, Shape shape,
+                           BenchDialect dialect, long epoch, Runnable atWindowStart) throws InterruptedException {
+        Duration warmup = shape.warmup();
+        Duration duration = shape.duration();
+        Duration drain = shape.drain();
         long start = System.nanoTime() - epoch + TimeUnit.MILLISECONDS.toNanos(100);
         long windowStart = start + warmup.toNanos();
         long end = windowStart + duration.toNanos();
@@ -68,14 +84,22 @@ final class Load {
 
         CpuMeter.Reading cpuBefore = CpuMeter.read(swarm.threads());
         long deliveriesBefore = swarm.deliveries();
-        Pacer pacer = new Pacer(members.subList(0, senders), dialect, rate, epoch, start, end, window);
+        Thread hook = Thread.ofVirtual().name("bench-window-start").start(() -> {
+            for (long wait = windowStart - (System.nanoTime() - epoch); wait > 0;
+                 wait = windowStart - (System.nanoTime() - epoch)) {
+                LockSupport.parkNanos(wait);
+            }
+            atWindowStart.run();
+        });
+        Pacer pacer = new Pacer(senders, dialect, rate, epoch, start, end, window, shape.messageBytes());
         pacer.thread.start();
         pacer.thread.join(TimeUnit.NANOSECONDS.toMillis(end - (System.nanoTime() - epoch)) + 60_000);
         if (pacer.thread.isAlive()) {
             pacer.thread.interrupt();
             throw new IllegalStateException("the pacer did not stop within 60 s after the end of the step");
         }
-        long expected = pacer.sentInWindow() * (members.size() - 1);
+        hook.join(10_000);
+        long expected = pacer.sentInWindow() * (receivers - 1);
         long drainDeadline = System.nanoTime() + drain.toNanos();
         while (window.received.sum() < expected && System.nanoTime() < drainDeadline
                 && swarm.failures().size() == failuresBefore) {

@@ -17,6 +17,7 @@ final class Pacer implements Runnable {
     private final long start;
     private final long end;
     private final Phase window;
+    private final String padding;
     private long sentInWindow;
     private long sent;
     private IOException failure;
@@ -24,7 +25,9 @@ final class Pacer implements Runnable {
     final Thread thread;
 
     /// @param rate  messages per second per sender; `start`/`end` in ns since `epoch`
-    Pacer(List<Client> senders, BenchDialect dialect, double rate, long epoch, long start, long end, Phase window) {
+    /// @param messageBytes the least length of a message's text: shorter ones get `x…x ` in front
+    Pacer(List<Client> senders, BenchDialect dialect, double rate, long epoch, long start, long end, Phase window,
+          int messageBytes) {
         this.senders = senders;
         this.dialect = dialect;
         this.rate = rate;
@@ -32,6 +35,9 @@ final class Pacer implements Runnable {
         this.start = start;
         this.end = end;
         this.window = window;
+        // "b S Q T" is about 25 bytes; the padding makes the whole text messageBytes long or more.
+        int pad = messageBytes - BenchMessage.text(senders.size(), 0, end).length() - 1;
+        this.padding = pad > 0 ? "x".repeat(pad) + ' ' : "";
         this.thread = Thread.ofPlatform().name("bench-pacer").unstarted(this);
     }
 
@@ -61,7 +67,7 @@ final class Pacer implements Runnable {
                 }
                 Client sender = senders.get(i);
                 try {
-                    sender.writeLine(dialect.say(BenchMessage.text(sender.index, seq[i]++, due)));
+                    sender.writeLine(dialect.say(padding + BenchMessage.text(sender.index, seq[i]++, due)));
                 } catch (IOException e) {
                     failure = e;
                     return;

@@ -22,7 +22,15 @@ final class Reactor implements Runnable {
     interface Listener {
         void joined(Client client);
 
+        /// The connection ended or was refused without the generator asking for it.
         void failed(Client client, String why);
+
+        /// An observer saw the server announce that member `name` left.
+        void departed(String name);
+    }
+
+    /// A change of read interest for a client, applied on the reactor thread.
+    private record Interest(Client client, int ops) {
     }
 
     private final Selector selector;
@@ -31,6 +39,7 @@ final class Reactor implements Runnable {
     private final long epoch;
     private final Listener listener;
     private final Queue<Client> pending = new ConcurrentLinkedQueue<>();
+    private final Queue<Interest> interests = new ConcurrentLinkedQueue<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private final BenchMessage message = new BenchMessage();
     private volatile boolean running = true;
@@ -50,6 +59,12 @@ final class Reactor implements Runnable {
 
     void add(Client client) {
         pending.add(client);
+        selector.wakeup();
+    }
+
+    /// Stops reading `client` (its socket stays open), or starts reading it again.
+    void reading(Client client, boolean read) {
+        interests.add(new Interest(client, read ? SelectionKey.OP_READ : 0));
         selector.wakeup();
     }
 
@@ -76,6 +91,12 @@ final class Reactor implements Runnable {
                         listener.failed(client, "closed before registration");
                     }
                 }
+                for (Interest change; (change = interests.poll()) != null; ) {
+                    SelectionKey key = change.client().channel.keyFor(selector);
+                    if (key != null && key.isValid()) {
+                        key.interestOps(change.ops());
+                    }
+                }
                 for (var keys = selector.selectedKeys().iterator(); keys.hasNext(); ) {
                     SelectionKey key = keys.next();
                     keys.remove();
@@ -98,9 +119,11 @@ final class Reactor implements Runnable {
             count = -1;
         }
         if (count < 0) {
+            // Closed by us (a churner leaving abruptly) or after a polite quit: expected.
+            boolean expected = client.closed || client.leaving;
             key.cancel();
             client.close();
-            if (!stopping) {
+            if (!stopping && !expected) {
                 listener.failed(client, "connection closed by the server");
             }
             return;
@@ -132,15 +155,22 @@ final class Reactor implements Runnable {
             if (message.sender != client.index) {
                 long now = System.nanoTime() - epoch;
                 deliveries++;
-                phase.get().record(message.scheduled, now);
+                if (client.measured) {
+                    phase.get().record(message.scheduled, now);
+                }
             }
             return;
         }
         boolean joined = client.joined;
-        if (joined && !dialect.needsAttentionWhenJoined(bytes, from, to)) {
+        boolean observing = joined && client.observer;
+        if (joined && !observing && !dialect.needsAttentionWhenJoined(bytes, from, to)) {
             return;
         }
-        var reaction = dialect.react(new String(bytes, from, to - from, StandardCharsets.UTF_8), client.name, joined);
+        String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        if (observing) {
+            dialect.departed(text).ifPresent(listener::departed);
+        }
+        var reaction = dialect.react(text, client.name, joined);
         try {
             for (String reply : reaction.send()) {
                 client.writeLine(reply);
@@ -155,7 +185,7 @@ final class Reactor implements Runnable {
                     listener.joined(client);
                 }
             }
-            case REFUSED -> listener.failed(client, "refused: " + new String(bytes, from, to - from, StandardCharsets.UTF_8));
+            case REFUSED -> listener.failed(client, "refused: " + text);
             case NONE -> { }
         }
     }

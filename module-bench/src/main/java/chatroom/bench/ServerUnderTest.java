@@ -28,13 +28,24 @@ final class ServerUnderTest implements AutoCloseable {
     }
 
     static ServerUnderTest of(ConnectionOptions options, int connections) {
+        return of(options, connections, 0);
+    }
+
+    /// As [#of(ConnectionOptions, int)]; an in-process server queues at most `sendQueueKib` KiB
+    /// for one client before dropping it (0: the server's default, 1 MiB). Ignored for an
+    /// external server.
+    static ServerUnderTest of(ConnectionOptions options, int connections, int sendQueueKib) {
         if (options.server == ConnectionOptions.ServerMode.EXTERNAL) {
             OptionalLong pid = options.serverPid == null ? OptionalLong.empty() : OptionalLong.of(options.serverPid);
             return new ServerUnderTest(Target.parse(options.target), Optional.empty(), pid);
         }
         SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-        ServerConfig config = ServerConfig.builder().maxRate(0).maxClients(connections + 16)
-                .maxPerAddress(0).connectsPerMinute(0).build();
+        ServerConfig.Builder builder = ServerConfig.builder().maxRate(0).maxClients(connections + 16)
+                .maxPerAddress(0).connectsPerMinute(0);
+        if (sendQueueKib > 0) {
+            builder.sendQueueBytes(sendQueueKib * 1024);
+        }
+        ServerConfig config = builder.build();
         try {
             ChatServer chat = ChatServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), config);
             chat.start();

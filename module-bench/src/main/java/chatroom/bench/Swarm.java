@@ -8,22 +8,32 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /// The generated members: connects them (from several 127.0.0.x source addresses, so more
 /// than one address's ~28,000 ephemeral ports fit), logs them in, waits until every one has
-/// joined, and hands their reading to a few [Reactor]s.
+/// joined, and hands their reading to a few [Reactor]s. Also opens `churn`'s short-lived
+/// members one at a time, and stops and resumes reading `slow`'s stalled members.
 final class Swarm implements AutoCloseable, Reactor.Listener {
 
-    /// Connections opened at once while connecting.
-    private static final int CONNECT_CONCURRENCY = 64;
+    /// How [#connect] paces itself: at most `burst` members connected but not yet joined, at
+    /// most `ratePerSecond` new connections a second (0: no rate limit), all within `timeout`.
+    record Connecting(int sources, int burst, double ratePerSecond, Duration timeout) {
+    }
+
     /// Connections per source address (the default ephemeral range is about 28,000 ports).
     static final int CONNECTIONS_PER_SOURCE = 20_000;
+    /// Failure messages kept for churners (the count is kept in full).
+    private static final int CHURN_FAILURES_KEPT = 20;
 
     private final Target target;
     private final BenchDialect dialect;
@@ -31,8 +41,16 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
     private final List<Reactor> reactors = new ArrayList<>();
     private final List<Client> clients = new ArrayList<>();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Client> churners = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> churnFailures = new ConcurrentLinkedQueue<>();
+    private final AtomicLong churnFailureCount = new AtomicLong();
+    /// When the server was seen to drop a stalled member (ns since epoch), by name.
+    private final Map<String, Long> drops = new ConcurrentHashMap<>();
+    /// When an observer saw a member's departure announced (ns since epoch), by name.
+    private final Map<String, Long> departures = new ConcurrentHashMap<>();
     private volatile Phase phase = Phase.none();
     private volatile CountDownLatch joins = new CountDownLatch(0);
+    private volatile Semaphore connectPermits = new Semaphore(Integer.MAX_VALUE);
 
     Swarm(Target target, BenchDialect dialect, int reactorCount, long epoch) throws IOException {
         this.target = target;
@@ -47,25 +65,32 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
 
     /// Connects `count` members named `prefix0`, `prefix1`, … and waits until all have joined.
     ///
-    /// @throws BenchException.ConnectFailed if any cannot connect or join within `timeout`
-    List<Client> connect(int count, String prefix, int sources, Duration timeout) throws InterruptedException {
+    /// @throws BenchException.ConnectFailed if any cannot connect or join within the timeout
+    List<Client> connect(int count, String prefix, Connecting how) throws InterruptedException {
         joins = new CountDownLatch(count);
         Client[] created = new Client[count];
-        Semaphore permits = new Semaphore(CONNECT_CONCURRENCY);
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Semaphore permits = new Semaphore(how.burst());
+        connectPermits = permits;
+        long started = System.nanoTime();
+        long deadline = started + how.timeout().toNanos();
+        double interval = how.ratePerSecond() > 0 ? 1e9 / how.ratePerSecond() : 0;
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < count && failures.isEmpty(); i++) {
+                long due = started + (long) (i * interval);
+                for (long wait = due - System.nanoTime(); wait > 0 && due < deadline; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
                 if (!permits.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    failures.add("connecting took longer than " + timeout);
+                    failures.add("connecting took longer than " + how.timeout() + " (" + (count - joins.getCount())
+                            + " of " + count + " joined)");
                     break;
                 }
                 int index = i;
                 executor.execute(() -> {
                     try {
-                        created[index] = open(index, prefix + index, sources);
+                        created[index] = open(index, prefix + index, how.sources(), false, permits);
                     } catch (IOException | RuntimeException e) {
                         failures.add(prefix + index + ": " + e);
-                    } finally {
                         permits.release();
                     }
                 });
@@ -78,7 +103,7 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
         }
         while (failures.isEmpty() && !joins.await(50, TimeUnit.MILLISECONDS)) {
             if (System.nanoTime() > deadline) {
-                failures.add((joins.getCount()) + " of " + count + " members had not joined after " + timeout);
+                failures.add((joins.getCount()) + " of " + count + " members had not joined after " + how.timeout());
             }
         }
         if (!failures.isEmpty()) {
@@ -87,7 +112,63 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
         return List.copyOf(clients);
     }
 
-    private Client open(int index, String name, int sources) throws IOException {
+    /// Opens one churning member and logs it in; returns at once, before it has joined (wait
+    /// on [Client#settled]). Its failures are counted by [#churnFailures], not [#failures].
+    Client openChurner(int index, String name, int sources) throws IOException {
+        Client client = open(index, name, sources, true, null);
+        churners.add(client);
+        return client;
+    }
+
+    /// Counts a churner's failure that the reactor did not see (connect error, join timeout).
+    void churnFailed(String name, String why) {
+        if (churnFailureCount.incrementAndGet() <= CHURN_FAILURES_KEPT) {
+            churnFailures.add(name + ": " + why);
+        }
+    }
+
+    /// Churners' failures: how many, and the first few messages.
+    long churnFailureCount() {
+        return churnFailureCount.get();
+    }
+
+    List<String> churnFailures() {
+        return List.copyOf(churnFailures);
+    }
+
+    /// Stops reading `stalled` (their sockets stay open) and marks them, so the server closing
+    /// them counts as a drop and not as a failure.
+    void stall(List<Client> stalled) {
+        for (Client client : stalled) {
+            client.stalled = true;
+            reactorOf(client).reading(client, false);
+        }
+    }
+
+    /// Starts reading the stalled members again (what they read is not measured), so a server
+    /// that dropped them shows as end of stream.
+    void resume(List<Client> stalled) {
+        stalled.forEach(client -> reactorOf(client).reading(client, true));
+    }
+
+    /// When each stalled member was seen dropped (ns since the epoch): its socket ended, or an
+    /// observer saw its departure announced, whichever came first.
+    Map<String, Long> drops() {
+        Map<String, Long> seen = new java.util.HashMap<>(drops);
+        for (Client client : clients) {
+            Long departed = departures.get(client.name);
+            if (client.stalled && departed != null) {
+                seen.merge(client.name, departed, Math::min);
+            }
+        }
+        return seen;
+    }
+
+    private Reactor reactorOf(Client client) {
+        return reactors.get(Math.floorMod(client.index, reactors.size()));
+    }
+
+    private Client open(int index, String name, int sources, boolean churner, Semaphore permits) throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
             byte[] source = {127, 0, 0, (byte) (2 + index % sources)};
@@ -95,11 +176,12 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.socket().connect(target.address(), 10_000);
             channel.configureBlocking(false);
-            Client client = new Client(index, name, channel);
+            Client client = new Client(index, name, channel, churner);
+            client.holdsConnectPermit.set(permits != null);
             for (String line : dialect.login(name)) {
                 client.writeLine(line);
             }
-            reactors.get(index % reactors.size()).add(client);
+            reactorOf(client).add(client);
             return client;
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -133,19 +215,44 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
 
     @Override
     public void joined(Client client) {
-        joins.countDown();
+        if (!client.churner) {
+            releasePermit(client);
+            joins.countDown();
+        }
+        client.settled.countDown();
     }
 
     @Override
     public void failed(Client client, String why) {
-        failures.add(client.name + ": " + why);
+        if (client.stalled) {
+            drops.putIfAbsent(client.name, System.nanoTime() - epoch);
+        } else if (client.churner) {
+            churnFailed(client.name, (client.joined ? "after joining: " : "") + why);
+        } else {
+            releasePermit(client);
+            failures.add(client.name + ": " + why);
+        }
+        client.settled.countDown();
+    }
+
+    @Override
+    public void departed(String name) {
+        departures.putIfAbsent(name, System.nanoTime() - epoch);
+    }
+
+    private void releasePermit(Client client) {
+        if (client.holdsConnectPermit.compareAndSet(true, false)) {
+            connectPermits.release();
+        }
     }
 
     /// Says goodbye on every connection, closes them and stops the reactors.
     @Override
     public void close() throws InterruptedException {
         reactors.forEach(Reactor::beginShutdown);
-        for (Client client : clients) {
+        List<Client> everyone = new ArrayList<>(clients);
+        everyone.addAll(churners);
+        for (Client client : everyone) {
             if (!client.closed) {
                 try {
                     client.writeLine(dialect.quit());

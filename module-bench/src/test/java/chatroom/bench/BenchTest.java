@@ -64,6 +64,58 @@ class BenchTest {
     }
 
     @Nested
+    @DisplayName("slow against the in-process server")
+    class SlowRun {
+
+        @Test
+        @Timeout(60)
+        @DisplayName("a stalled member is dropped, never a sender, and the healthy members lose nothing")
+        void stalledMemberIsDropped() {
+            // The kernel holds up to ~4 MiB per loopback socket besides the server's queue, so the
+            // messages are padded to 4,000 bytes: about 12 MB go towards the stalled member. The
+            // queue stays at 1 MiB so that healthy members on a busy machine are not dropped too.
+            Run run = bench("slow", "--members", "4", "--senders", "1", "--rate", "800", "--message-bytes", "4000",
+                    "--send-queue", "1024", "--duration", "4s", "--warmup", "300ms", "--drop-wait", "10s");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            var result = run.result();
+            assertThat(result).containsEntry("scenario", "slow").containsEntry("stalled", "1")
+                    .containsEntry("healthy", "3").containsEntry("send_queue_kib", "1024")
+                    .containsEntry("dropped", "1").containsEntry("lost", "0").containsEntry("baseline_lost", "0")
+                    .containsEntry("disconnects", "0")
+                    .containsKeys("baseline_p99_ms", "p99_ms", "p99_change_pct", "first_drop_s", "last_drop_s");
+            assertThat(Long.parseLong(result.get("received"))).isPositive();
+            assertThat(Double.parseDouble(result.get("baseline_p99_ms"))).isPositive();
+            assertThat(Double.parseDouble(result.get("first_drop_s"))).isPositive().isLessThan(20);
+        }
+    }
+
+    @Nested
+    @DisplayName("churn against the in-process server")
+    class ChurnRun {
+
+        @Test
+        @Timeout(60)
+        @DisplayName("members come and go while the steady ones lose nothing")
+        void churn() {
+            Run run = bench("churn", "--members", "10", "--senders", "2", "--rate", "20", "--duration", "2s",
+                    "--warmup", "200ms", "--churn-rate", "20", "--stay-min", "100ms", "--stay-max", "500ms",
+                    "--abrupt-pct", "50");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            var result = run.result();
+            assertThat(result).containsEntry("scenario", "churn").containsEntry("lost", "0")
+                    .containsEntry("failed_joins", "0").containsEntry("churn_dropped", "0")
+                    .containsEntry("disconnects", "0").containsKeys("p50_ms", "p99_ms", "p999_ms", "max_ms");
+            long joins = Long.parseLong(result.get("churn_joins"));
+            assertThat(joins).isPositive();
+            assertThat(Long.parseLong(result.get("churn_quits")) + Long.parseLong(result.get("churn_aborts")))
+                    .isEqualTo(joins);
+            assertThat(Double.parseDouble(result.get("joins_per_s"))).isPositive();
+            // 2 senders × 20/s × 2 s, each to the 9 other steady members; churners are not counted.
+            assertThat(Long.parseLong(result.get("expected"))).isBetween(70L * 9, 90L * 9);
+        }
+    }
+
+    @Nested
     @DisplayName("idle")
     class Idle {
         @Test
@@ -75,6 +127,18 @@ class BenchTest {
             assertThat(run.result()).containsEntry("connections", "50").containsEntry("includes_generator", "yes")
                     .containsKey("rss_per_conn_kib");
             assertThat(run.out()).contains("baseline");
+        }
+
+        @Test
+        @Timeout(20)
+        @DisplayName("--connect-burst 1 and --connect-rate pace the joins")
+        void pacedJoins() {
+            Run run = bench("idle", "--connections", "20", "--connect-burst", "1", "--connect-rate", "50",
+                    "--settle", "0s");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            // 20 connections at 50/s: the last may start 0.38 s after the first.
+            assertThat(Double.parseDouble(run.result().get("join_s"))).isGreaterThanOrEqualTo(0.37);
+            assertThat(run.result()).containsEntry("disconnects", "0");
         }
     }
 
@@ -105,6 +169,42 @@ class BenchTest {
             assertThat(bench("fanout", "--bogus").exitCode()).isEqualTo(2);
             assertThat(bench("fanout", "--dialect", "irc").exitCode()).isEqualTo(2);
             assertThat(bench().exitCode()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("bad connect pacing and message sizes exit with 2")
+        void pacingMisuse() {
+            assertThat(bench("fanout", "--connect-burst", "0").exitCode()).isEqualTo(2);
+            assertThat(bench("idle", "--connect-burst", "10001").exitCode()).isEqualTo(2);
+            assertThat(bench("fanout", "--connect-rate", "-1").exitCode()).isEqualTo(2);
+            assertThat(bench("fanout", "--message-bytes", "4001").exitCode()).isEqualTo(2);
+            assertThat(bench("capacity", "--message-bytes", "-1").exitCode()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("slow: bad stalled share, too few members or a send queue it cannot set exit with 2")
+        void slowMisuse() {
+            assertThat(bench("slow", "--stalled-pct", "0").exitCode()).isEqualTo(2);
+            assertThat(bench("slow", "--stalled-pct", "51").exitCode()).isEqualTo(2);
+            // One stalled member needs one healthy non-sender besides the senders.
+            Run tooFew = bench("slow", "--members", "3", "--senders", "2");
+            assertThat(tooFew.exitCode()).isEqualTo(2);
+            assertThat(tooFew.err()).contains("never senders");
+            assertThat(bench("slow", "--send-queue", "8").exitCode()).isEqualTo(2);
+            assertThat(bench("slow", "--target", "127.0.0.1:6667", "--send-queue", "64").exitCode()).isEqualTo(2);
+            assertThat(bench("slow", "--drop-wait", "0s").exitCode()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("churn: bad rate, stays, abrupt share or bounds exit with 2")
+        void churnMisuse() {
+            assertThat(bench("churn", "--churn-rate", "0").exitCode()).isEqualTo(2);
+            assertThat(bench("churn", "--churn-rate", "1001").exitCode()).isEqualTo(2);
+            assertThat(bench("churn", "--stay-min", "2s", "--stay-max", "1s").exitCode()).isEqualTo(2);
+            assertThat(bench("churn", "--stay-max", "11m").exitCode()).isEqualTo(2);
+            assertThat(bench("churn", "--abrupt-pct", "101").exitCode()).isEqualTo(2);
+            assertThat(bench("churn", "--max-churners", "0").exitCode()).isEqualTo(2);
+            assertThat(bench("churn", "--churn-join-timeout", "0s").exitCode()).isEqualTo(2);
         }
 
         @Test

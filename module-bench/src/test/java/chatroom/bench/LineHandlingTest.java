@@ -96,6 +96,15 @@ class LineHandlingTest {
         }
 
         @Test
+        @DisplayName("sees another member's QUIT, whatever the reason")
+        void departed() {
+            assertThat(irc.departed(":m5!~m5@127.0.0.2 QUIT :SendQ exceeded")).contains("m5");
+            assertThat(irc.departed(":m5 QUIT :Quit: bye")).contains("m5");
+            assertThat(irc.departed(":m5!m5@h PRIVMSG #bench :QUIT")).isEmpty();
+            assertThat(irc.departed("ERROR :Closing link: (m5@127.0.0.2) [SendQ exceeded]")).isEmpty();
+        }
+
+        @Test
         void sayAndQuit() {
             assertThat(irc.say("b 1 2 3")).isEqualTo("PRIVMSG #bench :b 1 2 3");
             assertThat(irc.quit()).startsWith("QUIT");
@@ -113,6 +122,18 @@ class LineHandlingTest {
                     .isEqualTo(BenchDialect.Event.NONE);
             assertThat(BenchDialect.PLAIN.react("* Error: The name m1 is already taken", "m1", false).event())
                     .isEqualTo(BenchDialect.Event.REFUSED);
+        }
+
+        @Test
+        @DisplayName("plain and structured departures name the member that left")
+        void departed() {
+            assertThat(BenchDialect.PLAIN.departed("* m5 left the chat (too slow to keep up: SendQ exceeded)"))
+                    .contains("m5");
+            assertThat(BenchDialect.PLAIN.departed("* m5 joined the chat")).isEmpty();
+            assertThat(BenchDialect.PLAIN.departed("m2: * m5 left the chat")).isEmpty();
+            assertThat(BenchDialect.STRUCTURED.departed("LEFT name=m5 ts=2026-11-24T00:55:38.559Z reason=sendq"))
+                    .contains("m5");
+            assertThat(BenchDialect.STRUCTURED.departed("JOINED name=m5 ts=2026-11-24T00:55:38.559Z")).isEmpty();
         }
 
         @Test
