@@ -137,7 +137,7 @@ start_server() { # name -> sets SERVER_PID, SERVER_PORT, SERVER_LABEL, DIALECT, 
     chatroom)
         "$JAVA_BIN" --module-path "$LAUNCHER_JAR:$ROOT/module-launcher/target/modules" \
             -m chatroom.launcher/chatroom.launcher.Main --server 127.0.0.1 "$PORT_CHATROOM" \
-            --max-rate 0 --max-clients 30000 --send-queue 1024 >"$RUNDIR/chatroom.out" 2>&1 &
+            --max-rate 0 --max-clients 30000 --max-per-address 0 --connects-per-minute 0 --in-memory --send-queue 1024 >"$RUNDIR/chatroom.out" 2>&1 &
         SERVER_PORT=$PORT_CHATROOM DIALECT=plain CONNECT_OPTS=()
         SERVER_LABEL="chatroom (separate JVM)" ;;
     esac
