@@ -19,6 +19,20 @@ public sealed interface ClientFrame {
         }
     }
 
+    /// The server's password, sent before `LOGIN` when the server's `HELLO` says
+    /// `auth=password`: `PASS :secret`. Checked like a message text (it may hold spaces).
+    /// Never shown: [#toString()] hides it, so a logged frame does not leak it.
+    record Pass(String password) implements ClientFrame {
+        public Pass {
+            Tokens.requireMessage(password);
+        }
+
+        @Override
+        public String toString() {
+            return "Pass[password=(hidden)]";
+        }
+    }
+
     /// Asks to join under `name`; `since` asks for history after the message with that id
     /// (for a client that reconnects and already has the earlier messages).
     record Login(Name name, OptionalLong since) implements ClientFrame {

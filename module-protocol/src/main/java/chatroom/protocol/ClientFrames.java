@@ -22,6 +22,7 @@ public final class ClientFrames {
                 yield writer.end();
             }
             case ClientFrame.Say say -> new RawFrame.Writer("SAY").trailing(say.text());
+            case ClientFrame.Pass pass -> new RawFrame.Writer("PASS").trailing(pass.password());
             case ClientFrame.Nick nick -> new RawFrame.Writer("NICK").attribute("name", nick.name()).end();
             case ClientFrame.Ping ping -> new RawFrame.Writer("PING").attribute("token", ping.token()).end();
             case ClientFrame.Pong pong -> new RawFrame.Writer("PONG").attribute("token", pong.token()).end();
@@ -54,6 +55,8 @@ public final class ClientFrames {
                     .orElseGet(() -> Parsed.ok(new ClientFrame.Login(name, OptionalLong.empty()))));
             case "SAY" -> frame.requiredTrailing().then(Text::checkMessage)
                     .then(text -> Parsed.ok(new ClientFrame.Say(text)));
+            case "PASS" -> frame.requiredTrailing().then(Text::checkMessage)
+                    .then(password -> Parsed.ok(new ClientFrame.Pass(password)));
             case "NICK" -> frame.requiredName("name").then(name -> Parsed.ok(new ClientFrame.Nick(name)));
             case "PING" -> frame.token("token", "0").then(token -> Parsed.ok(new ClientFrame.Ping(token)));
             case "PONG" -> frame.token("token", "0").then(token -> Parsed.ok(new ClientFrame.Pong(token)));

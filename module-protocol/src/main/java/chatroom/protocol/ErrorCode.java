@@ -35,7 +35,11 @@ public enum ErrorCode {
     /// The client sends faster than the server's flood control allows; its reading is slowed.
     FLOOD("flood"),
     /// The server has no room for another connection.
-    SERVER_FULL("server-full");
+    SERVER_FULL("server-full"),
+    /// `LOGIN` before a right `PASS` on a server that needs a password; the connection stays open.
+    PASSWORD_REQUIRED("password-required"),
+    /// The `PASS` was wrong; the server closes the connection (one attempt per connection).
+    BAD_PASSWORD("bad-password");
 
     private static final Map<String, ErrorCode> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(ErrorCode::wire, Function.identity()));

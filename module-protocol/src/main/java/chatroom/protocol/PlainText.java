@@ -21,6 +21,15 @@ public final class PlainText {
     /// First line on every new connection, before the server knows the dialect.
     public static final String GREETING = NOTICE_PREFIX + "Welcome to chatroom! Type your name and press Enter.";
 
+    /// First line on a new connection to a server that needs a password.
+    public static final String PASSWORD_GREETING = NOTICE_PREFIX
+            + "Welcome to chatroom! This server needs a password: type it and press Enter.";
+
+    /// The one line a TLS-only server sends to a client that did not start a TLS handshake,
+    /// before it closes the connection. Clients that read it reconnect with TLS.
+    public static final String TLS_REQUIRED = NOTICE_PREFIX + "This server accepts only TLS connections."
+            + " Connect with TLS: chatroom --client --tls, or openssl s_client -connect HOST:PORT.";
+
     private PlainText() {
     }
 

@@ -10,13 +10,21 @@ import java.util.Objects;
 public sealed interface ServerFrame {
 
     /// Answer to the client's `HELLO`: the version spoken and the limits in force.
-    record Hello(int version, String server, int maxFrameBytes, int maxTextBytes, int heartbeatSeconds)
+    /// `passwordRequired` (`auth=password` on the wire): the client must send
+    /// [ClientFrame.Pass] before `LOGIN`.
+    record Hello(int version, String server, int maxFrameBytes, int maxTextBytes, int heartbeatSeconds,
+                 boolean passwordRequired)
             implements ServerFrame {
         public Hello {
             if (version < 1 || maxFrameBytes < 1 || maxTextBytes < 1 || heartbeatSeconds < 0) {
                 throw new IllegalArgumentException("invalid HELLO numbers");
             }
             Tokens.requireToken(server, "server");
+        }
+
+        /// A server that needs no password.
+        public Hello(int version, String server, int maxFrameBytes, int maxTextBytes, int heartbeatSeconds) {
+            this(version, server, maxFrameBytes, maxTextBytes, heartbeatSeconds, false);
         }
     }
 

@@ -15,10 +15,16 @@ public final class ServerFrames {
     /// The frame's line, without the line end.
     public static String encode(ServerFrame frame) {
         return switch (frame) {
-            case ServerFrame.Hello hello -> new RawFrame.Writer("HELLO")
-                    .attribute("v", hello.version()).attribute("server", hello.server())
-                    .attribute("max-frame", hello.maxFrameBytes()).attribute("max-text", hello.maxTextBytes())
-                    .attribute("heartbeat", hello.heartbeatSeconds()).end();
+            case ServerFrame.Hello hello -> {
+                var writer = new RawFrame.Writer("HELLO")
+                        .attribute("v", hello.version()).attribute("server", hello.server())
+                        .attribute("max-frame", hello.maxFrameBytes()).attribute("max-text", hello.maxTextBytes())
+                        .attribute("heartbeat", hello.heartbeatSeconds());
+                if (hello.passwordRequired()) {
+                    writer.attribute("auth", "password");
+                }
+                yield writer.end();
+            }
             case ServerFrame.Welcome welcome -> new RawFrame.Writer("WELCOME").attribute("name", welcome.name())
                     .attribute("room", welcome.room()).end();
             case ServerFrame.Members members -> {
@@ -61,7 +67,8 @@ public final class ServerFrames {
             case "HELLO" -> f.requiredInt("v", 1).then(v -> f.requiredToken("server").then(server ->
                     f.requiredInt("max-frame", 1).then(maxFrame -> f.requiredInt("max-text", 1).then(maxText ->
                             f.requiredInt("heartbeat", 0).then(heartbeat -> ok(
-                                    new ServerFrame.Hello(v, server, maxFrame, maxText, heartbeat)))))));
+                                    new ServerFrame.Hello(v, server, maxFrame, maxText, heartbeat,
+                                            f.optional("auth").filter("password"::equals).isPresent())))))));
             case "WELCOME" -> f.requiredName("name").then(name -> f.requiredToken("room")
                     .then(room -> ok(new ServerFrame.Welcome(name, room))));
             case "MEMBERS" -> f.requiredTrailing().then(ServerFrames::names)

@@ -35,6 +35,7 @@ class ClientFramesTest {
                     Arguments.of(new ClientFrame.Nick(new Name("Luca_V")), "NICK name=Luca_V"),
                     Arguments.of(new ClientFrame.Ping("17"), "PING token=17"),
                     Arguments.of(new ClientFrame.Pong("17"), "PONG token=17"),
+                    Arguments.of(new ClientFrame.Pass("open sesame :)"), "PASS :open sesame :)"),
                     Arguments.of(new ClientFrame.Quit(), "QUIT"));
         }
 
@@ -175,6 +176,12 @@ class ClientFramesTest {
     @Nested
     @DisplayName("records check their invariants")
     class Invariants {
+
+        @Test
+        @DisplayName("Pass never shows the password in its text form")
+        void passHidesPassword() {
+            assertThat(new ClientFrame.Pass("hunter2").toString()).doesNotContain("hunter2");
+        }
 
         @Test
         @DisplayName("Hello refuses a version below 1 and a client that is not a token")

@@ -122,6 +122,7 @@ final class FrameArbitraries {
                 Combinators.combine(Arbitraries.integers().greaterOrEqual(1), tokens()).as(ClientFrame.Hello::new),
                 Combinators.combine(names(), sinceValues()).as(ClientFrame.Login::new),
                 messages().map(ClientFrame.Say::new),
+                messages().map(ClientFrame.Pass::new),
                 names().map(ClientFrame.Nick::new),
                 tokens().map(ClientFrame.Ping::new),
                 tokens().map(ClientFrame.Pong::new),
@@ -136,7 +137,7 @@ final class FrameArbitraries {
         return Arbitraries.<ServerFrame>oneOf(
                 Combinators.combine(Arbitraries.integers().greaterOrEqual(1), tokens(),
                                 Arbitraries.integers().greaterOrEqual(1), Arbitraries.integers().greaterOrEqual(1),
-                                Arbitraries.integers().greaterOrEqual(0))
+                                Arbitraries.integers().greaterOrEqual(0), Arbitraries.of(true, false))
                         .as(ServerFrame.Hello::new),
                 Combinators.combine(names(), tokens()).as(ServerFrame.Welcome::new),
                 Combinators.combine(names().list().ofMaxSize(20), Arbitraries.of(true, false))

@@ -103,6 +103,15 @@ class PlainTextTest {
         void greeting() {
             assertThat(PlainText.GREETING).startsWith(PlainText.NOTICE_PREFIX);
         }
+
+        @Test
+        @DisplayName("the TLS and password lines are the contract's words, notices both")
+        void trustLines() {
+            assertThat(PlainText.TLS_REQUIRED).isEqualTo("* This server accepts only TLS connections. Connect with TLS:"
+                    + " chatroom --client --tls, or openssl s_client -connect HOST:PORT.");
+            assertThat(PlainText.PASSWORD_GREETING)
+                    .isEqualTo("* Welcome to chatroom! This server needs a password: type it and press Enter.");
+        }
     }
 
     @Nested

@@ -55,6 +55,9 @@ final class StructuredHandler implements LineHandler {
             case ClientFrame.Ping ping -> connection.send(new ServerFrame.Pong(ping.token()));
             case ClientFrame.Pong pong -> connection.pongReceived();
             case ClientFrame.Quit quit -> connection.quit();
+            case ClientFrame.Pass pass -> {
+                // This server needs no password: a client that sends one anyway may go on.
+            }
         }
     }
 
