@@ -34,7 +34,8 @@ import java.util.function.Supplier;
         exitCodeList = {
                 "0:Success; a server stopped by SIGINT or SIGTERM also exits 0.",
                 "1:Failure, e.g. the port is in use or the host cannot be resolved.",
-                "2:Invalid command line."})
+                "2:Invalid command line.",
+                "3:Client: the server's certificate was not trusted (it changed, or was not accepted)."})
 final class ChatroomCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nMode (choose one):%n")
@@ -107,7 +108,7 @@ final class ChatroomCommand implements Callable<Integer> {
     private int runClient() {
         rejectOptionsOf(SERVER_OPTIONS, "--server");
         try {
-            var options = client.toOptions(Optional.ofNullable(host), Optional.ofNullable(port));
+            var options = client.toOptions(Optional.ofNullable(host), Optional.ofNullable(port), dataDir);
             return (client.console ? consoleClient : desktopClient).run(options);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
