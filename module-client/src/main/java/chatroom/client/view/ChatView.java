@@ -70,6 +70,7 @@ final class ChatView {
         close.setId("closeAfterWarning");
         close.setOnAction(event -> model.quit());
         var banner = new HBox(12, warning, close);
+        banner.setId("chatSecurityBanner");
         banner.getStyleClass().add("security-banner");
         banner.setAlignment(Pos.CENTER_LEFT);
         Views.showIf(banner, Bindings.isNotEmpty(model.securityWarningProperty()));
