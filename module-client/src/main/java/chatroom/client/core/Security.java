@@ -1,5 +1,8 @@
 package chatroom.client.core;
 
+import chatroom.protocol.Parsed;
+import chatroom.protocol.Text;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +12,8 @@ import java.util.Optional;
 /// @param tls           connect with TLS from the start (the client also switches to TLS by
 ///                      itself when a server answers that it accepts only TLS)
 /// @param trust         which certificates to accept without asking
-/// @param password      the server's password, if it needs one; kept in memory only, never
+/// @param password      the server's password, if it needs one: not blank, no control
+///                      characters, at most a message's length; kept in memory only, never
 ///                      logged ([#toString()] hides it)
 /// @param prompt        asks the person about a server met for the first time
 /// @param answerTimeout how long the client waits for that answer before taking it as a no
@@ -24,6 +28,10 @@ public record Security(boolean tls, TrustSettings trust, Optional<String> passwo
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(answerTimeout, "answerTimeout");
+        if (password.isPresent() && Text.checkMessage(password.get()) instanceof Parsed.Invalid<String> invalid) {
+            // The detail names a position and a code point, never the password.
+            throw new IllegalArgumentException("the password cannot be sent: " + invalid.detail());
+        }
         if (answerTimeout.isNegative()) {
             throw new IllegalArgumentException("answerTimeout must not be negative: " + answerTimeout);
         }

@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("TLS, trust on first use and the server password, against a TLS front on 127.0.0.1")
 class TrustTest {
@@ -366,6 +367,15 @@ class TrustTest {
                 assertThat(login(alice)).isEqualTo(new LoginOutcome.PasswordRequired());
                 assertThat(guarded.received()).noneMatch(line -> line.startsWith("LOGIN") || line.startsWith("PASS"));
             }
+        }
+
+        @Test
+        @DisplayName("a password that cannot be sent is refused before connecting, without being shown")
+        void unsendable() {
+            assertThatThrownBy(() -> withPassword(Optional.of("bad\u0007secret")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("the password cannot be sent").hasMessageNotContaining("secret");
+            assertThat(withPassword(Optional.of("hunter2")).toString()).doesNotContain("hunter2");
         }
 
         @Test
