@@ -1,7 +1,6 @@
 package chatroom.client.core;
 
-import chatroom.protocol.Parsed;
-import chatroom.protocol.Text;
+import chatroom.protocol.ClientFrame;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -12,9 +11,9 @@ import java.util.Optional;
 /// @param tls           connect with TLS from the start (the client also switches to TLS by
 ///                      itself when a server answers that it accepts only TLS)
 /// @param trust         which certificates to accept without asking
-/// @param password      the server's password, if it needs one: not blank, no control
-///                      characters, at most a message's length; kept in memory only, never
-///                      logged ([#toString()] hides it)
+/// @param password      the server's password, if it needs one (it must fit a `PASS` frame:
+///                      [#passwordProblem]); kept in memory only, never logged ([#toString()]
+///                      hides it)
 /// @param prompt        asks the person about a server met for the first time
 /// @param answerTimeout how long the client waits for that answer before taking it as a no
 public record Security(boolean tls, TrustSettings trust, Optional<String> password, TrustPrompt prompt,
@@ -28,10 +27,9 @@ public record Security(boolean tls, TrustSettings trust, Optional<String> passwo
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(answerTimeout, "answerTimeout");
-        if (password.isPresent() && Text.checkMessage(password.get()) instanceof Parsed.Invalid<String> invalid) {
-            // The detail names a position and a code point, never the password.
-            throw new IllegalArgumentException("the password cannot be sent: " + invalid.detail());
-        }
+        password.flatMap(Security::passwordProblem).ifPresent(problem -> {
+            throw new IllegalArgumentException("the password cannot be sent: " + problem);
+        });
         if (answerTimeout.isNegative()) {
             throw new IllegalArgumentException("answerTimeout must not be negative: " + answerTimeout);
         }
@@ -41,6 +39,17 @@ public record Security(boolean tls, TrustSettings trust, Optional<String> passwo
     public static Security plain() {
         return new Security(false, TrustSettings.inMemory(), Optional.empty(), TrustPrompt.REFUSE,
                 DEFAULT_ANSWER_TIMEOUT);
+    }
+
+    /// Why `password` cannot be sent in a `PASS` frame, if it cannot: the protocol's own rules,
+    /// so the client never refuses what the server would take. The reason never quotes it.
+    public static Optional<String> passwordProblem(String password) {
+        try {
+            new ClientFrame.Pass(password);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
     }
 
     @Override

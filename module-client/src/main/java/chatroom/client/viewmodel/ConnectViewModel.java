@@ -8,7 +8,6 @@ import chatroom.protocol.ErrorCode;
 import chatroom.protocol.Limits;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
-import chatroom.protocol.Text;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -110,7 +109,7 @@ public final class ConnectViewModel {
         ServerAddress address = ServerAddress.resolve(host.get(), port.get()).address();
         Name chosen = new Name(name.get().strip());
         String typedPassword = password.get() == null ? "" : password.get();
-        if (!typedPassword.isEmpty() && Text.checkMessage(typedPassword) instanceof Parsed.Invalid<String>) {
+        if (!typedPassword.isEmpty() && Security.passwordProblem(typedPassword).isPresent()) {
             message.set(texts.get("password.invalid"));
             return;
         }
@@ -170,6 +169,12 @@ public final class ConnectViewModel {
         var answer = new CompletableFuture<Boolean>();
         context.uiExecutor().execute(() -> {
             if (answer.isDone()) {
+                return;
+            }
+            if (phase.get() != Phase.CONNECTING) {
+                // The chat has taken over (a reconnect met a new server): nobody sees this dialog,
+                // so the answer is no, and the chat says why it stopped.
+                answer.complete(false);
                 return;
             }
             answerTrust(false);

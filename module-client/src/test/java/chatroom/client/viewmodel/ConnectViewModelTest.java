@@ -99,6 +99,19 @@ class ConnectViewModelTest {
         }
 
         @Test
+        @DisplayName("a password that cannot be sent is explained, and nothing is tried")
+        void unsendablePassword() {
+            dialog.nameProperty().set("alice");
+            dialog.passwordProperty().set("bad\u0007secret");
+
+            dialog.connect();
+
+            assertThat(dialog.messageProperty().get())
+                    .isEqualTo("The password holds a character that cannot be sent, or is too long.");
+            assertThat(dialog.phaseProperty().get()).isEqualTo(ConnectViewModel.Phase.EDITING);
+        }
+
+        @Test
         @DisplayName("Quit closes the dialog")
         void quit() {
             dialog.dismiss();
