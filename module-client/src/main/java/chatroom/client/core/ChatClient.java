@@ -40,6 +40,11 @@ import static java.lang.System.Logger.Level.DEBUG;
 ///   it; across a reconnect it is sent again unless the replayed history shows it arrived.
 /// - Nothing is shown twice: after a reconnect the client asks only for history after the last
 ///   message it has, and drops any message id it has already seen.
+/// - Secured as its [Security] says: TLS when asked, or as soon as a server answers that it
+///   accepts only TLS; the server's certificate trusted as [ServerTrust] decides (a new one is
+///   put to the person before anything is sent, a changed one is refused); the password sent
+///   with `PASS` before `LOGIN` when the server's `HELLO` asks for it. A refusal only the person
+///   can settle (certificate, password) stops the reconnecting ([ClientEvent.Stopped]).
 /// - No call blocks: the network is served by a session thread and a writer thread (both
 ///   virtual, so they never keep the JVM alive); events reach the listener through the
 ///   executor it chose, in batches.
