@@ -1,31 +1,62 @@
 package chatroom.client;
 
+import chatroom.client.core.Fingerprint;
+
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /// How `chatroom --client` was asked to start.
 ///
-/// @param host   the server's host, if given on the command line
-/// @param port   the server's port, if given
-/// @param name   the name to use; when given (with or without host and port) the client
-///               connects at once instead of showing the connect dialog
-/// @param theme  the look
-/// @param locale the language of the UI; empty for the system's
+/// @param host     the server's host, if given on the command line
+/// @param port     the server's port, if given
+/// @param name     the name to use; when given (with or without host and port) the client
+///                 connects at once instead of showing the connect dialog
+/// @param theme    the look
+/// @param locale   the language of the UI; empty for the system's
+/// @param tls      connect with TLS from the start (`--tls`; a server that accepts only TLS is
+///                 reconnected to with TLS anyway)
+/// @param trust    the SHA-256 fingerprint of the server's certificate to accept without asking
+///                 (`--trust`), as 64 hex digits with or without `:`; any other certificate
+///                 that no authority vouches for is refused
+/// @param password the server's password (`--password-file`); never shown by [#toString()]
+/// @param dataDir  the data directory, which holds `known_servers` (the servers trusted on
+///                 first contact); empty to remember them for this run only
 public record ClientOptions(Optional<String> host, Optional<Integer> port, Optional<String> name,
-                            Theme theme, Optional<Locale> locale) {
+                            Theme theme, Optional<Locale> locale, boolean tls, Optional<String> trust,
+                            Optional<String> password, Optional<Path> dataDir) {
 
+    /// @throws IllegalArgumentException if `trust` is not a SHA-256 fingerprint (the message
+    ///         says what one looks like)
     public ClientOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(theme, "theme");
         Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(dataDir, "dataDir");
+        trust = trust.map(text -> Fingerprint.parse(text).value());
+    }
+
+    /// Options without TLS settings, password or data directory.
+    public ClientOptions(Optional<String> host, Optional<Integer> port, Optional<String> name, Theme theme,
+                         Optional<Locale> locale) {
+        this(host, port, name, theme, locale, false, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /// No arguments: the dialog with its defaults, the system's theme and language.
     public static ClientOptions defaults() {
         return new ClientOptions(Optional.empty(), Optional.empty(), Optional.empty(), Theme.SYSTEM, Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+        return "ClientOptions[host=" + host + ", port=" + port + ", name=" + name + ", theme=" + theme
+                + ", locale=" + locale + ", tls=" + tls + ", trust=" + trust
+                + ", password=" + (password.isPresent() ? "(hidden)" : "none") + ", dataDir=" + dataDir + "]";
     }
 
     /// The look of the desktop client.

@@ -34,7 +34,8 @@ import java.util.function.Supplier;
         exitCodeList = {
                 "0:Success; a server stopped by SIGINT or SIGTERM also exits 0.",
                 "1:Failure, e.g. the port is in use, the host cannot be resolved or the password file cannot be used.",
-                "2:Invalid command line."})
+                "2:Invalid command line.",
+                "3:Client: the server's certificate was not trusted (it changed, or was not accepted)."})
 final class ChatroomCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nMode (choose one):%n")
@@ -54,6 +55,11 @@ final class ChatroomCommand implements Callable<Integer> {
             description = "Folder for chatroom's files: the server's history and generated TLS certificate, "
                     + "the clients' trusted servers (default: the user's data folder, here ${DEFAULT-VALUE}).")
     Path dataDir = DataDirectory.defaultPath();
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "The server's password, in the first line of FILE. Server: clients must give it before "
+                    + "they may join (default: no password). Client: the password to give.")
+    Path passwordFile;
 
     private static final String SERVER_OPTIONS = "%nServer options:%n";
     private static final String CLIENT_OPTIONS = "%nClient options:%n";
@@ -107,7 +113,7 @@ final class ChatroomCommand implements Callable<Integer> {
     private int runClient() {
         rejectOptionsOf(SERVER_OPTIONS, "--server");
         try {
-            var options = client.toOptions(Optional.ofNullable(host), Optional.ofNullable(port));
+            var options = client.toOptions(Optional.ofNullable(host), Optional.ofNullable(port), dataDir, passwordFile);
             return (client.console ? consoleClient : desktopClient).run(options);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -125,7 +131,7 @@ final class ChatroomCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            config = server.toConfig();
+            config = server.toConfig(passwordFile);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException e) {

@@ -1,8 +1,14 @@
 package chatroom.launcher;
 
 import chatroom.client.ClientOptions;
+import chatroom.server.ServerPassword;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,10 +31,23 @@ final class ClientArguments {
             description = "Language of the window, e.g. en or it (default: the system's).")
     String language;
 
-    /// The client options these arguments and the positional `host`/`port` describe.
+    @Option(names = "--tls",
+            description = "Connect with TLS (the client also switches to TLS when the server accepts only TLS).")
+    boolean tls;
+
+    @Option(names = "--trust", paramLabel = "FINGERPRINT",
+            description = "Trust the server whose certificate has this SHA-256 fingerprint (64 hex digits, with or"
+                    + " without ':') without asking, and no other self-signed one; for scripts, and to accept a"
+                    + " server's new certificate.")
+    String trust;
+
+
+    /// The client options these arguments, the positional `host`/`port` and the data directory
+    /// (which holds the servers trusted on first contact) describe.
     ///
-    /// @throws IllegalArgumentException if a value is not valid
-    ClientOptions toOptions(Optional<String> host, Optional<Integer> port) {
+    /// @throws IllegalArgumentException if a value is not valid, or the password file cannot be
+    ///                                  read (the message never holds the password)
+    ClientOptions toOptions(Optional<String> host, Optional<Integer> port, Path dataDir, Path passwordFile) {
         port.ifPresent(value -> {
             if (value < 1 || value > 65535) {
                 throw new IllegalArgumentException("PORT must be between 1 and 65535, not " + value);
@@ -40,7 +59,39 @@ final class ClientArguments {
                 throw new IllegalArgumentException("--name: " + invalid.detail());
             }
         });
-        return new ClientOptions(host, port, chosenName, theme(), locale());
+        ClientOptions.Theme chosenTheme = theme();
+        Optional<Locale> chosenLocale = locale();
+        Optional<String> password = password(passwordFile);
+        try {
+            return new ClientOptions(host, port, chosenName, chosenTheme, chosenLocale, tls, Optional.ofNullable(trust),
+                    password, Optional.of(dataDir));
+        } catch (IllegalArgumentException e) {
+            // The only check left to the options themselves is the fingerprint's.
+            throw new IllegalArgumentException("--trust: " + e.getMessage(), e);
+        }
+    }
+
+    /// The first line of `--password-file`, checked as the server checks it.
+    private static Optional<String> password(Path passwordFile) {
+        if (passwordFile == null) {
+            return Optional.empty();
+        }
+        String first;
+        try (var lines = Files.lines(passwordFile, StandardCharsets.UTF_8)) {
+            first = lines.findFirst().orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            String reason = e instanceof UncheckedIOException unchecked ? unchecked.getCause().toString() : e.toString();
+            throw new IllegalArgumentException("--password-file: cannot read " + passwordFile + " (" + reason + ")");
+        }
+        try {
+            ServerPassword.of(first);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--password-file " + passwordFile + ": " + e.getMessage());
+        }
+        if (first.isBlank()) {
+            throw new IllegalArgumentException("--password-file " + passwordFile + ": the password is only spaces");
+        }
+        return Optional.of(first);
     }
 
     private ClientOptions.Theme theme() {

@@ -7,7 +7,10 @@ enum ExitCode {
     /// The command could not do it: the port is in use, the host cannot be resolved, …
     FAILURE(1),
     /// The command line was wrong.
-    USAGE(2);
+    USAGE(2),
+    /// The client refused the server's certificate: it changed (possibly an attack), or the
+    /// person did not trust a new server. (The console client returns it; see `ConsoleSession`.)
+    UNTRUSTED(3);
 
     final int code;
 

@@ -49,10 +49,6 @@ final class ServerOptions {
     @Option(names = "--room", paramLabel = "NAME", description = "Name of the room (default: ${DEFAULT-VALUE}).")
     String room = DEFAULTS.roomName();
 
-    @Option(names = "--password-file", paramLabel = "FILE",
-            description = "Clients must give the password in the first line of FILE before they may join "
-                    + "(default: no password).")
-    Path passwordFile;
 
     @Option(names = "--max-per-address", paramLabel = "N",
             description = "Most connections at once from one IP address (IPv6: one /64); 0 for no limit "
@@ -73,7 +69,7 @@ final class ServerOptions {
     /// @throws IllegalArgumentException if a value is out of range
     /// @throws IOException              if the password file cannot be read or holds no usable
     ///                                  password (a failure, exit 1, not a usage error)
-    ServerConfig toConfig() throws IOException {
+    ServerConfig toConfig(Path passwordFile) throws IOException {
         if (sendQueueKib > Integer.MAX_VALUE / 1024) {
             throw new IllegalArgumentException("--send-queue is too large: " + sendQueueKib);
         }
@@ -87,7 +83,7 @@ final class ServerOptions {
                 .heartbeat(seconds("--heartbeat", heartbeatSeconds))
                 .sendQueueBytes(sendQueueKib * 1024)
                 .roomName(room)
-                .password(password())
+                .password(password(passwordFile))
                 .maxPerAddress(maxPerAddress)
                 .connectsPerMinute(connectsPerMinute)
                 .build();
@@ -98,7 +94,7 @@ final class ServerOptions {
     }
 
     /// The password in `--password-file`, if given. No message says what the file holds.
-    private Optional<ServerPassword> password() throws IOException {
+    private static Optional<ServerPassword> password(Path passwordFile) throws IOException {
         if (passwordFile == null) {
             return Optional.empty();
         }

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -137,11 +138,18 @@ class ChatroomCommandTest {
     @DisplayName("--client")
     class Client {
 
+        private static final Optional<Path> DEFAULT_DATA = Optional.of(DataDirectory.defaultPath());
+        private static final String HEX = "0123456789abcdef".repeat(4);
+        private static final String CANONICAL = HexFormat.ofDelimiter(":").withUpperCase()
+                .formatHex(HexFormat.of().parseHex(HEX));
+
         @Test
-        @DisplayName("with no arguments opens the dialog with its defaults")
+        @DisplayName("with no arguments opens the dialog with its defaults, trusted servers kept in the data folder")
         void defaults() {
             assertThat(run("--client")).isZero();
-            assertThat(clientsStarted).containsExactly(ClientOptions.defaults());
+            assertThat(clientsStarted).containsExactly(new ClientOptions(Optional.empty(), Optional.empty(),
+                    Optional.empty(), ClientOptions.Theme.SYSTEM, Optional.empty(), false, Optional.empty(),
+                    Optional.empty(), DEFAULT_DATA));
         }
 
         @Test
@@ -150,7 +158,64 @@ class ChatroomCommandTest {
             assertThat(run("--client", "chat.example.org", "6000", "--name", "Luca", "--theme", "DARK", "--lang", "it"))
                     .isZero();
             assertThat(clientsStarted).containsExactly(new ClientOptions(Optional.of("chat.example.org"),
-                    Optional.of(6000), Optional.of("Luca"), ClientOptions.Theme.DARK, Optional.of(Locale.ITALIAN)));
+                    Optional.of(6000), Optional.of("Luca"), ClientOptions.Theme.DARK, Optional.of(Locale.ITALIAN),
+                    false, Optional.empty(), Optional.empty(), DEFAULT_DATA));
+        }
+
+        @Test
+        @DisplayName("passes --tls, --trust (normalised) and --data-dir on")
+        void tlsAndTrust(@TempDir Path data) {
+            assertThat(run("--data-dir", data.toString(), "--client", "--tls", "--trust", HEX)).isZero();
+            assertThat(clientsStarted).singleElement().satisfies(options -> {
+                assertThat(options.tls()).isTrue();
+                assertThat(options.trust()).contains(CANONICAL);
+                assertThat(options.dataDir()).contains(data);
+            });
+            assertThat(run("--client", "--console", "--trust", CANONICAL.toLowerCase(Locale.ROOT))).isZero();
+            assertThat(consolesStarted).singleElement().satisfies(options -> assertThat(options.trust()).contains(CANONICAL));
+        }
+
+        @Test
+        @DisplayName("refuses a --trust that is not 32 bytes of hex with exit code 2")
+        void badTrust() {
+            assertThat(run("--client", "--trust", HEX.substring(2))).isEqualTo(2);
+            assertThat(err.toString()).contains("--trust", "not a SHA-256 fingerprint");
+            assertThat(run("--client", "--trust", HEX.replace('a', 'g'))).isEqualTo(2);
+            assertThat(run("--client", "--trust", "01:23" + HEX.substring(4))).isEqualTo(2);
+            assertThat(clientsStarted).isEmpty();
+        }
+
+        @Test
+        @DisplayName("reads the password from the first line of --password-file, and never prints it")
+        void passwordFile(@TempDir Path dir) throws IOException {
+            Path file = Files.writeString(dir.resolve("secret"), "open sesame\nsecond line\n");
+            assertThat(run("--client", "--password-file", file.toString())).isZero();
+            assertThat(clientsStarted).singleElement().satisfies(options -> {
+                assertThat(options.password()).contains("open sesame");
+                assertThat(options.toString()).doesNotContain("open sesame");
+            });
+        }
+
+        @Test
+        @DisplayName("a missing or unusable password file is a clear error with exit code 2")
+        void badPasswordFile(@TempDir Path dir) throws IOException {
+            assertThat(run("--client", "--password-file", dir.resolve("missing").toString())).isEqualTo(2);
+            assertThat(err.toString()).contains("--password-file: cannot read", "missing");
+            Path empty = Files.writeString(dir.resolve("empty"), "");
+            assertThat(run("--client", "--password-file", empty.toString())).isEqualTo(2);
+            assertThat(err.toString()).contains("the password is empty");
+            Path control = Files.writeString(dir.resolve("control"), "pass\u0007word\n");
+            assertThat(run("--client", "--password-file", control.toString())).isEqualTo(2);
+            assertThat(err.toString()).contains("control character").doesNotContain("pass\u0007word");
+            assertThat(clientsStarted).isEmpty();
+        }
+
+        @Test
+        @DisplayName("exit code 3, untrusted, is the console client's")
+        void untrustedExitCode() {
+            assertThat(ExitCode.UNTRUSTED.code).isEqualTo(chatroom.client.ConsoleClient.EXIT_UNTRUSTED);
+            assertThat(run("--help")).isZero();
+            assertThat(out.toString()).contains("3", "certificate was not trusted");
         }
 
         @Test
@@ -166,7 +231,8 @@ class ChatroomCommandTest {
         void console() {
             assertThat(run("--client", "--console", "127.0.0.1", "6000", "--name", "bob")).isZero();
             assertThat(consolesStarted).containsExactly(new ClientOptions(Optional.of("127.0.0.1"), Optional.of(6000),
-                    Optional.of("bob"), ClientOptions.Theme.SYSTEM, Optional.empty()));
+                    Optional.of("bob"), ClientOptions.Theme.SYSTEM, Optional.empty(), false, Optional.empty(),
+                    Optional.empty(), DEFAULT_DATA));
             assertThat(clientsStarted).isEmpty();
         }
 
@@ -203,7 +269,7 @@ class ChatroomCommandTest {
         private ServerConfig configOf(String... args) throws IOException {
             var command = new ChatroomCommand(() -> NEVER_USED, NO_CLIENT, NO_CLIENT);
             new CommandLine(command).parseArgs(args);
-            return command.server.toConfig();
+            return command.server.toConfig(command.passwordFile);
         }
 
         @Test
@@ -281,13 +347,6 @@ class ChatroomCommandTest {
             assertThat(run("--server", "127.0.0.1", "0", "--password-file", file.toString())).isEqualTo(1);
             assertThat(err.toString()).contains("chatroom: password file " + file + ": the password holds a control")
                     .doesNotContain("hunter");
-        }
-
-        @Test
-        @DisplayName("--password-file applies only with --server")
-        void clientRefusesIt() {
-            assertThat(run("--client", "--password-file", "pw")).isEqualTo(2);
-            assertThat(err.toString()).contains("--password-file applies only with --server");
         }
     }
 

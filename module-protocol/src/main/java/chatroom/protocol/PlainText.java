@@ -33,6 +33,11 @@ public final class PlainText {
     /// closes the connection.
     public static final String WRONG_PASSWORD = NOTICE_PREFIX + "Error: wrong password; goodbye.";
 
+    /// The one line a TLS-only server sends to a client that did not start a TLS handshake,
+    /// before it closes the connection. Clients that read it reconnect with TLS.
+    public static final String TLS_REQUIRED = NOTICE_PREFIX + "This server accepts only TLS connections."
+            + " Connect with TLS: chatroom --client --tls, or openssl s_client -connect HOST:PORT.";
+
     private PlainText() {
     }
 

@@ -5,6 +5,7 @@ import chatroom.protocol.ErrorCode;
 import chatroom.protocol.Limits;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
+import chatroom.protocol.PlainText;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.ServerFrames;
 import chatroom.protocol.Text;
@@ -39,6 +40,11 @@ import static java.lang.System.Logger.Level.DEBUG;
 ///   it; across a reconnect it is sent again unless the replayed history shows it arrived.
 /// - Nothing is shown twice: after a reconnect the client asks only for history after the last
 ///   message it has, and drops any message id it has already seen.
+/// - Secured as its [Security] says: TLS when asked, or as soon as a server answers that it
+///   accepts only TLS; the server's certificate trusted as [ServerTrust] decides (a new one is
+///   put to the person before anything is sent, a changed one is refused); the password sent
+///   with `PASS` before `LOGIN` when the server's `HELLO` asks for it. A refusal only the person
+///   can settle (certificate, password) stops the reconnecting ([ClientEvent.Stopped]).
 /// - No call blocks: the network is served by a session thread and a writer thread (both
 ///   virtual, so they never keep the JVM alive); events reach the listener through the
 ///   executor it chose, in batches.
@@ -51,6 +57,8 @@ public final class ChatClient {
     private static final String CLIENT_ID = "chatroom-client/1";
 
     private final ServerAddress address;
+    private final Security security;
+    private final TrustGate trustGate;
     private final EventBatcher events;
     private final ReconnectPolicy policy;
     private final RandomGenerator random;
@@ -79,6 +87,9 @@ public final class ChatClient {
 
     // Session thread only.
     private volatile Name name;
+    /// Whether to use TLS: asked for, or learnt from a server that accepts only TLS.
+    private boolean tls;
+
     private long lastId;
     private int replayRemaining;
     private final TreeMap<String, Name> members = new TreeMap<>();
@@ -88,9 +99,19 @@ public final class ChatClient {
     /// `executor` (`Platform::runLater` in the desktop client, `Runnable::run` in tests).
     public ChatClient(ServerAddress address, Name name, Executor executor, Consumer<List<ClientEvent>> listener,
                       ReconnectPolicy policy, RandomGenerator random) {
+        this(address, name, Security.plain(), executor, listener, policy, random);
+    }
+
+    /// A client as [#ChatClient(ServerAddress, Name, Executor, Consumer, ReconnectPolicy, RandomGenerator)],
+    /// secured as `security` says: TLS, which certificates to trust, the password.
+    public ChatClient(ServerAddress address, Name name, Security security, Executor executor,
+                      Consumer<List<ClientEvent>> listener, ReconnectPolicy policy, RandomGenerator random) {
         this.address = address;
+        this.security = security;
+        this.tls = security.tls();
         this.name = name;
         this.events = new EventBatcher(executor, listener);
+        this.trustGate = new TrustGate(address, security, events::publish);
         this.policy = policy;
         this.random = random;
     }
@@ -173,6 +194,7 @@ public final class ChatClient {
             }
             quitting = true;
             wake.signalAll();
+            trustGate.cancel();
             if (link != null) {
                 ServerLink current = link;
                 writer.execute(() -> {
@@ -212,6 +234,11 @@ public final class ChatClient {
                     reason = serve(login(true));
                     attempt = 0;
                 } catch (LoginFailure failure) {
+                    if (failure.outcome.needsThePerson()) {
+                        // Retrying would meet the same certificate or password: stop, and say why.
+                        events.publish(new ClientEvent.Stopped(failure.outcome));
+                        return;
+                    }
                     reason = describe(failure.outcome);
                 }
             }
@@ -227,6 +254,22 @@ public final class ChatClient {
 
     /// Connects, shakes hands and logs in; returns the link, ready for [#serve].
     private ServerLink login(boolean reconnecting) throws LoginFailure {
+        // At most three tries: plain, which may learn that the server wants TLS; TLS, which may
+        // meet a new certificate; and TLS again once the person has trusted it.
+        for (int round = 1; ; round++) {
+            try {
+                return attempt(reconnecting);
+            } catch (TryAgain again) {
+                if (round == 3) {
+                    throw new LoginFailure(new LoginOutcome.Unreachable("the server changes how it must be reached"));
+                }
+                LOG.log(DEBUG, "Connecting to {0} again: {1}", address, again.getMessage());
+            }
+        }
+    }
+
+    /// One connection and login.
+    private ServerLink attempt(boolean reconnecting) throws LoginFailure, TryAgain {
         events.publish(new ClientEvent.StateChanged(ConnectionState.CONNECTING, Optional.empty(), Optional.empty()));
         var socket = new Socket();
         lock.lock();
@@ -240,11 +283,34 @@ public final class ChatClient {
         }
         ServerLink newLink = null;
         try {
-            newLink = ServerLink.connect(socket, address, CONNECT_TIMEOUT);
+            if (tls) {
+                ServerLink.open(socket, address, CONNECT_TIMEOUT);
+                switch (trustGate.secure(socket, CONNECT_TIMEOUT)) {
+                    case TrustGate.Result.Secured secured -> newLink = ServerLink.secured(secured.socket(), socket);
+                    case TrustGate.Result.NowTrusted trusted -> throw new TryAgain("the person trusted the server");
+                    case TrustGate.Result.Refused refused -> throw new LoginFailure(isQuitting()
+                            ? new LoginOutcome.Cancelled() : refused.outcome());
+                }
+            } else {
+                newLink = ServerLink.connect(socket, address, CONNECT_TIMEOUT);
+            }
             newLink.readTimeout(CONNECT_TIMEOUT);
             newLink.send(new ClientFrame.Hello(Limits.PROTOCOL_VERSION, CLIENT_ID));
             Handshake handshake = new Handshake(newLink);
-            ServerFrame.Hello hello = handshake.awaitHello();
+            ServerFrame.Hello hello;
+            try {
+                hello = handshake.awaitHello();
+            } catch (TlsRequired required) {
+                // The server accepts only TLS: use it now, and on every reconnect of this session.
+                tls = true;
+                throw new TryAgain("the server accepts only TLS");
+            }
+            if (hello.passwordRequired()) {
+                if (security.password().isEmpty()) {
+                    throw new LoginFailure(new LoginOutcome.PasswordRequired());
+                }
+                newLink.send(new ClientFrame.Pass(security.password().get()));
+            }
             newLink.send(new ClientFrame.Login(name, lastId > 0 ? OptionalLong.of(lastId) : OptionalLong.empty()));
             ServerFrame.Welcome welcome = handshake.awaitWelcome();
             // The server pings after `heartbeat` seconds of silence: 2.5 times that without a
@@ -277,7 +343,7 @@ public final class ChatClient {
             throw new LoginFailure(isQuitting()
                     ? new LoginOutcome.Cancelled()
                     : new LoginOutcome.Unreachable(describe(e)));
-        } catch (LoginFailure failure) {
+        } catch (LoginFailure | TryAgain failure) {
             if (newLink != null) {
                 newLink.close();
             }
@@ -501,6 +567,10 @@ public final class ChatClient {
             case LoginOutcome.NameRefused refused -> refused.detail();
             case LoginOutcome.Cancelled cancelled -> "cancelled";
             case LoginOutcome.LoggedIn loggedIn -> "logged in";
+            case LoginOutcome.NotTrusted notTrusted -> "the server's certificate is not trusted";
+            case LoginOutcome.CertificateChanged changed -> "the server's certificate has changed";
+            case LoginOutcome.PasswordRequired required -> "this server needs a password";
+            case LoginOutcome.WrongPassword wrong -> "wrong password";
         };
     }
 
@@ -514,6 +584,21 @@ public final class ChatClient {
             socket.close();
         } catch (IOException e) {
             LOG.log(DEBUG, "close failed: {0}", e.toString());
+        }
+    }
+
+    /// The server wants to be reached differently (with TLS, or now that its certificate is
+    /// trusted): connect again at once.
+    private static final class TryAgain extends Exception {
+        TryAgain(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /// A plain connection met a server that accepts only TLS.
+    private static final class TlsRequired extends Exception {
+        TlsRequired() {
+            super("TLS required", null, false, false);
         }
     }
 
@@ -537,10 +622,13 @@ public final class ChatClient {
             this.link = link;
         }
 
-        ServerFrame.Hello awaitHello() throws IOException, LoginFailure {
+        ServerFrame.Hello awaitHello() throws IOException, LoginFailure, TlsRequired {
             // A real server sends one greeting line first; a peer that sends many is not one.
             for (int i = 0; i < 100; i++) {
                 String line = nextLine();
+                if (line.equals(PlainText.TLS_REQUIRED)) {
+                    throw new TlsRequired();
+                }
                 if (line.startsWith("* ")) {
                     lastNotice = line.substring(2);
                 } else if (ServerFrames.decode(line) instanceof Parsed.Ok<ServerFrame>(ServerFrame.Hello hello)) {
@@ -559,6 +647,11 @@ public final class ChatClient {
                     case Parsed.Ok<ServerFrame>(ServerFrame.Error error)
                             when error.code() == ErrorCode.NAME_TAKEN || error.code() == ErrorCode.NAME_INVALID ->
                             throw new LoginFailure(new LoginOutcome.NameRefused(error.code(), error.text()));
+                    case Parsed.Ok<ServerFrame>(ServerFrame.Error error) when error.code() == ErrorCode.BAD_PASSWORD ->
+                            throw new LoginFailure(new LoginOutcome.WrongPassword());
+                    case Parsed.Ok<ServerFrame>(ServerFrame.Error error)
+                            when error.code() == ErrorCode.PASSWORD_REQUIRED ->
+                            throw new LoginFailure(new LoginOutcome.PasswordRequired());
                     case Parsed.Ok<ServerFrame>(ServerFrame.Bye bye) ->
                             throw new LoginFailure(new LoginOutcome.Unreachable(bye.text()));
                     case Parsed.Ok<ServerFrame>(ServerFrame.Error error) -> lastNotice = error.text();

@@ -65,6 +65,17 @@ public sealed interface ClientEvent {
     record Notice(String text, boolean error) implements ClientEvent {
     }
 
+    /// The client stopped reconnecting because of something only the person can settle: the
+    /// server's certificate changed, or its password is missing or wrong. The state then
+    /// becomes [ConnectionState#CLOSED].
+    record Stopped(LoginOutcome why) implements ClientEvent {
+        public Stopped {
+            if (!why.needsThePerson()) {
+                throw new IllegalArgumentException("not a reason to stop: " + why);
+            }
+        }
+    }
+
     /// The messages this client has sent that the server has not yet confirmed (by echoing
     /// them). They are kept across reconnects and sent again, so nothing typed is lost.
     record Unconfirmed(List<String> texts) implements ClientEvent {

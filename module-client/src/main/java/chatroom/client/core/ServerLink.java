@@ -6,6 +6,7 @@ import chatroom.protocol.LineDecoder;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.Text;
 
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +17,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
 
-/// One TCP connection to a server: blocking reads of whole lines (through the protocol's
+/// One TCP connection to a server, plain or inside TLS: blocking reads of whole lines (through the protocol's
 /// [LineDecoder], so a hostile server cannot make the client buffer without bound) and
 /// writes of whole frames.
 ///
@@ -25,6 +26,8 @@ import java.util.Optional;
 final class ServerLink implements AutoCloseable {
 
     private final Socket socket;
+    /// The TCP socket under `socket` when that is TLS, else `socket` itself.
+    private final Socket transport;
     private final InputStream in;
     private final OutputStream out;
     private final LineDecoder decoder = new LineDecoder();
@@ -32,8 +35,9 @@ final class ServerLink implements AutoCloseable {
     private final byte[] buffer = new byte[8192];
     private boolean ended;
 
-    private ServerLink(Socket socket) throws IOException {
+    private ServerLink(Socket socket, Socket transport) throws IOException {
         this.socket = socket;
+        this.transport = transport;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
@@ -41,10 +45,20 @@ final class ServerLink implements AutoCloseable {
     /// Connects within `timeout`. `socket` is created by the caller so that it can be closed
     /// from another thread to cancel the attempt.
     static ServerLink connect(Socket socket, ServerAddress address, Duration timeout) throws IOException {
+        open(socket, address, timeout);
+        return new ServerLink(socket, socket);
+    }
+
+    /// Opens the TCP connection of `socket` within `timeout`, for TLS to be started over it.
+    static void open(Socket socket, ServerAddress address, Duration timeout) throws IOException {
         socket.setTcpNoDelay(true);
         socket.setKeepAlive(true);
         socket.connect(new InetSocketAddress(address.host(), address.port()), (int) timeout.toMillis());
-        return new ServerLink(socket);
+    }
+
+    /// A link over `tls`, whose handshake is complete, running over `transport`.
+    static ServerLink secured(SSLSocket tls, Socket transport) throws IOException {
+        return new ServerLink(tls, transport);
     }
 
     /// Gives up on a read after `timeout` of silence (a server that stopped answering).
@@ -75,6 +89,9 @@ final class ServerLink implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // The TCP socket first: closing TLS would send close_notify, which can block behind a
+            // stuck write or read; closing TCP wakes both threads at once.
+            transport.close();
             socket.close();
         } catch (IOException e) {
             // Closing a socket that already failed: nothing left to release.

@@ -59,6 +59,8 @@ public final class AppWindow {
                 options.host().orElse(ServerAddress.DEFAULT_HOST),
                 options.port().map(String::valueOf).orElse(String.valueOf(ServerAddress.DEFAULT_PORT)),
                 options.name().or(AppWindow::loginName).orElse(""));
+        connect.tlsProperty().set(options.tls());
+        connect.passwordProperty().set(options.password().orElse(""));
         connect.chatProperty().subscribe(loggedIn -> {
             if (loggedIn != null) {
                 showChat(loggedIn);
@@ -74,6 +76,12 @@ public final class AppWindow {
             connect.phaseProperty().addListener((observable, before, phase) -> {
                 // The connection made at start-up failed: now the dialog is needed after all.
                 if (!windowShown && (phase == ConnectViewModel.Phase.EDITING || phase == ConnectViewModel.Phase.FAILED)) {
+                    showDialog();
+                }
+            });
+            connect.askingTrustProperty().addListener((observable, before, asking) -> {
+                // A new server's certificate: the person must see it to decide.
+                if (!windowShown && asking) {
                     showDialog();
                 }
             });
@@ -105,7 +113,8 @@ public final class AppWindow {
         show(scene);
         stage.setResizable(false);
         // Inline messages come and go: the dialog grows and shrinks with them.
-        for (var text : List.of(connect.nameErrorProperty(), connect.addressNoteProperty(), connect.messageProperty())) {
+        for (var text : List.of(connect.nameErrorProperty(), connect.addressNoteProperty(), connect.messageProperty(),
+                connect.securityWarningProperty(), connect.trustQuestionProperty())) {
             text.addListener((observable, before, after) -> {
                 if (stage.getScene() == scene) {
                     stage.sizeToScene();

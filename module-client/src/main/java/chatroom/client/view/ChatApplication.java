@@ -2,6 +2,7 @@ package chatroom.client.view;
 
 import chatroom.client.ClientOptions;
 import chatroom.client.core.ReconnectPolicy;
+import chatroom.client.core.TrustSettings;
 import chatroom.client.viewmodel.Texts;
 import chatroom.client.viewmodel.ViewModelContext;
 import javafx.application.Application;
@@ -56,7 +57,7 @@ public final class ChatApplication extends Application {
     @Override
     public void start(Stage stage) {
         var context = new ViewModelContext(Platform::runLater, texts, ZoneId.systemDefault(), InstantSource.system(),
-                ReconnectPolicy.standard());
+                ReconnectPolicy.standard(), TrustSettings.of(options.dataDir(), options.trust()));
         new AppWindow(stage, options, context, Platform::exit).open();
     }
 }

@@ -33,7 +33,7 @@ final class ChatView {
     ChatView(ChatViewModel model, Texts texts) {
         banner = new ReconnectBanner(model.reconnect(), texts);
         root.getStyleClass().add("chat");
-        root.setTop(new VBox(header(model), banner.root()));
+        root.setTop(new VBox(header(model), securityBanner(model, texts), banner.root()));
         root.setCenter(messages(model));
         root.setRight(members(model, texts));
         root.setBottom(footer(model, texts));
@@ -55,6 +55,26 @@ final class ChatView {
 
     void dispose() {
         banner.dispose();
+    }
+
+    /// Why the client stopped reconnecting for good (a changed certificate above all), in red,
+    /// with the one thing left to do.
+    private static HBox securityBanner(ChatViewModel model, Texts texts) {
+        var warning = new Label();
+        warning.setId("chatSecurityWarning");
+        warning.getStyleClass().add("security-warning");
+        warning.setWrapText(true);
+        warning.textProperty().bind(model.securityWarningProperty());
+        HBox.setHgrow(warning, Priority.ALWAYS);
+        var close = new Button(texts.get("banner.close"));
+        close.setId("closeAfterWarning");
+        close.setOnAction(event -> model.quit());
+        var banner = new HBox(12, warning, close);
+        banner.setId("chatSecurityBanner");
+        banner.getStyleClass().add("security-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        Views.showIf(banner, Bindings.isNotEmpty(model.securityWarningProperty()));
+        return banner;
     }
 
     private static HBox header(ChatViewModel model) {

@@ -5,7 +5,10 @@ import chatroom.client.viewmodel.Texts;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
@@ -15,9 +18,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/// The connect dialog: server, port and name, with what is wrong with them shown inline, a
-/// progress indicator while connecting, Connect (the default button, so Enter connects) and
-/// Cancel or Quit. It only binds to its [ConnectViewModel]. FX thread only.
+/// The connect dialog: server, port and name, with what is wrong with them shown inline, "Use
+/// TLS" and the password (both optional), a progress indicator while connecting, Connect (the
+/// default button, so Enter connects) and Cancel or Quit. A new server's fingerprint is shown
+/// with "Trust and connect" / "Cancel"; a changed certificate with a loud warning. It only binds to its [ConnectViewModel]. FX thread only.
 final class ConnectView {
 
     private final VBox root;
@@ -37,7 +41,14 @@ final class ConnectView {
         port.setPrefColumnCount(6);
         name.setId("name");
         name.textProperty().bindBidirectional(model.nameProperty());
-        for (TextField field : new TextField[] {host, port, name}) {
+        var password = new PasswordField();
+        password.setId("password");
+        password.setPromptText(texts.get("connect.password.prompt"));
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        var tls = new CheckBox(texts.get("connect.tls"));
+        tls.setId("tls");
+        tls.selectedProperty().bindBidirectional(model.tlsProperty());
+        for (Control field : new Control[] {host, port, name, password, tls}) {
             field.disableProperty().bind(model.busyProperty());
         }
 
@@ -48,6 +59,9 @@ final class ConnectView {
         grid.addRow(0, caption(texts.get("connect.host")), host, caption(texts.get("connect.port")), port);
         grid.add(caption(texts.get("connect.name")), 0, 1);
         grid.add(name, 1, 1, 3, 1);
+        grid.add(caption(texts.get("connect.password")), 0, 2);
+        grid.add(password, 1, 2, 3, 1);
+        grid.add(tls, 1, 3, 3, 1);
         var grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(new ColumnConstraints(), grow);
@@ -88,9 +102,42 @@ final class ConnectView {
         var buttons = new HBox(8, spacer, dismiss, connect);
         buttons.getStyleClass().add("buttons");
 
-        root = new VBox(10, brand, greeting, grid, nameError, addressNote, status, buttons);
+        var warning = Views.messageLabel("securityWarning", "security-warning", model.securityWarningProperty());
+
+        root = new VBox(10, brand, greeting, grid, nameError, addressNote, warning, trustQuestion(model, texts), status,
+                buttons);
         root.getStyleClass().add("connect");
         root.setPrefWidth(460);
+    }
+
+    /// The question about a server met for the first time: its address, its fingerprint, and
+    /// the two answers.
+    private static VBox trustQuestion(ConnectViewModel model, Texts texts) {
+        var question = new Label();
+        question.setId("trustQuestion");
+        question.setWrapText(true);
+        question.textProperty().bind(model.trustQuestionProperty());
+        var fingerprint = new Label();
+        fingerprint.setId("trustFingerprint");
+        fingerprint.getStyleClass().add("fingerprint");
+        fingerprint.setWrapText(true);
+        fingerprint.textProperty().bind(model.trustFingerprintProperty());
+        var advice = new Label(texts.get("trust.check"));
+        advice.getStyleClass().add("caption");
+        advice.setWrapText(true);
+        var distrust = new Button(texts.get("trust.cancel"));
+        distrust.setId("trustCancel");
+        distrust.setOnAction(event -> model.distrustServer());
+        var trust = new Button(texts.get("trust.accept"));
+        trust.setId("trustAccept");
+        trust.setOnAction(event -> model.trustServer());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var pane = new VBox(8, question, fingerprint, advice, new HBox(8, spacer, distrust, trust));
+        pane.setId("trustPane");
+        pane.getStyleClass().add("trust-question");
+        Views.showIf(pane, model.askingTrustProperty());
+        return pane;
     }
 
     Parent root() {

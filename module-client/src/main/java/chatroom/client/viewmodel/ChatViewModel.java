@@ -4,6 +4,7 @@ import chatroom.client.core.ChatClient;
 import chatroom.client.core.ClientEvent;
 import chatroom.client.core.ConnectionState;
 import chatroom.client.core.LoginOutcome;
+import chatroom.client.core.Security;
 import chatroom.client.core.ServerAddress;
 import chatroom.protocol.ErrorCode;
 import chatroom.protocol.Limits;
@@ -73,6 +74,9 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper securityWarning = new ReadOnlyStringWrapper("");
+    /// Why the client stopped reconnecting by itself, if it did.
+    private LoginOutcome stoppedBy;
     private long lastMessageId;
     /// The last login, until our own join is announced.
     private ClientEvent.Welcome greeting;
@@ -97,8 +101,13 @@ public final class ChatViewModel {
     /// [ChatClient] reports to this view-model from the first event on, so nothing that
     /// happens while logging in is missed.
     public static ChatViewModel open(ViewModelContext context, ServerAddress server, Name name) {
+        return open(context, server, name, Security.plain());
+    }
+
+    /// A chat as [#open(ViewModelContext, ServerAddress, Name)], secured as `security` says.
+    public static ChatViewModel open(ViewModelContext context, ServerAddress server, Name name, Security security) {
         var chat = new ChatViewModel(context, server, name);
-        chat.client = new ChatClient(server, name, context.uiExecutor(), chat::apply, context.policy(),
+        chat.client = new ChatClient(server, name, security, context.uiExecutor(), chat::apply, context.policy(),
                 RandomGenerator.getDefault());
         return chat;
     }
@@ -131,6 +140,10 @@ public final class ChatViewModel {
                         notice.error() ? texts.format("notice.error", notice.text()) : notice.text(),
                         notice.error() ? ChatItem.NoticeKind.ERROR : ChatItem.NoticeKind.CONNECTION, added);
                 case ClientEvent.Unconfirmed unconfirmed -> latestUnconfirmed = unconfirmed;
+                case ClientEvent.Stopped stopped -> {
+                    stoppedBy = stopped.why();
+                    securityWarning.set(TrustWords.explain(texts, server, stopped.why()));
+                }
             }
         }
         if (latestMembers != null) {
@@ -211,7 +224,12 @@ public final class ChatViewModel {
                             change.reason().orElse(texts.get("banner.lost.unknown"))), ChatItem.NoticeKind.CONNECTION, added);
                 }
             }
-            case CLOSED -> end();
+            case CLOSED -> {
+                // Stopped for a reason the person must read: the chat stays open with the warning.
+                if (stoppedBy == null || quitting) {
+                    end();
+                }
+            }
             case CONNECTING, CONNECTED -> {
                 // The banner and the status line say it.
             }
@@ -336,6 +354,13 @@ public final class ChatViewModel {
     /// True once the chat is over (after [#quit()]): the window closes.
     public ReadOnlyBooleanProperty endedProperty() {
         return ended.getReadOnlyProperty();
+    }
+
+    /// Why the client stopped reconnecting for good (the server's certificate changed, or its
+    /// password is missing or wrong), loudly; empty unless it did. The chat then stays open,
+    /// disconnected, until the person closes it.
+    public ReadOnlyStringProperty securityWarningProperty() {
+        return securityWarning.getReadOnlyProperty();
     }
 
     /// The banner shown while the connection is lost.

@@ -1,31 +1,41 @@
 package chatroom.client.viewmodel;
 
+import chatroom.client.core.Fingerprint;
 import chatroom.client.core.LoginOutcome;
+import chatroom.client.core.Security;
 import chatroom.client.core.ServerAddress;
 import chatroom.protocol.ErrorCode;
 import chatroom.protocol.Limits;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/// The connect dialog's state: host, port and name as typed, what is wrong with them, and
-/// the attempt to connect.
+/// The connect dialog's state: host, port and name as typed, TLS and the password, what is
+/// wrong with them, and the attempt to connect.
 ///
 /// Connecting happens off the FX thread (in the [chatroom.client.core.ChatClient]); its
 /// outcome comes back through the context's executor. A refused name or an unreachable
 /// server leaves the dialog open with the reason, ready for another try; a successful login
 /// hands over the running chat through [#chatProperty()].
+///
+/// A server met for the first time with a certificate no authority vouches for is put to the
+/// person ([#askingTrustProperty()]: its address and fingerprint, [#trustServer()] or
+/// [#distrustServer()]); the client sends nothing until they answer. A certificate that is not
+/// the one expected is refused with a loud [#securityWarningProperty()].
 ///
 /// FX thread only (or the test's thread, with a direct executor).
 public final class ConnectViewModel {
@@ -49,6 +59,14 @@ public final class ConnectViewModel {
     private final StringProperty host = new SimpleStringProperty("");
     private final StringProperty port = new SimpleStringProperty("");
     private final StringProperty name = new SimpleStringProperty("");
+    private final BooleanProperty tls = new SimpleBooleanProperty();
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper askingTrust = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper trustQuestion = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper trustFingerprint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper securityWarning = new ReadOnlyStringWrapper("");
+    /// The answer the client waits for while [#askingTrust].
+    private CompletableFuture<Boolean> trustAnswer;
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper addressNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -90,8 +108,17 @@ public final class ConnectViewModel {
         }
         ServerAddress address = ServerAddress.resolve(host.get(), port.get()).address();
         Name chosen = new Name(name.get().strip());
-        ChatViewModel next = ChatViewModel.open(context, address, chosen);
+        String typedPassword = password.get() == null ? "" : password.get();
+        if (!typedPassword.isEmpty() && Security.passwordProblem(typedPassword).isPresent()) {
+            message.set(texts.get("password.invalid"));
+            return;
+        }
+        var security = new Security(tls.get(), context.trust(),
+                typedPassword.isEmpty() ? Optional.empty() : Optional.of(typedPassword), this::askTrust,
+                Security.DEFAULT_ANSWER_TIMEOUT);
+        ChatViewModel next = ChatViewModel.open(context, address, chosen, security);
         attempt = next;
+        securityWarning.set("");
         message.set(texts.format("connect.connecting", address));
         showPhase(Phase.CONNECTING);
         next.start().thenAcceptAsync(outcome -> finished(next, outcome), context.uiExecutor());
@@ -106,8 +133,19 @@ public final class ConnectViewModel {
         }
     }
 
+    /// Trusts the server asked about: it is remembered, and the client connects.
+    public void trustServer() {
+        answerTrust(true);
+    }
+
+    /// Does not trust the server asked about: the attempt ends, nothing was sent to it.
+    public void distrustServer() {
+        answerTrust(false);
+    }
+
     /// Stops the attempt under way; the dialog is editable again at once.
     public void cancel() {
+        answerTrust(false);
         if (attempt != null) {
             attempt.abandon();
             attempt = null;
@@ -125,6 +163,50 @@ public final class ConnectViewModel {
         closed.set(true);
     }
 
+    /// The client core asks (on its thread) about a new server; the question reaches the dialog
+    /// through the UI executor, and the answer goes back through the future.
+    private CompletableFuture<Boolean> askTrust(ServerAddress server, Fingerprint fingerprint) {
+        var answer = new CompletableFuture<Boolean>();
+        context.uiExecutor().execute(() -> {
+            if (answer.isDone()) {
+                return;
+            }
+            if (phase.get() != Phase.CONNECTING) {
+                // The chat has taken over (a reconnect met a new server): nobody sees this dialog,
+                // so the answer is no, and the chat says why it stopped.
+                answer.complete(false);
+                return;
+            }
+            answerTrust(false);
+            trustAnswer = answer;
+            trustQuestion.set(texts.format("trust.question", server));
+            trustFingerprint.set(fingerprint.value());
+            askingTrust.set(true);
+        });
+        // The client gave up waiting (or quit): the question goes away.
+        answer.whenComplete((trusted, failure) -> context.uiExecutor().execute(() -> {
+            if (trustAnswer == answer) {
+                clearQuestion();
+            }
+        }));
+        return answer;
+    }
+
+    private void answerTrust(boolean trusted) {
+        CompletableFuture<Boolean> answer = trustAnswer;
+        clearQuestion();
+        if (answer != null) {
+            answer.complete(trusted);
+        }
+    }
+
+    private void clearQuestion() {
+        trustAnswer = null;
+        askingTrust.set(false);
+        trustQuestion.set("");
+        trustFingerprint.set("");
+    }
+
     private void finished(ChatViewModel which, LoginOutcome outcome) {
         if (which != attempt) {
             // Cancelled meanwhile: a login that still succeeded is left at once.
@@ -134,6 +216,7 @@ public final class ConnectViewModel {
             return;
         }
         attempt = null;
+        clearQuestion();
         switch (outcome) {
             case LoginOutcome.LoggedIn loggedIn -> {
                 message.set("");
@@ -152,6 +235,23 @@ public final class ConnectViewModel {
                 showPhase(Phase.FAILED);
             }
             case LoginOutcome.Cancelled cancelled -> showPhase(Phase.EDITING);
+            case LoginOutcome.CertificateChanged changed -> {
+                message.set("");
+                securityWarning.set(TrustWords.explain(texts, which.server(), changed));
+                showPhase(Phase.EDITING);
+            }
+            case LoginOutcome.NotTrusted notTrusted -> {
+                message.set(TrustWords.explain(texts, which.server(), notTrusted));
+                showPhase(Phase.EDITING);
+            }
+            case LoginOutcome.PasswordRequired required -> {
+                message.set(TrustWords.explain(texts, which.server(), required));
+                showPhase(Phase.EDITING);
+            }
+            case LoginOutcome.WrongPassword wrong -> {
+                message.set(TrustWords.explain(texts, which.server(), wrong));
+                showPhase(Phase.EDITING);
+            }
         }
     }
 
@@ -204,6 +304,37 @@ public final class ConnectViewModel {
 
     public StringProperty nameProperty() {
         return name;
+    }
+
+    /// Connect with TLS from the start (a server that accepts only TLS gets it anyway).
+    public BooleanProperty tlsProperty() {
+        return tls;
+    }
+
+    /// The server's password as typed; empty if the server needs none. Kept in memory only.
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    /// A server met for the first time waits for [#trustServer()] or [#distrustServer()].
+    public ReadOnlyBooleanProperty askingTrustProperty() {
+        return askingTrust.getReadOnlyProperty();
+    }
+
+    /// The question about the new server, naming it; empty when not asking.
+    public ReadOnlyStringProperty trustQuestionProperty() {
+        return trustQuestion.getReadOnlyProperty();
+    }
+
+    /// The new server's certificate fingerprint (SHA-256, `AB:CD:…`); empty when not asking.
+    public ReadOnlyStringProperty trustFingerprintProperty() {
+        return trustFingerprint.getReadOnlyProperty();
+    }
+
+    /// The loud warning when the server's certificate is not the one expected (several lines:
+    /// both fingerprints, and how to accept the new one outside the application); empty if none.
+    public ReadOnlyStringProperty securityWarningProperty() {
+        return securityWarning.getReadOnlyProperty();
     }
 
     /// What is wrong with the name (as typed, or as the server refused it); empty if nothing.

@@ -1,6 +1,7 @@
 package chatroom.client.viewmodel;
 
 import chatroom.client.core.ReconnectPolicy;
+import chatroom.client.core.TrustSettings;
 
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -16,8 +17,9 @@ import java.util.concurrent.Executor;
 /// @param zone       the time zone for times and day separators
 /// @param clock      the time of local notices and the reconnect countdown
 /// @param policy     when a lost connection is tried again
+/// @param trust      the servers trusted before (`known_servers`) and `--trust`
 public record ViewModelContext(Executor uiExecutor, Texts texts, ZoneId zone, InstantSource clock,
-                               ReconnectPolicy policy) {
+                               ReconnectPolicy policy, TrustSettings trust) {
 
     public ViewModelContext {
         Objects.requireNonNull(uiExecutor, "uiExecutor");
@@ -25,5 +27,11 @@ public record ViewModelContext(Executor uiExecutor, Texts texts, ZoneId zone, In
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(trust, "trust");
+    }
+
+    /// A context that remembers trusted servers for this run only.
+    public ViewModelContext(Executor uiExecutor, Texts texts, ZoneId zone, InstantSource clock, ReconnectPolicy policy) {
+        this(uiExecutor, texts, zone, clock, policy, TrustSettings.inMemory());
     }
 }

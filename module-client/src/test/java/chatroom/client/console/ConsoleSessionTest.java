@@ -1,15 +1,26 @@
 package chatroom.client.console;
 
+import chatroom.client.core.Fingerprint;
+import chatroom.client.core.KnownServers;
+import chatroom.client.core.PasswordServer;
 import chatroom.client.core.ReconnectPolicy;
+import chatroom.client.core.Security;
 import chatroom.client.core.ServerAddress;
+import chatroom.client.core.TestCertificates;
+import chatroom.client.core.TlsTerminator;
+import chatroom.client.core.TrustPrompt;
+import chatroom.client.core.TrustSettings;
 import chatroom.server.ChatServer;
 import chatroom.server.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -20,6 +31,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -52,7 +65,11 @@ class ConsoleSessionTest {
     }
 
     private CompletableFuture<Integer> start(ServerAddress address, Optional<String> name) {
-        var session = new ConsoleSession(address, new BufferedReader(keyboard), new PrintWriter(screen, true),
+        return start(address, Security.plain(), name);
+    }
+
+    private CompletableFuture<Integer> start(ServerAddress address, Security security, Optional<String> name) {
+        var session = new ConsoleSession(address, security, new BufferedReader(keyboard), new PrintWriter(screen, true),
                 ZoneOffset.UTC, FAST);
         // Its own thread, not the common pool: the session blocks reading the keyboard.
         var exit = new CompletableFuture<Integer>();
@@ -151,6 +168,124 @@ class ConsoleSessionTest {
         screen.await("* Reconnected to 127.0.0.1:" + port + " as gina");
         keyboard.type("/quit");
         assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+    }
+
+    @Nested
+    @DisplayName("with TLS")
+    class WithTls {
+
+        @TempDir
+        Path data;
+
+        private TlsTerminator front;
+
+        @BeforeEach
+        void startFront() throws IOException {
+            front = new TlsTerminator(server.address(), TestCertificates.first());
+        }
+
+        @AfterEach
+        void stopFront() {
+            front.close();
+        }
+
+        private Security tls(Optional<Fingerprint> pinned) {
+            return new Security(true, new TrustSettings(KnownServers.in(data), pinned, Optional.empty()),
+                    Optional.empty(), TrustPrompt.REFUSE, Duration.ofSeconds(30));
+        }
+
+        @Test
+        @DisplayName("first contact shows the fingerprint and asks; y connects and remembers the server")
+        void firstContactYes() throws Exception {
+            var exit = start(front.address(), tls(Optional.empty()), Optional.of("hana"));
+            screen.await("Trust this server? [y/N]");
+            assertThat(screen.toString()).contains("The server " + front.address() + " is new to this client",
+                    TestCertificates.first().fingerprint().value());
+            assertThat(front.applicationBytes()).isZero();
+
+            keyboard.type("y");
+
+            screen.await("Connected to " + front.address() + " as hana");
+            assertThat(Files.readString(data.resolve("known_servers")))
+                    .contains(TestCertificates.first().fingerprint().value());
+            keyboard.type("/quit");
+            assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        }
+
+        @Test
+        @DisplayName("anything but y refuses, sends nothing and exits 3")
+        void firstContactNo() throws Exception {
+            var exit = start(front.address(), tls(Optional.empty()), Optional.of("hana"));
+            screen.await("Trust this server? [y/N]");
+
+            keyboard.type("");
+
+            assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ConsoleSession.EXIT_UNTRUSTED);
+            assertThat(screen.toString()).contains("was not trusted. Nothing was sent to the server.");
+            assertThat(front.applicationBytes()).isZero();
+            assertThat(data.resolve("known_servers")).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("--trust connects without the question")
+        void pinned() throws Exception {
+            var exit = start(front.address(), tls(Optional.of(TestCertificates.first().fingerprint())), Optional.of("ivo"));
+            screen.await("Connected to " + front.address() + " as ivo");
+            assertThat(screen.toString()).doesNotContain("Trust this server?");
+            keyboard.type("/quit");
+            assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        }
+
+        @Test
+        @DisplayName("a changed certificate prints the loud warning with both fingerprints and exits 3")
+        void changed() throws Exception {
+            KnownServers.in(data).remember(front.address(), TestCertificates.first().fingerprint());
+            front.serve(TestCertificates.second());
+
+            var exit = start(front.address(), tls(Optional.empty()), Optional.of("jan"));
+
+            assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ConsoleSession.EXIT_UNTRUSTED);
+            assertThat(screen.toString()).contains(
+                    "WARNING: THE CERTIFICATE OF " + front.address() + " IS NOT THE ONE EXPECTED!",
+                    "man-in-the-middle",
+                    "Expected fingerprint:  " + TestCertificates.first().fingerprint(),
+                    "Presented fingerprint: " + TestCertificates.second().fingerprint(),
+                    "--trust " + TestCertificates.second().fingerprint().value().replace(":", ""),
+                    data.resolve("known_servers").toString());
+            assertThat(screen.toString()).doesNotContain("Trust this server?");
+            assertThat(front.applicationBytes()).isZero();
+        }
+
+        @Test
+        @DisplayName("a certificate that changes while reconnecting ends the session with the warning and exit 3")
+        void changedWhileChatting() throws Exception {
+            KnownServers.in(data).remember(front.address(), TestCertificates.first().fingerprint());
+            var exit = start(front.address(), tls(Optional.empty()), Optional.of("kai"));
+            screen.await("Connected to " + front.address() + " as kai");
+
+            front.serve(TestCertificates.second());
+            front.sever();
+
+            assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ConsoleSession.EXIT_UNTRUSTED);
+            assertThat(screen.toString()).contains("IS NOT THE ONE EXPECTED!",
+                    "Presented fingerprint: " + TestCertificates.second().fingerprint());
+        }
+    }
+
+    @Test
+    @DisplayName("a server that needs a password: none given says how to give one; a wrong one says so; exit 1")
+    void password() throws Exception {
+        try (var guarded = new PasswordServer("open sesame")) {
+            var none = start(guarded.address(), Security.plain(), Optional.of("lia"));
+            assertThat(none.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ConsoleSession.EXIT_FAILED);
+            assertThat(screen.toString()).contains(guarded.address() + " needs a password: start the client with"
+                    + " --password-file FILE");
+
+            var wrong = start(guarded.address(), new Security(false, TrustSettings.inMemory(), Optional.of("guess"),
+                    TrustPrompt.REFUSE, Duration.ofSeconds(1)), Optional.of("lia"));
+            assertThat(wrong.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(ConsoleSession.EXIT_FAILED);
+            assertThat(screen.toString()).contains("refused the password: wrong password").doesNotContain("guess");
+        }
     }
 
     private static boolean readUntil(BufferedReader in, String expected) throws Exception {

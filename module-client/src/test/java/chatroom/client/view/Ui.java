@@ -2,6 +2,7 @@ package chatroom.client.view;
 
 import chatroom.client.ClientOptions;
 import chatroom.client.core.ReconnectPolicy;
+import chatroom.client.core.TrustSettings;
 import chatroom.client.viewmodel.ChatItem;
 import chatroom.client.viewmodel.ChatViewModel;
 import chatroom.client.viewmodel.ViewModelContext;
@@ -29,6 +30,9 @@ final class Ui {
     static final long TIMEOUT_SECONDS = 20;
     /// So long that no automatic attempt interferes: tests press "Reconnect now".
     static final ReconnectPolicy MANUAL = new ReconnectPolicy(Duration.ofMinutes(10), Duration.ofMinutes(10), 0);
+
+    /// Reconnects at once: for tests where the reconnect itself is what matters.
+    static final ReconnectPolicy FAST_FOR_TRUST = new ReconnectPolicy(Duration.ofMillis(50), Duration.ofMillis(200), 0);
 
     private static final List<Window> OPEN = new CopyOnWriteArrayList<>();
 
@@ -75,12 +79,17 @@ final class Ui {
     }
 
     static Window open(ClientOptions options, ReconnectPolicy policy) {
+        return open(options, policy, TrustSettings.inMemory());
+    }
+
+    /// A window that trusts as `trust` says.
+    static Window open(ClientOptions options, ReconnectPolicy policy, TrustSettings trust) {
         Platform.setImplicitExit(false);
         var closed = new AtomicInteger();
         Window opened = fx(() -> {
             var stage = new Stage();
             var context = new ViewModelContext(Platform::runLater, ChatApplication.texts(options.locale().orElseThrow()),
-                    ZoneId.systemDefault(), InstantSource.system(), policy);
+                    ZoneId.systemDefault(), InstantSource.system(), policy, trust);
             var app = new AppWindow(stage, options, context, closed::incrementAndGet);
             app.open();
             return new Window(stage, app, closed);

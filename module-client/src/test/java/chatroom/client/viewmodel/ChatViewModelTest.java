@@ -2,6 +2,8 @@ package chatroom.client.viewmodel;
 
 import chatroom.client.core.ClientEvent;
 import chatroom.client.core.ConnectionState;
+import chatroom.client.core.Fingerprint;
+import chatroom.client.core.LoginOutcome;
 import chatroom.protocol.LeaveReason;
 import chatroom.protocol.Limits;
 import chatroom.protocol.Name;
@@ -11,10 +13,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import static chatroom.client.viewmodel.Fixtures.joined;
@@ -304,6 +308,51 @@ class ChatViewModelTest {
 
             assertThat(banner.visibleProperty().get()).isFalse();
             assertThat(notices().getLast()).isEqualTo("Reconnected to 127.0.0.1:5999.");
+        }
+    }
+
+    @Nested
+    @DisplayName("stopped for good")
+    class Stopped {
+
+        private final Fingerprint old = Fingerprint.parse("11".repeat(32));
+        private final Fingerprint presented = Fingerprint.parse("22".repeat(32));
+
+        @Test
+        @DisplayName("a certificate changed on reconnect keeps the chat open with the loud warning")
+        void changedCertificate() {
+            connect();
+            chat.apply(List.of(lost("the server closed the connection", Duration.ofSeconds(1)),
+                    state(ConnectionState.CONNECTING),
+                    new ClientEvent.Stopped(new LoginOutcome.CertificateChanged(Fixtures.SERVER, old, presented,
+                            LoginOutcome.ExpectedBy.KNOWN_SERVERS, Optional.of(Path.of("/data/known_servers")))),
+                    state(ConnectionState.CLOSED)));
+
+            assertThat(chat.endedProperty().get()).as("the window stays, so the warning can be read").isFalse();
+            assertThat(chat.reconnect().visibleProperty().get()).isFalse();
+            assertThat(chat.securityWarningProperty().get()).contains(
+                    "WARNING: the certificate of " + Fixtures.SERVER + " is not the one expected!",
+                    "man-in-the-middle", "Expected fingerprint: " + old, "Presented fingerprint: " + presented,
+                    "/data/known_servers", "--trust " + presented.value().replace(":", ""));
+        }
+
+        @Test
+        @DisplayName("a password refused on reconnect says so")
+        void wrongPassword() {
+            connect();
+            chat.apply(List.of(new ClientEvent.Stopped(new LoginOutcome.WrongPassword()), state(ConnectionState.CLOSED)));
+
+            assertThat(chat.securityWarningProperty().get()).isEqualTo("Wrong password for " + Fixtures.SERVER + ".");
+            assertThat(chat.endedProperty().get()).isFalse();
+        }
+
+        @Test
+        @DisplayName("an ordinary close still ends the chat, with no warning")
+        void ordinaryClose() {
+            connect();
+            chat.apply(List.of(state(ConnectionState.CLOSED)));
+            assertThat(chat.endedProperty().get()).isTrue();
+            assertThat(chat.securityWarningProperty().get()).isEmpty();
         }
     }
 }

@@ -1,6 +1,13 @@
 package chatroom.client.viewmodel;
 
 import chatroom.client.core.ConnectionState;
+import chatroom.client.core.KnownServers;
+import chatroom.client.core.PasswordServer;
+import chatroom.client.core.ReconnectPolicy;
+import chatroom.client.core.ServerAddress;
+import chatroom.client.core.TestCertificates;
+import chatroom.client.core.TlsTerminator;
+import chatroom.client.core.TrustSettings;
 import chatroom.protocol.Name;
 import chatroom.server.ChatServer;
 import chatroom.server.ServerConfig;
@@ -9,15 +16,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,6 +96,19 @@ class ConnectViewModelTest {
             assertThat(italian.addressNoteProperty().get()).isEqualTo("Nessun server indicato: uso localhost. "
                     + "Nessuna porta indicata: uso 53000.");
             assertThat(italian.connectLabelProperty().get()).isEqualTo("Connetti");
+        }
+
+        @Test
+        @DisplayName("a password that cannot be sent is explained, and nothing is tried")
+        void unsendablePassword() {
+            dialog.nameProperty().set("alice");
+            dialog.passwordProperty().set("bad\u0007secret");
+
+            dialog.connect();
+
+            assertThat(dialog.messageProperty().get())
+                    .isEqualTo("The password holds a character that cannot be sent, or is too long.");
+            assertThat(dialog.phaseProperty().get()).isEqualTo(ConnectViewModel.Phase.EDITING);
         }
 
         @Test
@@ -214,6 +237,151 @@ class ConnectViewModelTest {
             assertThat(onUi(() -> dialog.messageProperty().get())).startsWith("Could not connect to 127.0.0.1:" + closed);
             assertThat(onUi(() -> dialog.connectLabelProperty().get())).isEqualTo("Try again");
             assertThat(onUi(() -> dialog.canConnectProperty().get())).isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("TLS, trust and password")
+    class Trust {
+
+        private final ExecutorService ui = Executors.newSingleThreadExecutor();
+        @TempDir
+        Path data;
+        private ChatServer server;
+        private TlsTerminator front;
+
+        @BeforeEach
+        void start() throws IOException {
+            server = ChatServer.create(new InetSocketAddress("127.0.0.1", 0), ServerConfig.defaults());
+            server.start();
+            front = new TlsTerminator(server.address(), TestCertificates.first());
+        }
+
+        @AfterEach
+        void stop() throws InterruptedException {
+            front.close();
+            server.stop(Duration.ZERO);
+            ui.shutdownNow();
+            assertThat(ui.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        }
+
+        private <T> T onUi(Callable<T> task) throws Exception {
+            return ui.submit(task).get(20, TimeUnit.SECONDS);
+        }
+
+        private void run(Runnable task) throws Exception {
+            onUi(() -> {
+                task.run();
+                return null;
+            });
+        }
+
+        private void await(String what, Callable<Boolean> condition) {
+            try {
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onUi(condition));
+            } catch (TimeoutException e) {
+                throw new AssertionError("timed out waiting for " + what, e);
+            }
+        }
+
+        private ConnectViewModel dialog(ServerAddress address, String name, Texts texts) throws Exception {
+            var context = new ViewModelContext(ui, texts, Fixtures.ZONE, clock,
+                    new ReconnectPolicy(Duration.ofMillis(100), Duration.ofMillis(200), 0),
+                    new TrustSettings(KnownServers.in(data), Optional.empty(), Optional.empty()));
+            return onUi(() -> new ConnectViewModel(context, address.host(), String.valueOf(address.port()), name));
+        }
+
+        @Test
+        @DisplayName("a new server's fingerprint is put to the person; trusted, the chat opens and the server is remembered")
+        void trusted() throws Exception {
+            var dialog = dialog(front.address(), "alice", Fixtures.english());
+            run(() -> {
+                dialog.tlsProperty().set(true);
+                dialog.connect();
+            });
+
+            await("the question", () -> dialog.askingTrustProperty().get());
+            assertThat(onUi(() -> dialog.trustFingerprintProperty().get()))
+                    .isEqualTo(TestCertificates.first().fingerprint().value());
+            assertThat(onUi(() -> dialog.trustQuestionProperty().get()))
+                    .startsWith("This is the first connection to " + front.address() + ".");
+            assertThat(front.applicationBytes()).isZero();
+
+            run(dialog::trustServer);
+
+            await("the chat", () -> dialog.chatProperty().get() != null);
+            assertThat(onUi(() -> dialog.askingTrustProperty().get())).isFalse();
+            assertThat(KnownServers.in(data).lookup(front.address())).contains(TestCertificates.first().fingerprint());
+            run(() -> dialog.chatProperty().get().quit());
+        }
+
+        @Test
+        @DisplayName("not trusted, the dialog says so and nothing was sent; Cancel while asking does the same")
+        void distrusted() throws Exception {
+            var dialog = dialog(front.address(), "alice", Fixtures.english());
+            run(() -> {
+                dialog.tlsProperty().set(true);
+                dialog.connect();
+            });
+            await("the question", () -> dialog.askingTrustProperty().get());
+
+            run(dialog::distrustServer);
+
+            await("the refusal", () -> dialog.phaseProperty().get() == ConnectViewModel.Phase.EDITING
+                    && dialog.messageProperty().get().contains("was not trusted"));
+            assertThat(front.applicationBytes()).isZero();
+
+            run(dialog::connect);
+            await("the question again", () -> dialog.askingTrustProperty().get());
+            run(dialog::cancel);
+            assertThat(onUi(() -> dialog.askingTrustProperty().get())).isFalse();
+            assertThat(onUi(() -> dialog.phaseProperty().get())).isEqualTo(ConnectViewModel.Phase.EDITING);
+            assertThat(front.applicationBytes()).isZero();
+            assertThat(data.resolve("known_servers")).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("a changed certificate gives the loud warning, in Italian too")
+        void changed() throws Exception {
+            KnownServers.in(data).remember(front.address(), TestCertificates.second().fingerprint());
+            var dialog = dialog(front.address(), "alice", Fixtures.italian());
+            run(() -> {
+                dialog.tlsProperty().set(true);
+                dialog.connect();
+            });
+
+            await("the warning", () -> !dialog.securityWarningProperty().get().isEmpty());
+            assertThat(onUi(() -> dialog.securityWarningProperty().get())).contains(
+                    "ATTENZIONE: il certificato di " + front.address() + " non è quello atteso!",
+                    "Impronta attesa: " + TestCertificates.second().fingerprint(),
+                    "Impronta presentata: " + TestCertificates.first().fingerprint(),
+                    "--trust " + TestCertificates.first().fingerprint().value().replace(":", ""));
+            assertThat(onUi(() -> dialog.askingTrustProperty().get())).isFalse();
+            assertThat(onUi(() -> dialog.phaseProperty().get())).isEqualTo(ConnectViewModel.Phase.EDITING);
+        }
+
+        @Test
+        @DisplayName("a server that needs a password says so; with the password typed, the chat opens")
+        void password() throws Exception {
+            try (var guarded = new PasswordServer("open sesame")) {
+                var dialog = dialog(guarded.address(), "alice", Fixtures.english());
+                run(dialog::connect);
+                await("the request", () -> dialog.messageProperty().get()
+                        .equals(guarded.address() + " needs a password: type it in the Password field and connect again."));
+
+                run(() -> {
+                    dialog.passwordProperty().set("wrong");
+                    dialog.connect();
+                });
+                await("the refusal", () -> dialog.messageProperty().get().equals("Wrong password for " + guarded.address() + "."));
+
+                run(() -> {
+                    dialog.passwordProperty().set("open sesame");
+                    dialog.connect();
+                });
+                await("the chat", () -> dialog.chatProperty().get() != null);
+                run(() -> dialog.chatProperty().get().quit());
+            }
         }
     }
 }
