@@ -35,7 +35,10 @@ public enum ErrorCode {
     /// The client sends faster than the server's flood control allows; its reading is slowed.
     FLOOD("flood"),
     /// The server has no room for another connection.
-    SERVER_FULL("server-full");
+    SERVER_FULL("server-full"),
+    /// The server could not save the message in its history log (its disk failed or is
+    /// full), so it was not sent to anybody.
+    NOT_SAVED("not-saved");
 
     private static final Map<String, ErrorCode> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(ErrorCode::wire, Function.identity()));

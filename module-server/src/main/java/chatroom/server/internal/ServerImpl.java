@@ -57,7 +57,7 @@ public final class ServerImpl implements ChatServer {
         this.listener = listener;
         this.address = (InetSocketAddress) listener.getLocalAddress();
         this.config = config;
-        this.room = new Room(config.roomName(), config.historySize(), Clock.systemUTC());
+        this.room = Room.create(config, Clock.systemUTC());
         this.slots = new Semaphore(config.maxClients());
         this.product = "chatroom/" + version();
     }
@@ -71,6 +71,8 @@ public final class ServerImpl implements ChatServer {
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             listener.bind(address, BACKLOG);
+            // The data directory is locked and the history recovered here, so a server that
+            // cannot use them fails before it starts.
             return new ServerImpl(listener, config);
         } catch (IOException | RuntimeException e) {
             listener.close();
@@ -91,6 +93,7 @@ public final class ServerImpl implements ChatServer {
                 .name("chatroom-janitor").daemon(true).factory());
         long tick = janitorTick().toNanos();
         janitor.scheduleWithFixedDelay(this::checkTimers, tick, tick, TimeUnit.NANOSECONDS);
+        room.start();
         acceptor = Thread.ofPlatform().name("chatroom-acceptor").start(this::acceptLoop);
         LOG.log(INFO, "Listening on {0}:{1,number,#}", address.getHostString(), address.getPort());
     }
@@ -115,6 +118,7 @@ public final class ServerImpl implements ChatServer {
         int previous = state.getAndSet(STOPPED);
         closeListener();
         if (previous != RUNNING) {
+            room.closeHistory();
             return;
         }
         LOG.log(INFO, "Stopping: telling {0} connections", connections.size());
@@ -126,6 +130,8 @@ public final class ServerImpl implements ChatServer {
         }
         janitor.shutdownNow();
         room.close();
+        // The messages already accepted are saved and delivered before the goodbyes.
+        room.closeHistory();
         var bye = new ServerFrame.Bye(LeaveReason.SHUTDOWN, "The server is shutting down. Goodbye!");
         connections.forEach(connection -> connection.close(bye));
         executor.shutdown();
