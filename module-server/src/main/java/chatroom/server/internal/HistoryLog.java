@@ -4,7 +4,6 @@ import chatroom.protocol.ServerFrame;
 import chatroom.server.DataDirectoryException;
 import chatroom.server.HistoryRetention;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,7 +30,7 @@ import static java.lang.System.Logger.Level.WARNING;
 /// end is ignored by compaction and cut off on [#close].
 ///
 /// Not thread-safe: one thread (the journal's) uses it after [#open].
-final class HistoryLog implements Closeable {
+final class HistoryLog implements Journal.Log {
 
     private static final System.Logger LOG = System.getLogger("chatroom.server");
     /// Compaction waits until at least this many messages are over the count limit, so a
@@ -108,7 +107,8 @@ final class HistoryLog implements Closeable {
     }
 
     /// Writes `batch` after the committed records (not forced, not committed).
-    void append(List<ServerFrame.Chat> batch) throws IOException {
+    @Override
+    public void append(List<ServerFrame.Chat> batch) throws IOException {
         ensureOpen();
         buffer.clear();
         for (ServerFrame.Chat chat : batch) {
@@ -129,13 +129,15 @@ final class HistoryLog implements Closeable {
     }
 
     /// Forces what was written to the storage device (`fsync` of the data).
-    void force() throws IOException {
+    @Override
+    public void force() throws IOException {
         ensureOpen();
         channel.force(false);
     }
 
     /// Makes the last [#append] part of the log.
-    void commit() {
+    @Override
+    public void commit() {
         committedEnd = writtenEnd;
         records += uncommittedRecords;
         lastId = Math.max(lastId, uncommittedLastId);
@@ -143,7 +145,8 @@ final class HistoryLog implements Closeable {
     }
 
     /// Cuts off what the last [#append] wrote. Later appends overwrite it even if this fails.
-    void rollback() throws IOException {
+    @Override
+    public void rollback() throws IOException {
         writtenEnd = committedEnd;
         uncommittedRecords = 0;
         if (records == 0) {
@@ -154,7 +157,8 @@ final class HistoryLog implements Closeable {
     }
 
     /// Whether the file holds enough beyond the retention limits to be worth rewriting.
-    boolean needsCompaction(Instant now) {
+    @Override
+    public boolean needsCompaction(Instant now) {
         if (records == 0) {
             return false;
         }
@@ -173,7 +177,8 @@ final class HistoryLog implements Closeable {
     /// Rewrites the file with only the committed messages within the retention limits: into
     /// a temporary file, forced, then renamed over the log in one step, so a crash leaves
     /// either the old file or the new one.
-    void compact(Instant now) throws IOException {
+    @Override
+    public void compact(Instant now) throws IOException {
         ensureOpen();
         long keepFrom = retention.maxMessages().stream().map(max -> records - max).max().orElse(0);
         long cutoff = retention.maxAge().map(age -> now.minus(age).toEpochMilli()).orElse(Long.MIN_VALUE);

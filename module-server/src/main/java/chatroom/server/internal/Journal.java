@@ -3,9 +3,11 @@ package chatroom.server.internal;
 import chatroom.protocol.ServerFrame;
 import chatroom.server.FsyncPolicy;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,25 @@ final class Journal {
     record Entry(ServerFrame.Chat chat, Connection sender) {
     }
 
+    /// What the journal writes to: a [HistoryLog] (an interface so tests can make it fail).
+    interface Log extends Closeable {
+        /// Writes `batch` after the committed messages, neither forced nor committed.
+        void append(List<ServerFrame.Chat> batch) throws IOException;
+
+        /// Forces what was written to the storage device.
+        void force() throws IOException;
+
+        /// Makes the last append part of the log.
+        void commit();
+
+        /// Cuts off the last append.
+        void rollback() throws IOException;
+
+        boolean needsCompaction(Instant now);
+
+        void compact(Instant now) throws IOException;
+    }
+
     /// Where the journal hands batches back; called on the journal thread.
     interface Listener {
         /// `batch` is in the log (as durable as the policy asks): deliver it.
@@ -54,8 +75,8 @@ final class Journal {
     private static final long IDLE_CHECK_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final long COMPACTION_RETRY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-    private final HistoryLog log;
-    private final DataDirectoryLock directoryLock;
+    private final Log log;
+    private final Closeable directoryLock;
     private final FsyncPolicy policy;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -72,7 +93,7 @@ final class Journal {
     private boolean failing;
     private long nextCompactionAttempt = System.nanoTime();
 
-    Journal(HistoryLog log, DataDirectoryLock directoryLock, FsyncPolicy policy, Clock clock) {
+    Journal(Log log, Closeable directoryLock, FsyncPolicy policy, Clock clock) {
         this.log = log;
         this.directoryLock = directoryLock;
         this.policy = policy;
