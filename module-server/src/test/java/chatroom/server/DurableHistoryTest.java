@@ -84,6 +84,20 @@ class DurableHistoryTest {
     }
 
     @Test
+    @DisplayName("messages older than the age limit are not replayed to joiners, even before compaction removes them")
+    void ageLimitAppliesToReplay() {
+        fixture.start(durable().toBuilder().retention(HistoryRetention.age(Duration.ofSeconds(2))).build());
+        TestClient ann = fixture.joinStructured("ann");
+        ann.send("SAY :old");
+        ann.expectLine("MSG .* :old");
+        pause(Duration.ofMillis(2500));
+        ann.send("SAY :new");
+        String fresh = ann.expectLine("MSG .* :new");
+
+        assertThat(historyOf("late")).containsExactly(fresh);
+    }
+
+    @Test
     @DisplayName("a second server on the same data directory fails clearly; once the first stops it can start")
     void oneServerPerDataDirectory() throws IOException {
         fixture.start(durable());
