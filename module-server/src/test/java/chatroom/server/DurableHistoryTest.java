@@ -132,7 +132,7 @@ class DurableHistoryTest {
     void joinersDuringSavesSeeNoDuplicateAndNoGap() throws InterruptedException {
         fixture.start(durable());
         int senders = 3;
-        int perSender = 200;
+        int perSender = 300;
         List<TestClient> speakers = new ArrayList<>();
         for (int s = 0; s < senders; s++) {
             speakers.add(fixture.joinStructured("speaker" + s));
@@ -170,8 +170,13 @@ class DurableHistoryTest {
 
         int splitAcrossHistoryAndLive = 0;
         for (TestClient joiner : joiners) {
-            List<String> lines = joiner.collectUntil(line -> line.startsWith("MSG id=" + last + " "),
-                    "the last message", TestClient.TIMEOUT);
+            // Its own JOINED (after its history), and the last message (in the history or live).
+            List<String> lines = new ArrayList<>(joiner.collectUntil(
+                    line -> line.startsWith("JOINED name=" + joiner.label() + " "), "its JOINED", TestClient.TIMEOUT));
+            if (lines.stream().noneMatch(line -> line.startsWith("MSG id=" + last + " "))) {
+                lines.addAll(joiner.collectUntil(line -> line.startsWith("MSG id=" + last + " "), "the last message",
+                        TestClient.TIMEOUT));
+            }
             int history = lines.indexOf(lines.stream().filter(l -> l.startsWith("HISTORY count=")).findFirst().orElseThrow());
             int joined = lines.indexOf(lines.stream().filter(l -> l.startsWith("JOINED name=" + joiner.label() + " "))
                     .findFirst().orElseThrow());

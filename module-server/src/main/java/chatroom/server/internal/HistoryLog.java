@@ -224,6 +224,7 @@ final class HistoryLog implements Journal.Log {
             ensureOpen();
         }
         forceDirectory(file.getParent());
+        committedEnd = writtenEnd = kept.position;
         records = kept.count;
         oldestMillis = kept.count == 0 ? Long.MAX_VALUE : kept.oldestMillis;
         LOG.log(DEBUG, "Compacted {0}: {1} messages kept", file, kept.count);

@@ -6,7 +6,6 @@ import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.ServerFrames;
-
 import chatroom.server.DataDirectoryException;
 import chatroom.server.ServerConfig;
 
@@ -31,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
 ///
 /// With a data directory a message is saved before it is delivered: under the lock it gets
 /// its id and goes to the [Journal]; the journal thread writes it and hands it back
-/// ([#saved]), and only then, under the lock again, is it added to the history and delivered
+/// ([#deliverSaved]), and only then, under the lock again, is it added to the history and delivered
 /// to the members present. A member joining in between gets a history without it and then
 /// the message live, so still no overlap and no gap. Without a data directory the message is
 /// delivered at once, under the same lock that gave it its id.
@@ -56,11 +55,6 @@ final class Room {
     private Connection[] members = new Connection[0];
     private long lastId;
     private boolean closing;
-
-    /// A room whose history is kept in memory only.
-    Room(String name, int historySize, Clock clock) {
-        this(name, historySize, clock, Optional.empty(), null, List.of(), 0);
-    }
 
     private Room(String name, int historySize, Clock clock, Optional<Duration> maxAge, Journal journal,
                  List<ServerFrame.Chat> recovered, long lastIdSaved) {
