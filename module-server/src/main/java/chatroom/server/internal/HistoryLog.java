@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -170,7 +171,7 @@ final class HistoryLog implements Journal.Log {
         }
         return retention.maxAge().filter(age -> {
             Duration slack = age.dividedBy(20).compareTo(MIN_AGE_SLACK) > 0 ? age.dividedBy(20) : MIN_AGE_SLACK;
-            return oldestMillis < now.minus(age).minus(slack).toEpochMilli();
+            return oldestMillis < cutoffMillis(now, age.plus(slack));
         }).isPresent();
     }
 
@@ -181,7 +182,7 @@ final class HistoryLog implements Journal.Log {
     public void compact(Instant now) throws IOException {
         ensureOpen();
         long keepFrom = retention.maxMessages().stream().map(max -> records - max).max().orElse(0);
-        long cutoff = retention.maxAge().map(age -> now.minus(age).toEpochMilli()).orElse(Long.MIN_VALUE);
+        long cutoff = retention.maxAge().map(age -> cutoffMillis(now, age)).orElse(Long.MIN_VALUE);
         Path temporary = temporaryFile();
         var kept = new Kept();
         try (var out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -277,7 +278,7 @@ final class HistoryLog implements Journal.Log {
 
     private void recoverRecords(long size, int keepRecent) throws IOException {
         var ring = new History(keepRecent);
-        long cutoff = retention.maxAge().map(age -> clock.instant().minus(age).toEpochMilli()).orElse(Long.MIN_VALUE);
+        long cutoff = retention.maxAge().map(age -> cutoffMillis(clock.instant(), age)).orElse(Long.MIN_VALUE);
         long[] expired = {0};
         long[] damage = {0, 0};
         long validEnd = LogScanner.scan(channel, size, new LogScanner.Visitor() {
@@ -319,6 +320,17 @@ final class HistoryLog implements Journal.Log {
         recent = all.subList((int) Math.max(0, all.size() - keep), all.size());
         recovery = new Recovery(found, damage[0], damage[1], compact);
         LOG.log(INFO, "History {0}: {1} messages{2}", file, records, compact ? " after compaction" : "");
+    }
+
+    /// The time, in epoch milliseconds, before which a message is older than `age`; the
+    /// smallest value when `age` reaches back beyond what an `Instant` holds (any age is
+    /// valid in a [HistoryRetention]).
+    static long cutoffMillis(Instant now, Duration age) {
+        try {
+            return now.minus(age).toEpochMilli();
+        } catch (DateTimeException | ArithmeticException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     private void ensureRoom(int bytes) {

@@ -271,8 +271,8 @@ final class Room {
         if (maxAge.isEmpty() || kept.isEmpty()) {
             return kept;
         }
-        var cutoff = clock.instant().minus(maxAge.get());
-        return kept.stream().filter(chat -> !chat.time().isBefore(cutoff)).toList();
+        long cutoff = HistoryLog.cutoffMillis(clock.instant(), maxAge.get());
+        return kept.stream().filter(chat -> chat.time().toEpochMilli() >= cutoff).toList();
     }
 
     private void broadcast(ServerFrame frame) {

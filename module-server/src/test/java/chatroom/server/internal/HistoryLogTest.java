@@ -297,6 +297,17 @@ class HistoryLogTest {
         }
 
         @Test
+        @DisplayName("an age reaching back beyond any representable time keeps everything")
+        void hugeAge() throws IOException {
+            write(chats(1, 3));
+            var retention = HistoryRetention.age(Duration.ofSeconds(Long.MAX_VALUE));
+            try (var log = open(retention, Clock.fixed(T0, ZoneOffset.UTC))) {
+                assertThat(log.recent()).hasSize(3);
+                assertThat(log.needsCompaction(T0)).isFalse();
+            }
+        }
+
+        @Test
         @DisplayName("both limits: the stricter one wins")
         void both() throws IOException {
             write(chats(1, 10));
