@@ -38,6 +38,8 @@ final class HistoryLog implements Journal.Log {
     /// small limit does not mean rewriting the file for every message.
     private static final long MIN_COUNT_SLACK = 1000;
     private static final Duration MIN_AGE_SLACK = Duration.ofMinutes(1);
+    /// Longer than any time an `Instant` can go back, so adding a slack to it cannot overflow.
+    private static final Duration MAX_AGE = Duration.ofSeconds(Long.MAX_VALUE / 2);
 
     /// What opening the log found and did, for the log and for tests.
     ///
@@ -171,7 +173,8 @@ final class HistoryLog implements Journal.Log {
         }
         return retention.maxAge().filter(age -> {
             Duration slack = age.dividedBy(20).compareTo(MIN_AGE_SLACK) > 0 ? age.dividedBy(20) : MIN_AGE_SLACK;
-            return oldestMillis < cutoffMillis(now, age.plus(slack));
+            Duration window = age.compareTo(MAX_AGE) < 0 ? age.plus(slack) : MAX_AGE;
+            return oldestMillis < cutoffMillis(now, window);
         }).isPresent();
     }
 
