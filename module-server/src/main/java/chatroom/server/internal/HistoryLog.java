@@ -8,15 +8,19 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.INFO;
@@ -188,8 +192,8 @@ final class HistoryLog implements Journal.Log {
         long cutoff = retention.maxAge().map(age -> cutoffMillis(now, age)).orElse(Long.MIN_VALUE);
         Path temporary = temporaryFile();
         var kept = new Kept();
-        try (var out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (var out = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), ownerOnly("rw-------"))) {
             writeFully(out, LogFormat.header(lastId), 0);
             long[] index = {0};
             IOException[] failure = {null};
@@ -249,9 +253,10 @@ final class HistoryLog implements Journal.Log {
     }
 
     private void recover(int keepRecent) throws IOException {
-        Files.createDirectories(file.getParent());
+        Files.createDirectories(file.getParent(), ownerOnly("rwx------"));
         deleteQuietly(temporaryFile());
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), ownerOnly("rw-------"));
         long size = channel.size();
         var header = ByteBuffer.allocate(LogFormat.HEADER_BYTES);
         while (header.hasRemaining() && channel.read(header, header.position()) > 0) {
@@ -364,6 +369,16 @@ final class HistoryLog implements Journal.Log {
 
     private Path temporaryFile() {
         return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    /// Permissions for what the log creates: the messages are nobody else's business. Empty
+    /// where the file system has no POSIX permissions (Windows: the user's profile folder is
+    /// private already).
+    private static FileAttribute<?>[] ownerOnly(String permissions) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))};
     }
 
     private static void writeFully(FileChannel channel, ByteBuffer bytes, long position) throws IOException {

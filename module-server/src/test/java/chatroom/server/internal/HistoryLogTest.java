@@ -7,6 +7,8 @@ import chatroom.server.HistoryRetention;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +101,21 @@ class HistoryLogTest {
                 assertThat(log.lastId()).isEqualTo(50);
                 assertThat(log.recovery()).isEqualTo(new HistoryLog.Recovery(50, 0, 0, false));
             }
+        }
+
+        @Test
+        @DisabledOnOs(value = OS.WINDOWS, disabledReason = "no POSIX permissions")
+        @DisplayName("the history folder and log are created for their owner only, compacted logs too")
+        void ownerOnly() throws IOException {
+            write(chats(1, 5));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file().getParent())))
+                    .isEqualTo("rwx------");
+            Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-r--r--"));
+            try (var log = open(HistoryRetention.messages(2), Clock.fixed(T0, ZoneOffset.UTC))) {
+                assertThat(log.recovery().compacted()).isTrue();
+            }
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
         }
 
         @Test
