@@ -186,11 +186,16 @@ final class Journal {
         try {
             List<Entry> batch;
             while ((batch = next()) != null) {
-                if (!batch.isEmpty()) {
-                    save(batch);
+                try {
+                    if (!batch.isEmpty()) {
+                        save(batch);
+                    }
+                    forceIfDue();
+                    compactIfDue();
+                } catch (RuntimeException e) {
+                    // A dead journal would silently stop every message: log, and go on.
+                    LOG.log(ERROR, "Unexpected error in the journal", e);
                 }
-                forceIfDue();
-                compactIfDue();
             }
         } finally {
             closeLog();
