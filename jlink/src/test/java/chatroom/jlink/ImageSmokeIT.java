@@ -3,6 +3,7 @@ package chatroom.jlink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,6 +33,9 @@ class ImageSmokeIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final List<Process> processes = new ArrayList<>();
+    /// The server's data directory: never the real user's.
+    @TempDir
+    Path dataDir;
 
     @AfterEach
     void killLeftovers() {
@@ -54,7 +58,7 @@ class ImageSmokeIT {
 
         int port = freePort();
         long started = System.nanoTime();
-        var server = start(command, "--server", "127.0.0.1", Integer.toString(port));
+        var server = start(command, "--server", "127.0.0.1", Integer.toString(port), "--data-dir", dataDir.toString());
         server.awaitLine("listening on 127.0.0.1:" + port);
         long startupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 

@@ -1,6 +1,7 @@
 package chatroom.launcher;
 
 import chatroom.server.ChatServer;
+import chatroom.server.DataDirectoryException;
 import chatroom.server.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -33,7 +34,7 @@ import java.util.function.Supplier;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Success; a server stopped by SIGINT or SIGTERM also exits 0.",
-                "1:Failure, e.g. the port is in use, the host cannot be resolved or the password file cannot be used.",
+                "1:Failure, e.g. the port is in use, the host cannot be resolved, or the password file or the data directory cannot be used.",
                 "2:Invalid command line.",
                 "3:Client: the server's certificate was not trusted (it changed, or was not accepted)."})
 final class ChatroomCommand implements Callable<Integer> {
@@ -143,9 +144,22 @@ final class ChatroomCommand implements Callable<Integer> {
             err.println("chatroom: cannot resolve host '" + host + "'");
             return ExitCode.FAILURE.code;
         }
+        if (!server.inMemory) {
+            Path directory = dataDir.toAbsolutePath();
+            try {
+                DataDirectory.prepare(directory);
+            } catch (IOException e) {
+                err.println("chatroom: cannot use data directory " + directory + ": " + DataDirectory.describe(e));
+                return ExitCode.FAILURE.code;
+            }
+            config = config.toBuilder().dataDir(Optional.of(directory)).build();
+        }
         ChatServer chat;
         try {
             chat = ChatServer.create(address, config);
+        } catch (DataDirectoryException e) {
+            err.println("chatroom: " + e.getMessage());
+            return ExitCode.FAILURE.code;
         } catch (BindException e) {
             err.println("chatroom: cannot listen on " + host + ":" + port + ": " + e.getMessage()
                     + " (is another server using the port?)");
@@ -157,7 +171,8 @@ final class ChatroomCommand implements Callable<Integer> {
         StopSignal stop = stopSignal.get();
         chat.start();
         out.println("chatroom server listening on " + host + ":" + chat.address().getPort()
-                + " (room " + config.roomName() + "; Ctrl+C stops it)");
+                + " (room " + config.roomName() + "; history " + config.dataDir().map(dir -> "in " + dir)
+                .orElse("in memory only") + "; Ctrl+C stops it)");
         try {
             stop.await();
         } catch (InterruptedException e) {

@@ -1,5 +1,10 @@
 package chatroom.launcher;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +40,26 @@ final class DataDirectory {
         // The XDG base directory rules ignore a relative XDG_DATA_HOME.
         return absolute(environment.get("XDG_DATA_HOME"))
                 .orElse(home.resolve(".local").resolve("share")).resolve(FOLDER);
+    }
+
+    /// Creates `directory` (with its parents) if needed and checks that files can be written
+    /// in it, so a server reports an unusable directory before it starts.
+    ///
+    /// @throws IOException if it cannot be created or written
+    static void prepare(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path probe = Files.createTempFile(directory, ".write-test-", ".tmp");
+        Files.delete(probe);
+    }
+
+    /// Why [#prepare] failed, in words.
+    static String describe(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied (" + denied.getFile() + ")";
+            case FileAlreadyExistsException exists -> exists.getFile() + " exists and is not a folder";
+            case FileSystemException other when other.getReason() != null -> other.getReason() + " (" + other.getFile() + ")";
+            default -> e.toString();
+        };
     }
 
     private static Optional<Path> absolute(String value) {

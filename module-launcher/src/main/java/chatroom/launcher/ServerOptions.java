@@ -1,5 +1,7 @@
 package chatroom.launcher;
 
+import chatroom.server.FsyncPolicy;
+import chatroom.server.HistoryRetention;
 import chatroom.server.ServerConfig;
 import chatroom.server.ServerPassword;
 import picocli.CommandLine.Option;
@@ -10,13 +12,20 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /// The options of `chatroom --server`. Their names are a contract: operators' scripts and
 /// outside tests use them.
 final class ServerOptions {
 
     private static final ServerConfig DEFAULTS = ServerConfig.defaults();
+    private static final Pattern HISTORY_MAX = Pattern.compile("(\\d{1,18})(d?)");
 
     @Option(names = "--max-clients", paramLabel = "N",
             description = "Most connections at once; one more is refused with a clear line (default: ${DEFAULT-VALUE}).")
@@ -60,6 +69,23 @@ final class ServerOptions {
                     + "0 for no limit (default: ${DEFAULT-VALUE}).")
     int connectsPerMinute = DEFAULTS.connectsPerMinute();
 
+    @Option(names = "--in-memory",
+            description = "Keep history in memory only: nothing is written to the data directory, and the history "
+                    + "is gone when the server stops.")
+    boolean inMemory;
+
+    @Option(names = "--fsync", paramLabel = "always|interval|never",
+            description = "When the history log is forced to disk. always: before anybody receives a message "
+                    + "(survives a power cut; messages sent together share one fsync); interval: about once a "
+                    + "second; never: when the system decides (both survive the server being killed, not a power "
+                    + "cut) (default: always).")
+    String fsync;
+
+    @Option(names = "--history-max", paramLabel = "N|Nd",
+            description = "History kept on disk: at most N messages, or none older than N days (Nd); repeat the "
+                    + "option to set both (default: 100000 messages).")
+    List<String> historyMax = new ArrayList<>();
+
     @Option(names = "--shutdown-grace", paramLabel = "SECONDS",
             description = "On SIGINT/SIGTERM, time given to clients to receive their goodbye (default: ${DEFAULT-VALUE}).")
     long shutdownGraceSeconds = 5;
@@ -74,6 +100,10 @@ final class ServerOptions {
             throw new IllegalArgumentException("--send-queue is too large: " + sendQueueKib);
         }
         requireNonNegative("--shutdown-grace", shutdownGraceSeconds);
+        if (inMemory && (fsync != null || !historyMax.isEmpty())) {
+            throw new IllegalArgumentException((fsync != null ? "--fsync" : "--history-max")
+                    + " applies to history kept on disk; it cannot be used with --in-memory");
+        }
         return ServerConfig.builder()
                 .maxClients(maxClients)
                 .maxRate(maxRate)
@@ -86,7 +116,53 @@ final class ServerOptions {
                 .password(password(passwordFile))
                 .maxPerAddress(maxPerAddress)
                 .connectsPerMinute(connectsPerMinute)
+                .fsync(fsyncPolicy())
+                .retention(retention())
                 .build();
+    }
+
+    private FsyncPolicy fsyncPolicy() {
+        if (fsync == null) {
+            return DEFAULTS.fsync();
+        }
+        return switch (fsync.toLowerCase(Locale.ROOT)) {
+            case "always" -> FsyncPolicy.ALWAYS;
+            case "interval" -> FsyncPolicy.INTERVAL;
+            case "never" -> FsyncPolicy.NEVER;
+            default -> throw new IllegalArgumentException(
+                    "--fsync must be always, interval or never, not '" + fsync + "'");
+        };
+    }
+
+    /// `--history-max 5000` and/or `--history-max 30d`; the default when neither is given.
+    private HistoryRetention retention() {
+        if (historyMax.isEmpty()) {
+            return DEFAULTS.retention();
+        }
+        OptionalLong messages = OptionalLong.empty();
+        Optional<Duration> age = Optional.empty();
+        for (String value : historyMax) {
+            Matcher matcher = HISTORY_MAX.matcher(value.strip());
+            if (!matcher.matches() || Long.parseLong(matcher.group(1)) < 1) {
+                throw new IllegalArgumentException("--history-max must be a number of messages (like 5000) or of days "
+                        + "(like 30d), at least 1, not '" + value + "'");
+            }
+            long number = Long.parseLong(matcher.group(1));
+            boolean days = !matcher.group(2).isEmpty();
+            if (days ? age.isPresent() : messages.isPresent()) {
+                throw new IllegalArgumentException("--history-max gives the " + (days ? "days" : "messages")
+                        + " twice; give at most one number of messages and one of days");
+            }
+            if (days) {
+                if (number > Duration.ofSeconds(Long.MAX_VALUE).toDays()) {
+                    throw new IllegalArgumentException("--history-max is too large: " + value);
+                }
+                age = Optional.of(Duration.ofDays(number));
+            } else {
+                messages = OptionalLong.of(number);
+            }
+        }
+        return new HistoryRetention(messages, age);
     }
 
     Duration shutdownGrace() {

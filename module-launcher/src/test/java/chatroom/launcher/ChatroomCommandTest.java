@@ -44,6 +44,10 @@ class ChatroomCommandTest {
         throw new AssertionError("the client should not have started");
     };
 
+    /// Every server a test starts keeps its files here, never in the user's data folder.
+    @TempDir
+    Path dataDir;
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private final List<ClientOptions> clientsStarted = new ArrayList<>();
@@ -70,7 +74,8 @@ class ChatroomCommandTest {
         void help() {
             assertThat(run("--help")).isZero();
             assertThat(out.toString()).contains("--server", "HOST", "PORT", "--max-clients", "--max-rate",
-                    "--max-burst", "--handshake-timeout", "--history", "Exit codes", "53000", "localhost");
+                    "--max-burst", "--handshake-timeout", "--history", "Exit codes", "53000", "localhost",
+                    "--data-dir", "--in-memory", "--fsync", "--history-max");
         }
 
         @Test
@@ -131,6 +136,24 @@ class ChatroomCommandTest {
         @DisplayName("too many positional arguments")
         void tooManyArguments() {
             assertThat(run("--server", "127.0.0.1", "1", "2")).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("refuses a bad --fsync or --history-max, and history options with --in-memory")
+        void badHistoryOptions() {
+            assertThat(run("--server", "--fsync", "sometimes")).isEqualTo(2);
+            assertThat(err.toString()).contains("--fsync must be always, interval or never, not 'sometimes'");
+            for (String bad : List.of("0", "-3", "5x", "d", "0d", "7 days", "99999999999999999999")) {
+                assertThat(run("--server", "--history-max", bad)).as(bad).isEqualTo(2);
+                assertThat(err.toString()).contains("--history-max must be a number of messages");
+            }
+            assertThat(run("--server", "--history-max", "5", "--history-max", "6")).isEqualTo(2);
+            assertThat(err.toString()).contains("--history-max gives the messages twice");
+            assertThat(run("--server", "--in-memory", "--fsync", "never")).isEqualTo(2);
+            assertThat(err.toString()).contains("--fsync applies to history kept on disk; it cannot be used with --in-memory");
+            assertThat(run("--server", "--in-memory", "--history-max", "7d")).isEqualTo(2);
+            assertThat(run("--client", "--fsync", "never")).isEqualTo(2);
+            assertThat(err.toString()).contains("--fsync applies only with --server");
         }
     }
 
@@ -358,7 +381,8 @@ class ChatroomCommandTest {
         @DisplayName("the port is in use")
         void portInUse() throws Exception {
             try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                assertThat(run("--server", "127.0.0.1", Integer.toString(taken.getLocalPort()))).isEqualTo(1);
+                assertThat(run("--server", "127.0.0.1", Integer.toString(taken.getLocalPort()),
+                        "--data-dir", dataDir.toString())).isEqualTo(1);
                 assertThat(err.toString()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
             }
         }
@@ -366,8 +390,42 @@ class ChatroomCommandTest {
         @Test
         @DisplayName("the host cannot be resolved")
         void unresolvableHost() {
-            assertThat(run("--server", "no-such-host.invalid", "0")).isEqualTo(1);
+            assertThat(run("--server", "no-such-host.invalid", "0", "--data-dir", dataDir.toString())).isEqualTo(1);
             assertThat(err.toString()).contains("cannot resolve host 'no-such-host.invalid'");
+        }
+
+        @Test
+        @DisplayName("the data directory cannot be created")
+        void dataDirectoryNotCreatable() throws Exception {
+            Path file = Files.writeString(dataDir.resolve("a-file"), "x");
+            assertThat(run("--server", "127.0.0.1", "0", "--data-dir", file.toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("cannot use data directory " + file + ": " + file
+                    + " exists and is not a folder");
+            Path below = file.resolve("chatroom");
+            assertThat(run("--server", "127.0.0.1", "0", "--data-dir", below.toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("cannot use data directory " + below + ": ");
+        }
+
+        @Test
+        @DisplayName("another server uses the data directory")
+        void dataDirectoryInUse() throws Exception {
+            var config = chatroom.server.ServerConfig.builder().dataDir(Optional.of(dataDir)).build();
+            var other = chatroom.server.ChatServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), config);
+            try {
+                assertThat(run("--server", "127.0.0.1", "0", "--data-dir", dataDir.toString())).isEqualTo(1);
+                assertThat(err.toString()).contains("data directory " + dataDir + " is used by another chatroom server");
+            } finally {
+                other.stop(Duration.ZERO);
+            }
+        }
+
+        @Test
+        @DisplayName("the history log in the data directory is not one")
+        void foreignHistoryLog() throws Exception {
+            Files.createDirectories(dataDir.resolve("history"));
+            Files.writeString(dataDir.resolve("history").resolve("lobby.log"), "my notes");
+            assertThat(run("--server", "127.0.0.1", "0", "--data-dir", dataDir.toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("is not a chatroom history log");
         }
     }
 
@@ -381,7 +439,8 @@ class ChatroomCommandTest {
             var sink = new LineSink();
             var stop = new CountDownLatch(1);
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ChatroomCommand.run(
-                    new String[] {"--server", "127.0.0.1", "0", "--max-clients", "1", "--room", "club"},
+                    new String[] {"--server", "127.0.0.1", "0", "--max-clients", "1", "--room", "club",
+                            "--data-dir", dataDir.toString()},
                     new PrintWriter(sink, true), new PrintWriter(err, true), () -> stop::await, NO_CLIENT, NO_CLIENT));
 
             var listening = sink.await("listening on 127\\.0\\.0\\.1:(\\d+) \\(room club", TIMEOUT);
@@ -407,7 +466,23 @@ class ChatroomCommandTest {
                 assertThat(Lines.readUntil(in, "* The server is shutting down. Goodbye!")).isTrue();
             }
             assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
-            assertThat(sink.toString()).contains("chatroom server stopped");
+            assertThat(sink.toString()).contains("chatroom server stopped", "history in " + dataDir);
+            assertThat(dataDir.resolve("history").resolve("club.log")).as("the history log").isNotEmptyFile();
+        }
+
+        @Test
+        @DisplayName("--in-memory writes nothing to the data directory")
+        void inMemory() throws Exception {
+            Path untouched = dataDir.resolve("not-created");
+            var sink = new LineSink();
+            var stop = new CountDownLatch(1);
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ChatroomCommand.run(
+                    new String[] {"--server", "127.0.0.1", "0", "--in-memory", "--data-dir", untouched.toString()},
+                    new PrintWriter(sink, true), new PrintWriter(err, true), () -> stop::await, NO_CLIENT, NO_CLIENT));
+            assertThat(sink.await("listening on .*history in memory only", TIMEOUT)).as("in: %s", sink).isPresent();
+            stop.countDown();
+            assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+            assertThat(untouched).doesNotExist();
         }
 
         @Test

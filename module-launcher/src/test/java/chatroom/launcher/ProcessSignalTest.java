@@ -5,12 +5,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,8 @@ class ProcessSignalTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private Process server;
+    @TempDir
+    Path dataDir;
 
     @AfterEach
     void killLeftovers() {
@@ -43,7 +47,8 @@ class ProcessSignalTest {
         assertThat(modulePath).as("tests run on the module path").isNotBlank();
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>(List.of(java, "--module-path", modulePath,
-                "--module", "chatroom.launcher/chatroom.launcher.Main", "--server", "127.0.0.1", "0"));
+                "--module", "chatroom.launcher/chatroom.launcher.Main", "--server", "127.0.0.1", "0",
+                "--data-dir", dataDir.toString()));
         server = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
 

@@ -39,7 +39,10 @@ public enum ErrorCode {
     /// `LOGIN` before the server's password was given with `PASS`; the connection stays open.
     PASSWORD_REQUIRED("password-required"),
     /// `PASS` with the wrong password; the server closes the connection after this error.
-    BAD_PASSWORD("bad-password");
+    BAD_PASSWORD("bad-password"),
+    /// The server could not save the message in its history log (its disk failed or is
+    /// full), so it was not sent to anybody.
+    NOT_SAVED("not-saved");
 
     private static final Map<String, ErrorCode> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(ErrorCode::wire, Function.identity()));

@@ -16,8 +16,12 @@ import java.time.Duration;
 /// Thread-safe.
 public sealed interface ChatServer permits ServerImpl {
 
-    /// Binds `address` (port `0` picks a free port) without accepting yet.
+    /// Binds `address` (port `0` picks a free port) without accepting yet. With a
+    /// [ServerConfig#dataDir()] it also locks that directory and recovers the history log in
+    /// it, so later messages get ids above those saved.
     ///
+    /// @throws DataDirectoryException if the data directory is used by another server, or its
+    ///                                history log cannot be read, written or understood
     /// @throws IOException if the address cannot be bound (for example the port is in use)
     /// @throws IllegalArgumentException if `address` is unresolved
     static ChatServer create(InetSocketAddress address, ServerConfig config) throws IOException {
@@ -34,7 +38,9 @@ public sealed interface ChatServer permits ServerImpl {
 
     /// Stops the server and returns when it has stopped:
     ///
-    /// 1. closes the listening socket, so no new connection is accepted;
+    /// 1. closes the listening socket, so no new connection is accepted, and stops taking
+    ///    messages; the messages already taken are saved (and forced to disk, whatever the
+    ///    [FsyncPolicy]) and delivered, and the history log is closed;
     /// 2. tells every client that the server is stopping (`BYE reason=shutdown`, or a `* ` line
     ///    for plain clients) and lets their queues drain for up to `grace`;
     /// 3. closes every connection still open and ends every thread the server started.

@@ -63,7 +63,7 @@ public final class ServerImpl implements ChatServer {
         this.listener = listener;
         this.address = (InetSocketAddress) listener.getLocalAddress();
         this.config = config;
-        this.room = new Room(config.roomName(), config.historySize(), Clock.systemUTC());
+        this.room = Room.create(config, Clock.systemUTC());
         this.slots = new Semaphore(config.maxClients());
         this.addressLimits = new AddressLimits(config.maxPerAddress(), config.connectsPerMinute(), System::nanoTime);
         this.product = "chatroom/" + version();
@@ -78,6 +78,8 @@ public final class ServerImpl implements ChatServer {
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             listener.bind(address, BACKLOG);
+            // The data directory is locked and the history recovered here, so a server that
+            // cannot use them fails before it starts.
             return new ServerImpl(listener, config);
         } catch (IOException | RuntimeException e) {
             listener.close();
@@ -108,6 +110,7 @@ public final class ServerImpl implements ChatServer {
                 .name("chatroom-janitor").daemon(true).factory());
         long tick = janitorTick().toNanos();
         janitor.scheduleWithFixedDelay(this::checkTimers, tick, tick, TimeUnit.NANOSECONDS);
+        room.start();
         acceptor = Thread.ofPlatform().name("chatroom-acceptor").start(this::acceptLoop);
         LOG.log(INFO, "Listening on {0}:{1,number,#}", address.getHostString(), address.getPort());
     }
@@ -132,6 +135,7 @@ public final class ServerImpl implements ChatServer {
         int previous = state.getAndSet(STOPPED);
         closeListener();
         if (previous != RUNNING) {
+            room.closeHistory();
             return;
         }
         LOG.log(INFO, "Stopping: telling {0} connections", connections.size());
@@ -143,6 +147,8 @@ public final class ServerImpl implements ChatServer {
         }
         janitor.shutdownNow();
         room.close();
+        // The messages already accepted are saved and delivered before the goodbyes.
+        room.closeHistory();
         var bye = new ServerFrame.Bye(LeaveReason.SHUTDOWN, "The server is shutting down. Goodbye!");
         connections.forEach(connection -> connection.close(bye));
         try {
