@@ -21,6 +21,12 @@ public final class PlainText {
     /// First line on every new connection, before the server knows the dialect.
     public static final String GREETING = NOTICE_PREFIX + "Welcome to chatroom! Type your name and press Enter.";
 
+    /// The one line a TLS-only server sends, in plain text, to a connection that does not start
+    /// a TLS handshake (its first byte is not a TLS record, or it says nothing for 2 s); then it
+    /// closes. A client that reads it knows to reconnect with TLS.
+    public static final String TLS_REQUIRED = NOTICE_PREFIX + "This server accepts only TLS connections. "
+            + "Connect with TLS: chatroom --client --tls, or openssl s_client -connect HOST:PORT.";
+
     private PlainText() {
     }
 

@@ -43,6 +43,7 @@ final class Connection {
     private static final int MAX_UNREAD_INPUT_BYTES = 32 * 1024;
 
     private final SocketChannel channel;
+    private final Transport transport;
     private final String peer;
     private final ServerImpl server;
     private final Outbound outbound;
@@ -63,7 +64,8 @@ final class Connection {
         this.channel = channel;
         this.peer = remote.getHostString() + ":" + remote.getPort();
         this.server = server;
-        this.outbound = new Outbound(channel, server.config().sendQueueBytes());
+        this.transport = Transport.over(channel, server.config());
+        this.outbound = new Outbound(transport, server.config().sendQueueBytes());
         this.connectedAt = System.nanoTime();
         this.lastHeard = connectedAt;
         this.nextFloodNotice = connectedAt;
@@ -77,11 +79,14 @@ final class Connection {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
             server.startWriter(outbound);
+            if (!transport.open(peer)) {
+                return;
+            }
             enqueue(GREETING);
             ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
             while (ending.get() == null) {
                 buffer.clear();
-                if (channel.read(buffer) < 0) {
+                if (transport.read(buffer) < 0) {
                     decoder.endOfInput(this::onFrame);
                     break;
                 }
@@ -151,7 +156,7 @@ final class Connection {
             send(bye);
             outbound.finish();
             try {
-                channel.shutdownInput();
+                transport.shutdownInput();
             } catch (IOException e) {
                 abort();
             }
@@ -161,7 +166,7 @@ final class Connection {
     /// Closes the socket now, without a goodbye; the reader and writer wake up and end.
     void abort() {
         try {
-            channel.close();
+            transport.close();
         } catch (IOException e) {
             LOG.log(DEBUG, "{0} close failed: {1}", peer, e.toString());
         }
@@ -239,11 +244,7 @@ final class Connection {
 
     /// Bytes the kernel holds for this connection that nobody has read yet.
     private int unreadInputBytes() {
-        try {
-            return channel.socket().getInputStream().available();
-        } catch (IOException e) {
-            return 0;
-        }
+        return transport.unreadBytes();
     }
 
     private void enqueue(byte[] frame) {
