@@ -16,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -195,13 +194,13 @@ class TlsTest {
 
     @Nested
     @DisplayName("openssl s_client")
-    class OpenSsl {
+    class OpenSslClient {
 
         @Test
         @DisplayName("openssl s_client -connect HOST:PORT -quiet gets the greeting and chats")
         void opensslChats() throws Exception {
             String target = "127.0.0.1:" + fixture.address().getPort();
-            Process openssl = new ProcessBuilder(openssl(), "s_client", "-connect", target, "-quiet")
+            Process openssl = new ProcessBuilder(OpenSsl.command(), "s_client", "-connect", target, "-quiet")
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             var stdout = new ByteArrayOutputStream();
@@ -227,20 +226,6 @@ class TlsTest {
                     .startsWith(ServerFixture.GREETING)
                     .contains("* alice joined the chat", "alice: hello", "* Goodbye, alice!");
             awaitCount("connections", fixture.server()::connectionCount, 0);
-        }
-
-        /// `openssl` from the `PATH` (it is `/usr/bin/openssl` on Linux and macOS).
-        private static String openssl() {
-            String path = System.getenv().getOrDefault("PATH", "");
-            for (String folder : path.split(java.io.File.pathSeparator)) {
-                for (String name : List.of("openssl", "openssl.exe")) {
-                    Path candidate = Path.of(folder, name);
-                    if (Files.isExecutable(candidate)) {
-                        return candidate.toString();
-                    }
-                }
-            }
-            throw new AssertionError("this test needs openssl on the PATH: " + path);
         }
     }
 }
