@@ -2,6 +2,7 @@ package chatroom.launcher;
 
 import chatroom.server.ChatServer;
 import chatroom.server.ServerConfig;
+import chatroom.server.TlsIdentity;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -134,6 +135,16 @@ final class ChatroomCommand implements Callable<Integer> {
             err.println("chatroom: cannot resolve host '" + host + "'");
             return ExitCode.FAILURE.code;
         }
+        Optional<TlsIdentity> tls;
+        try {
+            tls = server.tlsIdentity(dataDir, host);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("chatroom: cannot use TLS: " + e.getMessage());
+            return ExitCode.FAILURE.code;
+        }
+        if (tls.isPresent()) {
+            config = config.toBuilder().tls(tls.map(TlsIdentity::sslContext)).build();
+        }
         ChatServer chat;
         try {
             chat = ChatServer.create(address, config);
@@ -147,6 +158,13 @@ final class ChatroomCommand implements Callable<Integer> {
         }
         StopSignal stop = stopSignal.get();
         chat.start();
+        tls.ifPresent(identity -> {
+            out.println("TLS certificate SHA-256 fingerprint: " + identity.fingerprint());
+            if (identity.isSelfSigned()) {
+                out.println("TLS self-signed certificate kept in " + identity.keystore()
+                        + " (made once, reused on later starts)");
+            }
+        });
         out.println("chatroom server listening on " + host + ":" + chat.address().getPort()
                 + " (room " + config.roomName() + "; Ctrl+C stops it)");
         try {

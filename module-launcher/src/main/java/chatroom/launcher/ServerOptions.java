@@ -1,9 +1,16 @@
 package chatroom.launcher;
 
 import chatroom.server.ServerConfig;
+import chatroom.server.TlsIdentity;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /// The options of `chatroom --server`. Their names are a contract: operators' scripts and
 /// outside tests use them.
@@ -42,6 +49,16 @@ final class ServerOptions {
     @Option(names = "--room", paramLabel = "NAME", description = "Name of the room (default: ${DEFAULT-VALUE}).")
     String room = DEFAULTS.roomName();
 
+    @Option(names = "--tls", arity = "0..1", paramLabel = "KEYSTORE", fallbackValue = "",
+            description = "Accept only TLS connections, with the key and certificate of this PKCS#12 keystore; "
+                    + "bare --tls makes a self-signed certificate once in the data folder and reuses it. "
+                    + "Put it after HOST PORT, or write --tls=KEYSTORE.")
+    String tls;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE",
+            description = "File whose first line is the password of the --tls KEYSTORE (default: an empty password).")
+    Path tlsPasswordFile;
+
     @Option(names = "--shutdown-grace", paramLabel = "SECONDS",
             description = "On SIGINT/SIGTERM, time given to clients to receive their goodbye (default: ${DEFAULT-VALUE}).")
     long shutdownGraceSeconds = 5;
@@ -54,6 +71,9 @@ final class ServerOptions {
             throw new IllegalArgumentException("--send-queue is too large: " + sendQueueKib);
         }
         requireNonNegative("--shutdown-grace", shutdownGraceSeconds);
+        if (tlsPasswordFile != null && (tls == null || tls.isEmpty())) {
+            throw new IllegalArgumentException("--tls-password-file needs --tls KEYSTORE (the self-signed keystore has its own)");
+        }
         return ServerConfig.builder()
                 .maxClients(maxClients)
                 .maxRate(maxRate)
@@ -64,6 +84,40 @@ final class ServerOptions {
                 .sendQueueBytes(sendQueueKib * 1024)
                 .roomName(room)
                 .build();
+    }
+
+    /// The TLS identity asked for, if any: the `--tls` keystore, or the self-signed one that a
+    /// bare `--tls` keeps under `dataDir` for `host`. Reads (and may create) files.
+    ///
+    /// @throws IOException              if the keystore or the password file cannot be used;
+    ///                                  the message says which and why
+    /// @throws IllegalArgumentException if the keystore holds no key, or `host` cannot be put
+    ///                                  in a certificate
+    Optional<TlsIdentity> tlsIdentity(Path dataDir, String host) throws IOException {
+        if (tls == null) {
+            return Optional.empty();
+        }
+        if (tls.isEmpty()) {
+            return Optional.of(TlsIdentity.selfSigned(dataDir, host));
+        }
+        Path keystore = Path.of(tls);
+        if (!Files.exists(keystore)) {
+            throw new IOException("keystore " + keystore + " does not exist (a bare --tls before HOST takes HOST"
+                    + " for a keystore: put --tls last, or write --tls=KEYSTORE)");
+        }
+        return Optional.of(TlsIdentity.load(keystore, tlsPassword()));
+    }
+
+    private char[] tlsPassword() throws IOException {
+        if (tlsPasswordFile == null) {
+            return new char[0];
+        }
+        try (var lines = Files.lines(tlsPasswordFile, StandardCharsets.UTF_8)) {
+            return lines.findFirst().orElse("").toCharArray();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IOException("cannot read --tls-password-file " + tlsPasswordFile + ": "
+                    + (e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e), e);
+        }
     }
 
     Duration shutdownGrace() {

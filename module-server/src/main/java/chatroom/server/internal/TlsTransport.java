@@ -93,7 +93,7 @@ final class TlsTransport implements Transport {
         } catch (IOException e) {
             // A scanner, a client that does not trust the certificate, a dropped connection:
             // the client's business, not the server's, so no stack trace.
-            LOG.log(INFO, "{0} TLS handshake failed: {1}", peer, e.getMessage());
+            LOG.log(INFO, "{0} TLS handshake failed: {1}", peer, reason(e));
             return false;
         }
         socket = tls;
@@ -303,6 +303,15 @@ final class TlsTransport implements Transport {
         return suite.startsWith("TLS_AES_") || suite.startsWith("TLS_CHACHA20_")
                 || suite.startsWith("TLS_ECDHE_") && (suite.contains("_GCM_") || suite.contains("_CHACHA20_"))
                 || suite.equals("TLS_EMPTY_RENEGOTIATION_INFO_SCSV");
+    }
+
+    /// The exception's message and its cause's: the JDK often says only where it failed
+    /// (`readHandshakeRecord`) and puts what happened (`Received fatal alert: …`) in the cause.
+    private static String reason(IOException e) {
+        Throwable cause = e.getCause();
+        return cause == null || cause.getMessage() == null || cause.getMessage().equals(e.getMessage())
+                ? e.getMessage()
+                : e.getMessage() + ": " + cause.getMessage();
     }
 
     private static int timeoutMillis(Duration duration) {
