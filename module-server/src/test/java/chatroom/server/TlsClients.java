@@ -31,6 +31,11 @@ final class TlsClients {
         }
     }
 
+    /// The context the clients use, for a test that builds its own socket.
+    SSLContext context() {
+        return context;
+    }
+
     /// The fingerprint of the last server certificate offered, accepted or not.
     String seenFingerprint() {
         return seen.get();

@@ -193,6 +193,116 @@ class TlsTest {
     }
 
     @Nested
+    @DisplayName("limits, timeouts and shutdown inside TLS")
+    class LimitsInsideTls {
+
+        private static final String DROPPED = "* stalled left the chat (too slow to keep up: SendQ exceeded)";
+
+        private void restart(ServerConfig.Builder config) {
+            fixture.close();
+            fixture.start(config.tls(Optional.of(identity.sslContext())).build());
+        }
+
+        @Test
+        @DisplayName("a TLS member that stops reading is dropped as too slow, while a write to it is blocked")
+        void stalledReaderIsDropped() throws IOException {
+            restart(ServerConfig.builder().sendQueueBytes(16 * 1024).maxRate(0));
+            TestClient listener = joinPlainOverTls("listener");
+            TestClient sender = joinPlainOverTls("sender");
+            var stalledSocket = (SSLSocket) tlsSocketWithSmallReceiveBuffer();
+            try (stalledSocket) {
+                stalledSocket.getOutputStream().write("stalled\n".getBytes(StandardCharsets.US_ASCII));
+                stalledSocket.getOutputStream().flush();
+                listener.expectExactLine("* stalled joined the chat");
+
+                boolean dropped = false;
+                for (int sent = 0; !dropped && sent < 40_000; ) {
+                    var window = new StringBuilder();
+                    for (int i = 0; i < 20; i++) {
+                        window.append("m %06d %s%n".formatted(sent++, "x".repeat(190)));
+                    }
+                    sender.sendRaw(window.toString().getBytes(StandardCharsets.US_ASCII));
+                    String last = "sender: m %06d %s".formatted(sent - 1, "x".repeat(190));
+                    dropped = listener.collectUntil(last::equals, "message " + (sent - 1), TestClient.TIMEOUT)
+                            .contains(DROPPED);
+                }
+                assertThat(dropped).as("the stalled TLS member was dropped").isTrue();
+                awaitCount("connections", fixture.server()::connectionCount, 2);
+                sender.send("after");
+                listener.expectExactLine("sender: after");
+            }
+        }
+
+        @Test
+        @DisplayName("a TLS client flooding 500 KB is cut off for excess flood (its unread input is counted)")
+        void excessFlood() throws Exception {
+            restart(ServerConfig.builder());
+            TestClient bob = joinPlainOverTls("bob");
+            try (SSLSocket flooder = tls.connect(fixture.address())) {
+                OutputStream out = flooder.getOutputStream();
+                out.write("flooder\n".getBytes(StandardCharsets.US_ASCII));
+                var flood = new StringBuilder();
+                for (int i = 0; i < 1_000; i++) {
+                    flood.append("flood ").append(i).append('\n');
+                }
+                byte[] thousand = flood.toString().getBytes(StandardCharsets.US_ASCII);
+                Thread writer = Thread.ofVirtual().start(() -> {
+                    try {
+                        for (int i = 0; i < 50; i++) {
+                            out.write(thousand);
+                        }
+                    } catch (IOException e) {
+                        // Cut off while the buffers were full: expected.
+                    }
+                });
+                bob.expectExactLine("* flooder left the chat (excess flood)");
+                flooder.setSoLinger(true, 0);
+                flooder.close();
+                writer.join(TestClient.TIMEOUT);
+            }
+            awaitCount("connections", fixture.server()::connectionCount, 1);
+        }
+
+        @Test
+        @DisplayName("a handshake that stalls half-way is ended by the handshake timeout")
+        void stalledHandshakeTimesOut() {
+            restart(ServerConfig.builder().handshakeTimeout(Duration.ofSeconds(1)));
+            TestClient stalled = fixture.connectSilently("half-handshake");
+            stalled.sendRaw(new byte[] {0x16, 0x03, 0x01, 0x00});
+            stalled.awaitClosed();
+            awaitCount("connections", fixture.server()::connectionCount, 0);
+        }
+
+        @Test
+        @DisplayName("a silent plain client is told TLS is required even when the handshake timeout is short")
+        void silentWithShortHandshakeTimeout() {
+            restart(ServerConfig.builder().handshakeTimeout(Duration.ofSeconds(1)));
+            TestClient plain = fixture.connectSilently("nc");
+            assertThat(plain.awaitClosed()).containsExactly(PlainText.TLS_REQUIRED);
+            awaitCount("connections", fixture.server()::connectionCount, 0);
+        }
+
+        @Test
+        @DisplayName("on shutdown a TLS member gets the goodbye inside TLS, then the end of the stream")
+        void shutdown() {
+            TestClient alice = joinPlainOverTls("alice");
+            fixture.server().stop(ServerFixture.STOP_GRACE);
+            assertThat(alice.awaitClosed()).contains("* The server is shutting down. Goodbye!");
+            assertThat(fixture.server().connectionCount()).isZero();
+        }
+
+        private java.net.Socket tlsSocketWithSmallReceiveBuffer() throws IOException {
+            var plain = new java.net.Socket();
+            plain.setReceiveBufferSize(4096);
+            plain.connect(fixture.address(), 5_000);
+            var socket = (SSLSocket) tls.context().getSocketFactory()
+                    .createSocket(plain, "127.0.0.1", fixture.address().getPort(), true);
+            socket.startHandshake();
+            return socket;
+        }
+    }
+
+    @Nested
     @DisplayName("openssl s_client")
     class OpenSslClient {
 

@@ -40,8 +40,9 @@ final class TlsTransport implements Transport {
     /// The content type of a TLS handshake record: the first byte every TLS client sends.
     private static final int TLS_HANDSHAKE_RECORD = 0x16;
     /// How long a connection may stay silent before it is told that TLS is required: a person
-    /// with `nc` waits for a greeting and would otherwise see nothing at all.
-    private static final int FIRST_BYTE_WAIT_MILLIS = 2_000;
+    /// with `nc` waits for a greeting and would otherwise see nothing at all. (Half the
+    /// handshake timeout if that is shorter, so the line goes out before the timeout closes.)
+    private static final long FIRST_BYTE_WAIT_MILLIS = 2_000;
     private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     /// Largest plaintext of one TLS record.
     private static final int MAX_RECORD_BYTES = 16 * 1024;
@@ -78,7 +79,7 @@ final class TlsTransport implements Transport {
             return false; // the client left (or the server is closing it) before saying anything
         }
         if (first != TLS_HANDSHAKE_RECORD) {
-            LOG.log(INFO, "{0} refused: not TLS ({1})", peer, first == -2 ? "silent for 2 s" : "plain text");
+            LOG.log(INFO, "{0} refused: not TLS ({1})", peer, first == -2 ? "silent" : "plain text");
             refuse();
             return false;
         }
@@ -201,10 +202,11 @@ final class TlsTransport implements Transport {
     }
 
     /// The first byte the client sends; `-1` at end of stream, `-2` after
-    /// [#FIRST_BYTE_WAIT_MILLIS] of silence.
+    /// [#FIRST_BYTE_WAIT_MILLIS] of silence (or half the handshake timeout).
     private int firstByte() throws IOException {
         var socket = channel.socket();
-        socket.setSoTimeout(FIRST_BYTE_WAIT_MILLIS);
+        socket.setSoTimeout(timeoutMillis(Duration.ofMillis(
+                Math.min(FIRST_BYTE_WAIT_MILLIS, handshakeTimeout.dividedBy(2).toMillis()))));
         try {
             return socket.getInputStream().read();
         } catch (SocketTimeoutException e) {
