@@ -291,6 +291,17 @@ class TlsTest {
             assertThat(fixture.server().connectionCount()).isZero();
         }
 
+        @Test
+        @DisplayName("a full TLS server refuses in plain text, before any handshake, and a TLS member chats on")
+        void fullServerRefusesInPlainText() {
+            restart(ServerConfig.builder().maxClients(1));
+            TestClient alice = joinPlainOverTls("alice");
+            TestClient refused = fixture.connectSilently("one too many");
+            assertThat(refused.awaitClosed()).containsExactly("* Sorry, the server is full (1 connections); try again later.");
+            alice.send("still here");
+            alice.expectExactLine("alice: still here");
+        }
+
         private java.net.Socket tlsSocketWithSmallReceiveBuffer() throws IOException {
             var plain = new java.net.Socket();
             plain.setReceiveBufferSize(4096);

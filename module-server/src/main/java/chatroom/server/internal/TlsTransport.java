@@ -6,7 +6,6 @@ import chatroom.protocol.Text;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,7 +83,7 @@ final class TlsTransport implements Transport {
             return false;
         }
         var tls = (SSLSocket) context.getSocketFactory()
-                .createSocket(channel.socket(), new ByteArrayInputStream(new byte[] {(byte) first}), true);
+                .createSocket(channel.socket(), new FirstByteThenSocket(first, channel.socket().getInputStream()), true);
         try {
             tls.setUseClientMode(false);
             tls.setSSLParameters(parameters(tls.getSSLParameters()));
@@ -106,9 +105,19 @@ final class TlsTransport implements Transport {
         return true;
     }
 
+    /// Reads decrypted bytes; `-1` after the client's `close_notify` or at the end of the TCP
+    /// stream (also when [#shutdownInput] was called).
     @Override
     public int read(ByteBuffer destination) throws IOException {
         requireEstablished();
+        try {
+            return readDecrypted(destination);
+        } catch (FirstByteThenSocket.EndOfStream e) {
+            return -1;
+        }
+    }
+
+    private int readDecrypted(ByteBuffer destination) throws IOException {
         if (destination.hasArray()) {
             int count = in.read(destination.array(), destination.arrayOffset() + destination.position(),
                     destination.remaining());

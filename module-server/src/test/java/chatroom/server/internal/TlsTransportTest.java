@@ -153,6 +153,25 @@ class TlsTransportTest {
     }
 
     @Test
+    @DisplayName("after input is shut down the reader sees the end, and a goodbye written then still arrives")
+    void goodbyeAfterInputShutdown() throws IOException {
+        transport.shutdownInput();
+        assertThat(transport.read(ByteBuffer.allocate(16))).isEqualTo(-1);
+        assertThat(accepted.isOpen()).isTrue();
+
+        transport.write(ByteBuffer.wrap("* Goodbye!\n".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(readExactly("* Goodbye!\n".length())).isEqualTo("* Goodbye!\n");
+    }
+
+    @Test
+    @DisplayName("a client that drops the TCP connection without a TLS goodbye is an end of stream")
+    void abruptEndIsEndOfStream() throws IOException {
+        wire.shutdownOutput();
+        assertThat(transport.read(ByteBuffer.allocate(16))).isEqualTo(-1);
+    }
+
+    @Test
     @DisplayName("closing sends the TLS goodbye (close_notify): the client reads a clean end of stream")
     void closeSaysGoodbye() throws IOException {
         transport.close();
