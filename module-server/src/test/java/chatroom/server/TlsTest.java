@@ -206,7 +206,9 @@ class TlsTest {
         @Test
         @DisplayName("a TLS member that stops reading is dropped as too slow, while a write to it is blocked")
         void stalledReaderIsDropped() throws IOException {
-            restart(ServerConfig.builder().sendQueueBytes(16 * 1024).maxRate(0));
+            // 64 KiB, not the 16 KiB minimum: TLS makes every writer slower, and on a busy machine
+            // the sender's own echoes could then back up past 16 KiB and drop the wrong member.
+            restart(ServerConfig.builder().sendQueueBytes(64 * 1024).maxRate(0));
             TestClient listener = joinPlainOverTls("listener");
             TestClient sender = joinPlainOverTls("sender");
             var stalledSocket = (SSLSocket) tlsSocketWithSmallReceiveBuffer();
