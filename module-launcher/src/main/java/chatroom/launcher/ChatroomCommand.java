@@ -3,6 +3,7 @@ package chatroom.launcher;
 import chatroom.server.ChatServer;
 import chatroom.server.DataDirectoryException;
 import chatroom.server.ServerConfig;
+import chatroom.server.TlsIdentity;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -56,6 +57,12 @@ final class ChatroomCommand implements Callable<Integer> {
             description = "Folder for chatroom's files: the server's history and generated TLS certificate, "
                     + "the clients' trusted servers (default: the user's data folder, here ${DEFAULT-VALUE}).")
     Path dataDir = DataDirectory.defaultPath();
+
+    @Option(names = "--tls",
+            description = "Server: accept only TLS connections, with a self-signed certificate made once in the data "
+                    + "directory (or the --tls-keystore). Client: connect with TLS (the client also switches to TLS "
+                    + "when the server accepts only TLS).")
+    boolean tls;
 
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "The server's password, in the first line of FILE. Server: clients must give it before "
@@ -114,7 +121,7 @@ final class ChatroomCommand implements Callable<Integer> {
     private int runClient() {
         rejectOptionsOf(SERVER_OPTIONS, "--server");
         try {
-            var options = client.toOptions(Optional.ofNullable(host), Optional.ofNullable(port), dataDir, passwordFile);
+            var options = client.toOptions(Optional.ofNullable(host), Optional.ofNullable(port), dataDir, passwordFile, tls);
             return (client.console ? consoleClient : desktopClient).run(options);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -154,6 +161,16 @@ final class ChatroomCommand implements Callable<Integer> {
             }
             config = config.toBuilder().dataDir(Optional.of(directory)).build();
         }
+        Optional<TlsIdentity> identity;
+        try {
+            identity = server.tlsIdentity(tls, dataDir, host);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("chatroom: cannot use TLS: " + e.getMessage());
+            return ExitCode.FAILURE.code;
+        }
+        if (identity.isPresent()) {
+            config = config.toBuilder().tls(identity.map(TlsIdentity::sslContext)).build();
+        }
         ChatServer chat;
         try {
             chat = ChatServer.create(address, config);
@@ -170,6 +187,13 @@ final class ChatroomCommand implements Callable<Integer> {
         }
         StopSignal stop = stopSignal.get();
         chat.start();
+        identity.ifPresent(tlsIdentity -> {
+            out.println("TLS certificate SHA-256 fingerprint: " + tlsIdentity.fingerprint());
+            if (tlsIdentity.isSelfSigned()) {
+                out.println("TLS self-signed certificate kept in " + tlsIdentity.keystore()
+                        + " (made once, reused on later starts)");
+            }
+        });
         out.println("chatroom server listening on " + host + ":" + chat.address().getPort()
                 + " (room " + config.roomName() + "; history " + config.dataDir().map(dir -> "in " + dir)
                 .orElse("in memory only") + "; Ctrl+C stops it)");

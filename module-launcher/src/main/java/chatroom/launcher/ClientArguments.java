@@ -31,10 +31,6 @@ final class ClientArguments {
             description = "Language of the window, e.g. en or it (default: the system's).")
     String language;
 
-    @Option(names = "--tls",
-            description = "Connect with TLS (the client also switches to TLS when the server accepts only TLS).")
-    boolean tls;
-
     @Option(names = "--trust", paramLabel = "FINGERPRINT",
             description = "Trust the server whose certificate has this SHA-256 fingerprint (64 hex digits, with or"
                     + " without ':') without asking, and no other self-signed one; for scripts, and to accept a"
@@ -47,7 +43,8 @@ final class ClientArguments {
     ///
     /// @throws IllegalArgumentException if a value is not valid, or the password file cannot be
     ///                                  read (the message never holds the password)
-    ClientOptions toOptions(Optional<String> host, Optional<Integer> port, Path dataDir, Path passwordFile) {
+    ClientOptions toOptions(Optional<String> host, Optional<Integer> port, Path dataDir, Path passwordFile,
+                            boolean tls) {
         port.ifPresent(value -> {
             if (value < 1 || value > 65535) {
                 throw new IllegalArgumentException("PORT must be between 1 and 65535, not " + value);

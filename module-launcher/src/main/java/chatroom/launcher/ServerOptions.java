@@ -4,11 +4,15 @@ import chatroom.server.FsyncPolicy;
 import chatroom.server.HistoryRetention;
 import chatroom.server.ServerConfig;
 import chatroom.server.ServerPassword;
+import chatroom.server.TlsIdentity;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,6 +90,15 @@ final class ServerOptions {
                     + "option to set both (default: 100000 messages).")
     List<String> historyMax = new ArrayList<>();
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Accept only TLS connections (as --tls does), with the key and certificate of this PKCS#12 "
+                    + "keystore instead of a self-signed certificate.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE",
+            description = "File whose first line is the password of the --tls-keystore (default: an empty password).")
+    Path tlsPasswordFile;
+
     @Option(names = "--shutdown-grace", paramLabel = "SECONDS",
             description = "On SIGINT/SIGTERM, time given to clients to receive their goodbye (default: ${DEFAULT-VALUE}).")
     long shutdownGraceSeconds = 5;
@@ -103,6 +116,9 @@ final class ServerOptions {
         if (inMemory && (fsync != null || !historyMax.isEmpty())) {
             throw new IllegalArgumentException((fsync != null ? "--fsync" : "--history-max")
                     + " applies to history kept on disk; it cannot be used with --in-memory");
+        }
+        if (tlsPasswordFile != null && tlsKeystore == null) {
+            throw new IllegalArgumentException("--tls-password-file needs --tls-keystore (the self-signed keystore has its own)");
         }
         return ServerConfig.builder()
                 .maxClients(maxClients)
@@ -163,6 +179,36 @@ final class ServerOptions {
             }
         }
         return new HistoryRetention(messages, age);
+
+    }
+
+    /// The TLS identity asked for, if any: the `--tls-keystore`, or (with `tls`, the shared
+    /// `--tls`) the self-signed one kept under `dataDir` for `host`. Reads (and may create) files.
+    ///
+    /// @throws IOException              if the keystore or the password file cannot be used;
+    ///                                  the message says which and why
+    /// @throws IllegalArgumentException if the keystore holds no key, or `host` cannot be put
+    ///                                  in a certificate
+    Optional<TlsIdentity> tlsIdentity(boolean tls, Path dataDir, String host) throws IOException {
+        if (tlsKeystore != null) {
+            if (!Files.exists(tlsKeystore)) {
+                throw new IOException("keystore " + tlsKeystore + " does not exist");
+            }
+            return Optional.of(TlsIdentity.load(tlsKeystore, tlsPassword()));
+        }
+        return tls ? Optional.of(TlsIdentity.selfSigned(dataDir, host)) : Optional.empty();
+    }
+
+    private char[] tlsPassword() throws IOException {
+        if (tlsPasswordFile == null) {
+            return new char[0];
+        }
+        try (var lines = Files.lines(tlsPasswordFile, StandardCharsets.UTF_8)) {
+            return lines.findFirst().orElse("").toCharArray();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IOException("cannot read --tls-password-file " + tlsPasswordFile + ": "
+                    + (e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e), e);
+        }
     }
 
     Duration shutdownGrace() {

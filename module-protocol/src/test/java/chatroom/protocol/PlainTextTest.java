@@ -124,6 +124,16 @@ class PlainTextTest {
         void greeting() {
             assertThat(PlainText.GREETING).startsWith(PlainText.NOTICE_PREFIX);
         }
+
+        @Test
+        @DisplayName("the TLS refusal is the contract's exact line, a notice that names both ways to connect")
+        void tlsRequired() {
+            assertThat(PlainText.TLS_REQUIRED)
+                    .isEqualTo("* This server accepts only TLS connections. Connect with TLS: chatroom --client --tls, "
+                            + "or openssl s_client -connect HOST:PORT.")
+                    .startsWith(PlainText.NOTICE_PREFIX)
+                    .doesNotContain("\n");
+        }
     }
 
     @Nested

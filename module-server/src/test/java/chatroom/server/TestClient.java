@@ -71,6 +71,16 @@ final class TestClient implements AutoCloseable {
         return open(server, label, null, receiveBufferBytes, false);
     }
 
+    /// A client over `socket`, already connected (a TLS socket, say), whose lines are queued
+    /// for the `expect…` methods.
+    static TestClient over(Socket socket, String label) {
+        try {
+            return new TestClient(label, socket, null, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the socket of " + label, e);
+        }
+    }
+
     private static TestClient open(InetSocketAddress server, String label, Consumer<String> sink,
                                    int receiveBufferBytes, boolean read) {
         Socket socket = new Socket();

@@ -49,6 +49,7 @@ final class Connection {
     private static final int MAX_UNREAD_INPUT_BYTES = 32 * 1024;
 
     private final SocketChannel channel;
+    private final Transport transport;
     private final String peer;
     private final InetAddress address;
     private final ServerImpl server;
@@ -76,7 +77,8 @@ final class Connection {
         this.peer = remote.getHostString() + ":" + remote.getPort();
         this.address = remote.getAddress();
         this.server = server;
-        this.outbound = new Outbound(channel, this::awaitWritable, server.config().sendQueueBytes(), server.writers());
+        this.transport = Transport.over(channel, server.config());
+        this.outbound = new Outbound(transport, this::awaitWritable, server.config().sendQueueBytes(), server.writers());
         this.connectedAt = System.nanoTime();
         this.lastHeard = connectedAt;
         this.nextFloodNotice = connectedAt;
@@ -90,10 +92,24 @@ final class Connection {
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-            channel.configureBlocking(false);
-            enqueue(server.config().password().isPresent() ? PASSWORD_GREETING : GREETING);
-            // Also set by the first read, which may come before register returns.
-            key = server.poller().register(channel, this::onReadable);
+            byte[] greeting = server.config().password().isPresent() ? PASSWORD_GREETING : GREETING;
+            switch (transport) {
+                case PlainTransport plain -> {
+                    channel.configureBlocking(false);
+                    enqueue(greeting);
+                    // Also set by the first read, which may come before register returns.
+                    key = server.poller().register(channel, this::onReadable);
+                }
+                case TlsTransport tls -> {
+                    // TLS reads block (SSLSocket), so a TLS connection keeps its virtual thread.
+                    if (tls.open(peer)) {
+                        enqueue(greeting);
+                        readUntilEndOrWaiting(null);
+                    } else {
+                        finish();
+                    }
+                }
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(DEBUG, "{0} could not be served: {1}", peer, e.toString());
             finish();
@@ -102,19 +118,25 @@ final class Connection {
 
     /// Reads and handles everything that has arrived, then waits for more without holding a
     /// thread. Runs on the connections' executor, never twice at once for one connection
-    /// (the poller asks again only after [Poller#readAgain]). Once the connection ends, this
-    /// is where it is cleaned up.
+    /// (the poller asks again only after [Poller#readAgain]).
     private void onReadable(SelectionKey key) {
+        readUntilEndOrWaiting(key);
+    }
+
+    /// Reads and handles input until the connection ends, and then cleans it up; or, on a
+    /// non-blocking socket registered as `key`, until nothing more has arrived (reading
+    /// resumes when the poller sees input). `key` is `null` for a blocking transport.
+    private void readUntilEndOrWaiting(SelectionKey key) {
         reader = Thread.currentThread();
         try {
             while (ending.get() == null) {
                 ByteBuffer buffer = readBuffer.forRead();
-                int count = channel.read(buffer);
+                int count = transport.read(buffer);
                 if (count < 0) {
                     decoder.endOfInput(this::onFrame);
                     break;
                 }
-                if (count == 0) {
+                if (count == 0 && key != null) {
                     reader = null;
                     server.poller().readAgain(key);
                     return;
@@ -217,11 +239,12 @@ final class Connection {
         }
     }
 
-    /// Makes the reader see the end of input, so that it runs and cleans up (it runs only when
-    /// the poller reports input, and the end of input counts as input).
+    /// Makes the reader see the end of input, so that it runs and cleans up (a plain
+    /// connection's reader runs only when the poller reports input, and the end of input
+    /// counts as input; a TLS reader blocked in a read returns).
     private void wakeReader() {
         try {
-            channel.shutdownInput();
+            transport.shutdownInput();
         } catch (IOException e) {
             abort();
         }
@@ -239,7 +262,7 @@ final class Connection {
     /// Closes the socket now, without a goodbye; the writer wakes up and ends.
     void abort() {
         try {
-            channel.close();
+            transport.close();
         } catch (IOException e) {
             LOG.log(DEBUG, "{0} close failed: {1}", peer, e.toString());
         }
@@ -321,11 +344,7 @@ final class Connection {
 
     /// Bytes the kernel holds for this connection that nobody has read yet.
     private int unreadInputBytes() {
-        try {
-            return channel.socket().getInputStream().available();
-        } catch (IOException e) {
-            return 0;
-        }
+        return transport.unreadBytes();
     }
 
     private void enqueue(byte[] frame) {
