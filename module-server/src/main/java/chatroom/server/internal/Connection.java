@@ -78,7 +78,8 @@ final class Connection {
         this.address = remote.getAddress();
         this.server = server;
         this.transport = Transport.over(channel, server.config());
-        this.outbound = new Outbound(transport, this::awaitWritable, server.config().sendQueueBytes(), server.writers());
+        this.outbound = new Outbound(transport, this::resumeWhenWritable, server.config().sendQueueBytes(),
+                server.writersFor(transport));
         this.connectedAt = System.nanoTime();
         this.lastHeard = connectedAt;
         this.nextFloodNotice = connectedAt;
@@ -250,13 +251,15 @@ final class Connection {
         }
     }
 
-    private void awaitWritable() {
+    /// A plain connection's writer found the socket full: the poller runs it again when the
+    /// socket drains. (A TLS writer blocks instead, so it never gets here.)
+    private boolean resumeWhenWritable(Runnable writer) {
         SelectionKey registered = key;
         if (registered == null) {
             Thread.yield();
-        } else {
-            server.poller().awaitWritable(registered);
+            return false;
         }
+        return server.poller().resumeWhenWritable(registered, writer);
     }
 
     /// Closes the socket now, without a goodbye; the writer wakes up and ends.

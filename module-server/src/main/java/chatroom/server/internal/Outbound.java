@@ -54,11 +54,18 @@ final class Outbound implements Runnable {
     private volatile boolean writerActive;
     private volatile boolean finishing;
     private volatile boolean failed;
+    /// What a writer left unsent when the channel took nothing, for the next writer; only
+    /// the one active writer touches these (handed over through [#WRITER_ACTIVE] and the
+    /// executor, which order the accesses).
+    private ByteBuffer[] unsent;
+    private int unsentFirst;
+    private int unsentCount;
 
-    /// How a writer waits when a non-blocking channel takes nothing (the client reads slowly).
+    /// What a writer does when a non-blocking channel takes nothing (the client reads slowly).
     interface Backpressure {
-        /// Returns when the channel can probably take more bytes, or after a bounded wait.
-        void awaitWritable();
+        /// Arranges for `writer` to run again once the channel can take more bytes, and
+        /// returns `true`; or returns `false` after waiting a little (the writer tries again).
+        boolean resumeWhenWritable(Runnable writer);
     }
 
     /// A queue of at most `limitBytes` for `channel`, whose writer tasks run on `writers`.
@@ -102,25 +109,52 @@ final class Outbound implements Runnable {
     }
 
     /// The writer: sends until the queue is empty, then ends (or stops for good once
-    /// finishing). Never runs twice at once for one client.
+    /// finishing). Never runs twice at once for one client. On a non-blocking channel that
+    /// takes nothing it ends early, keeping what is left of its batch, and runs again when the
+    /// channel can take more.
     @Override
     public void run() {
         ByteBuffer[] batch = new ByteBuffer[MAX_BATCH];
+        int first = 0;
+        int count = 0;
+        if (unsent != null) {
+            batch = unsent;
+            first = unsentFirst;
+            count = unsentCount;
+            unsent = null;
+        }
         try {
             while (true) {
-                int count = takeBatch(batch);
-                if (count > 0) {
-                    QUEUED_BYTES.getAndAdd(this, -writeFully(batch, count));
-                } else if (finishing) {
-                    stop();
-                    return;
-                } else {
-                    writerActive = false;
-                    // A frame (or finish) that came after the last poll saw a writer still
-                    // active and started none: carry on if so, unless another writer took over.
-                    if ((queue.isEmpty() && !finishing) || !WRITER_ACTIVE.compareAndSet(this, false, true)) {
+                if (first == count) {
+                    first = 0;
+                    count = takeBatch(batch);
+                    if (count == 0) {
+                        if (finishing) {
+                            stop();
+                            return;
+                        }
+                        writerActive = false;
+                        // A frame (or finish) that came after the last poll saw a writer still
+                        // active and started none: carry on if so, unless another writer took over.
+                        if ((queue.isEmpty() && !finishing) || !WRITER_ACTIVE.compareAndSet(this, false, true)) {
+                            return;
+                        }
+                        continue;
+                    }
+                }
+                long written = channel.write(batch, first, count - first);
+                QUEUED_BYTES.getAndAdd(this, -written);
+                while (first < count && !batch[first].hasRemaining()) {
+                    batch[first++] = null;
+                }
+                if (written == 0 && first < count) {
+                    unsent = batch;
+                    unsentFirst = first;
+                    unsentCount = count;
+                    if (backpressure.resumeWhenWritable(this)) {
                         return;
                     }
+                    unsent = null;
                 }
             }
         } catch (IOException e) {
@@ -155,21 +189,5 @@ final class Outbound implements Runnable {
             batch[count++] = ByteBuffer.wrap(frame);
         }
         return count;
-    }
-
-    private long writeFully(ByteBuffer[] batch, int count) throws IOException {
-        long total = 0;
-        int first = 0;
-        while (first < count) {
-            long written = channel.write(batch, first, count - first);
-            if (written == 0) {
-                backpressure.awaitWritable();
-            }
-            total += written;
-            while (first < count && !batch[first].hasRemaining()) {
-                batch[first++] = null;
-            }
-        }
-        return total;
     }
 }

@@ -8,8 +8,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
@@ -17,7 +15,7 @@ import static java.lang.System.Logger.Level.ERROR;
 /// Waits for connections to become readable or writable, so that an idle connection needs
 /// no thread at all: one platform thread selects; a readable connection's [Readable#onReadable]
 /// runs as a task on the connections' executor (a virtual thread), and a writer whose socket
-/// is full parks in [#awaitWritable] until the socket drains.
+/// was full runs again on the writers' executor once it drains ([#resumeWhenWritable]).
 ///
 /// Read interest is cleared while a connection's read task runs and set again by the task
 /// ([#readAgain]), so at most one read task runs per connection at a time.
@@ -33,17 +31,15 @@ final class Poller implements AutoCloseable {
     }
 
     private static final System.Logger LOG = System.getLogger("chatroom.server");
-    /// Longest a writer parks before looking at its channel again (it is also woken when the
-    /// socket drains or the key is cancelled; this only bounds a missed wake-up).
-    private static final long WRITE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-
     private final Selector selector;
     private final Executor readers;
+    private final Executor writers;
     private final Thread thread;
 
-    Poller(Executor readers) throws IOException {
+    Poller(Executor readers, Executor writers) throws IOException {
         this.selector = Selector.open();
         this.readers = readers;
+        this.writers = writers;
         this.thread = Thread.ofPlatform().name("chatroom-poller").daemon(true).unstarted(this::selectLoop);
     }
 
@@ -77,19 +73,19 @@ final class Poller implements AutoCloseable {
         selector.wakeup();
     }
 
-    /// Parks the calling writer until `key`'s socket can take more bytes, or at most
-    /// [#WRITE_WAIT_NANOS] (the caller simply tries again).
-    void awaitWritable(SelectionKey key) {
+    /// Runs `writer` on the writers' executor once `key`'s socket can take more bytes.
+    /// Returns `false` if the channel has been closed meanwhile (the writer's next write
+    /// fails and it stops).
+    boolean resumeWhenWritable(SelectionKey key, Runnable writer) {
         var interest = (Interest) key.attachment();
-        interest.writer = Thread.currentThread();
+        interest.writer = writer;
         try {
             key.interestOpsOr(SelectionKey.OP_WRITE);
             selector.wakeup();
-            LockSupport.parkNanos(WRITE_WAIT_NANOS);
+            return true;
         } catch (CancelledKeyException e) {
-            // Closed: the writer's next write fails and it stops.
-        } finally {
             interest.writer = null;
+            return false;
         }
     }
 
@@ -125,9 +121,10 @@ final class Poller implements AutoCloseable {
             int ready = key.readyOps();
             if ((ready & SelectionKey.OP_WRITE) != 0) {
                 key.interestOpsAnd(~SelectionKey.OP_WRITE);
-                Thread writer = interest.writer;
+                Runnable writer = interest.writer;
                 if (writer != null) {
-                    LockSupport.unpark(writer);
+                    interest.writer = null;
+                    writers.execute(writer);
                 }
             }
             if ((ready & SelectionKey.OP_READ) != 0) {
@@ -135,10 +132,7 @@ final class Poller implements AutoCloseable {
                 readers.execute(() -> interest.reader.onReadable(key));
             }
         } catch (CancelledKeyException e) {
-            Thread writer = interest.writer;
-            if (writer != null) {
-                LockSupport.unpark(writer);
-            }
+            // Closed meanwhile; whoever closed it ends the connection.
         } catch (RejectedExecutionException e) {
             // The server is stopping; its shutdown closes every connection.
             LOG.log(DEBUG, "Read not started: the server is stopping");
@@ -148,7 +142,7 @@ final class Poller implements AutoCloseable {
     /// What a key is registered for: its reader, and the writer waiting for room, if any.
     private static final class Interest {
         final Readable reader;
-        volatile Thread writer;
+        volatile Runnable writer;
 
         Interest(Readable reader) {
             this.reader = reader;

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,9 +53,13 @@ public final class ServerImpl implements ChatServer {
     private final AtomicInteger state = new AtomicInteger(NOT_STARTED);
     private final String product;
     private ExecutorService executor;
-    /// Runs the clients' writers: a separate executor, so writers can still start (to flush a
-    /// goodbye) while the connections' executor is shutting down.
+    /// Runs plain clients' writers, whose writes never block: a small pool of platform
+    /// threads, cheaper per write than starting a virtual thread. Separate from the
+    /// connections' executor, so writers can still start (to flush a goodbye) while that one
+    /// is shutting down.
     private ExecutorService writers;
+    /// Runs TLS clients' writers, whose writes block (the JDK's SSLSocket): virtual threads.
+    private ExecutorService blockingWriters;
     private Thread acceptor;
     private ScheduledExecutorService janitor;
     private Poller poller;
@@ -96,12 +101,18 @@ public final class ServerImpl implements ChatServer {
                 .name("chatroom-connection-", 0)
                 .uncaughtExceptionHandler((thread, e) -> LOG.log(ERROR, "Uncaught in " + thread.getName(), e))
                 .factory());
-        writers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
-                .name("chatroom-writer-", 0)
+        writers = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+            var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("chatroom-writer-" + thread.getPoolIndex());
+            thread.setDaemon(true);
+            return thread;
+        }, (thread, e) -> LOG.log(ERROR, "Uncaught in " + thread.getName(), e), true);
+        blockingWriters = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
+                .name("chatroom-tls-writer-", 0)
                 .uncaughtExceptionHandler((thread, e) -> LOG.log(ERROR, "Uncaught in " + thread.getName(), e))
                 .factory());
         try {
-            poller = new Poller(executor);
+            poller = new Poller(executor, writers);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot open a selector", e);
         }
@@ -171,15 +182,8 @@ public final class ServerImpl implements ChatServer {
             executor.shutdownNow();
         }
         // Every reader has ended and waited for its writer, so no writer is left to start.
-        writers.shutdown();
-        try {
-            if (!writers.awaitTermination(5, TimeUnit.SECONDS)) {
-                writers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-            writers.shutdownNow();
-        }
+        interrupted |= shutDown(writers);
+        interrupted |= shutDown(blockingWriters);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -202,9 +206,26 @@ public final class ServerImpl implements ChatServer {
         return poller;
     }
 
-    /// Where connections run their writers.
-    Executor writers() {
-        return writers;
+    /// Where a connection over `transport` runs its writers.
+    Executor writersFor(Transport transport) {
+        return switch (transport) {
+            case PlainTransport plain -> writers;
+            case TlsTransport tls -> blockingWriters;
+        };
+    }
+
+    /// Shuts `service` down, waiting up to 5 s; returns whether this thread was interrupted.
+    private static boolean shutDown(ExecutorService service) {
+        service.shutdown();
+        try {
+            if (!service.awaitTermination(5, TimeUnit.SECONDS)) {
+                service.shutdownNow();
+            }
+            return false;
+        } catch (InterruptedException e) {
+            service.shutdownNow();
+            return true;
+        }
     }
 
     /// Called by a connection as the last thing it does.

@@ -21,6 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboundTest {
 
     private static final long FIVE_SECONDS = TimeUnit.SECONDS.toNanos(5);
+    /// For channels that never take nothing: the writer simply tries again.
+    private static final Outbound.Backpressure RETRY = writer -> {
+        Thread.yield();
+        return false;
+    };
 
     /// Counts the writer tasks it runs, and how many run at once.
     private final AtomicInteger started = new AtomicInteger();
@@ -42,7 +47,7 @@ class OutboundTest {
     @Test
     void sendsFramesInOrderAndStopsWhenFinished() throws Exception {
         var channel = new RecordingChannel();
-        var outbound = new Outbound(channel, Thread::yield, 1 << 20, writers);
+        var outbound = new Outbound(channel, RETRY, 1 << 20, writers);
         for (int i = 0; i < 1000; i++) {
             assertThat(outbound.offer(bytes("line " + i + "\n"))).isTrue();
         }
@@ -59,7 +64,7 @@ class OutboundTest {
     @Test
     void anIdleQueueHasNoWriterAndOneStartsPerBurst() throws Exception {
         var channel = new RecordingChannel();
-        var outbound = new Outbound(channel, Thread::yield, 1 << 20, writers);
+        var outbound = new Outbound(channel, RETRY, 1 << 20, writers);
         assertThat(started).hasValue(0);
         outbound.offer(bytes("a\n"));
         awaitWritten(channel, "a\n");
@@ -73,7 +78,7 @@ class OutboundTest {
     @Test
     void manyProducersKeepTheirOwnOrderAndOneWriterRunsAtATime() throws Exception {
         var channel = new RecordingChannel();
-        var outbound = new Outbound(channel, Thread::yield, 64L << 20, writers);
+        var outbound = new Outbound(channel, RETRY, 64L << 20, writers);
         int producers = 8;
         int each = 2000;
         var go = new CountDownLatch(1);
@@ -109,10 +114,40 @@ class OutboundTest {
     }
 
     @Test
+    void aFullChannelHandsTheRestOfTheBatchToTheWriterThatResumesLater() throws Exception {
+        var channel = new RecordingChannel();
+        channel.takeNothingTimes(3);
+        var resumed = new java.util.concurrent.LinkedBlockingQueue<Runnable>();
+        Outbound.Backpressure later = writer -> resumed.add(writer);
+        var outbound = new Outbound(channel, later, 1 << 20, writers);
+        for (int i = 0; i < 100; i++) {
+            outbound.offer(bytes(i + "\n"));
+        }
+        for (int round = 0; round < 3; round++) {
+            Runnable writer = resumed.poll(5, TimeUnit.SECONDS);
+            assertThat(writer).as("writer handed back, round " + round).isNotNull();
+            // While it waits for room, no other writer starts for new frames.
+            int startedBefore = started.get();
+            outbound.offer(bytes("late" + round + "\n"));
+            assertThat(started).hasValue(startedBefore);
+            writers.execute(writer);
+        }
+        outbound.finish();
+        assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            expected.append(i).append('\n');
+        }
+        expected.append("late0\nlate1\nlate2\n");
+        assertThat(channel.text()).isEqualTo(expected.toString());
+        assertThat(mostAtOnce).hasValue(1);
+    }
+
+    @Test
     void refusesAFrameThatWouldExceedTheLimitAndKeepsTheRest() throws Exception {
         var channel = new RecordingChannel();
         channel.hold();
-        var outbound = new Outbound(channel, Thread::yield, 10, writers);
+        var outbound = new Outbound(channel, RETRY, 10, writers);
         assertThat(outbound.offer(bytes("12345\n"))).isTrue();
         assertThat(outbound.offer(bytes("678\n"))).isTrue();
         assertThat(outbound.offer(bytes("x\n"))).isFalse();
@@ -127,7 +162,7 @@ class OutboundTest {
     void aFailedWriteStopsTheWriterAndLaterFramesAreDropped() throws Exception {
         var channel = new RecordingChannel();
         channel.failWrites();
-        var outbound = new Outbound(channel, Thread::yield, 1 << 20, writers);
+        var outbound = new Outbound(channel, RETRY, 1 << 20, writers);
         outbound.offer(bytes("lost\n"));
         assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
         assertThat(outbound.offer(bytes("also lost\n"))).isTrue();
@@ -139,7 +174,7 @@ class OutboundTest {
     void aServerThatStoppedRunningWritersStopsTheQueue() throws Exception {
         ExecutorService shut = Executors.newVirtualThreadPerTaskExecutor();
         shut.shutdown();
-        var outbound = new Outbound(new RecordingChannel(), Thread::yield, 1 << 20, shut);
+        var outbound = new Outbound(new RecordingChannel(), RETRY, 1 << 20, shut);
         assertThat(outbound.offer(bytes("x\n"))).isTrue();
         assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
     }
@@ -170,6 +205,11 @@ class OutboundTest {
         private final CountDownLatch released = new CountDownLatch(1);
         private volatile boolean holding;
         private volatile boolean failing;
+        private final AtomicInteger takeNothing = new AtomicInteger();
+
+        void takeNothingTimes(int times) {
+            takeNothing.set(times);
+        }
 
         void hold() {
             holding = true;
@@ -191,6 +231,9 @@ class OutboundTest {
         public long write(ByteBuffer[] sources, int offset, int length) throws IOException {
             if (failing) {
                 throw new ClosedChannelException();
+            }
+            if (takeNothing.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                return 0;
             }
             if (holding) {
                 try {
