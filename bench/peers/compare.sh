@@ -20,6 +20,8 @@
 #   CHURN_RATE [10] CHURN_STAY_MAX [5s]
 #                               churn: scenario A at 10/s while others join at CHURN_RATE/s
 #   IDLE_CONNECTIONS [2000]     connections for the idle-memory run
+#   IDLE_SETTLE [15s]           wait after the last join before reading VmRSS (long enough for a
+#                               server to give back what the join storm took)
 #   NGIRCD_BURST [8]            members connected but not yet joined at once, for ngIRCd
 #                               (its listen backlog is 10; more overflows it)
 #   SERVERS ["chatroom inspircd ngircd"]
@@ -31,6 +33,7 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 RATES=${RATES:-"10 50"}
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-2000}
+IDLE_SETTLE=${IDLE_SETTLE:-15s}
 SLOW_RATE=${SLOW_RATE:-50}
 SLOW_DURATION=${SLOW_DURATION:-60s}
 SLOW_MESSAGE_BYTES=${SLOW_MESSAGE_BYTES:-300}
@@ -135,7 +138,9 @@ start_server() { # name -> sets SERVER_PID, SERVER_PORT, SERVER_LABEL, DIALECT, 
         SERVER_PORT=$PORT_NGIRCD DIALECT=irc CONNECT_OPTS=(--connect-burst "$NGIRCD_BURST")
         SERVER_LABEL="ngIRCd $(dpkg-query -W -f='${Version}' ngircd 2>/dev/null)" ;;
     chatroom)
-        "$JAVA_BIN" --module-path "$LAUNCHER_JAR:$ROOT/module-launcher/target/modules" \
+        # The JVM options of bin/chatroom in the runtime image (jlink/src/main/launcher).
+        "$JAVA_BIN" -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+            --module-path "$LAUNCHER_JAR:$ROOT/module-launcher/target/modules" \
             -m chatroom.launcher/chatroom.launcher.Main --server 127.0.0.1 "$PORT_CHATROOM" \
             --max-rate 0 --max-clients 30000 --max-per-address 0 --connects-per-minute 0 --in-memory --send-queue 1024 >"$RUNDIR/chatroom.out" 2>&1 &
         SERVER_PORT=$PORT_CHATROOM DIALECT=plain CONNECT_OPTS=()
@@ -184,7 +189,7 @@ run_server() {
     run_slow
     run_churn
     line=$(bench idle --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
-        --connections "$IDLE_CONNECTIONS" --join-timeout 20m --server-pid "$SERVER_PID" 2>"$RUNDIR/$name-idle.err" | tee "$RUNDIR/$name-idle.out" | grep '^RESULT' || true)
+        --connections "$IDLE_CONNECTIONS" --join-timeout 20m --settle "$IDLE_SETTLE" --server-pid "$SERVER_PID" 2>"$RUNDIR/$name-idle.err" | tee "$RUNDIR/$name-idle.out" | grep '^RESULT' || true)
     if [ -n "$line" ]; then
         IDLE+=("| $SERVER_LABEL | $IDLE_CONNECTIONS | $(field join_s "$line") | $(field rss_before_kib "$line") → $(field rss_after_kib "$line") | $(field rss_per_conn_kib "$line") |")
         log "$name idle: $line"
