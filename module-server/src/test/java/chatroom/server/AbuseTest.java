@@ -212,6 +212,45 @@ class AbuseTest {
         }
     }
 
+    @Test
+    @DisplayName("a member that stops reading while another floods the room is dropped for SendQ; the others chat on")
+    void stalledReaderDuringFlood() throws Exception {
+        fixture.start(ServerConfig.builder().maxRate(0).sendQueueBytes(64 * 1024).build());
+        var pair = Pair.join(fixture);
+        var baseline = Resources.now(fixture.server());
+        TestClient stalled = fixture.track(TestClient.connectStalled(fixture.address(), "stalled", 4096));
+        stalled.send("stalled");
+        pair.bob.expectExactLine("* stalled joined the chat");
+
+        // 20 KB a round from alice, read by alice and bob in the round trip that follows; the
+        // stalled member's share piles up in its queue and the kernel's buffers (a few MiB on
+        // loopback) until the 64 KiB queue overflows.
+        byte[] burst = ("x".repeat(500) + "\n").repeat(40).getBytes(StandardCharsets.US_ASCII);
+        String dropped = "* stalled left the chat (too slow to keep up: SendQ exceeded)";
+        boolean bobSawTheDrop = false;
+        long worst = 0;
+        int rounds = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!bobSawTheDrop && rounds < 2_000 && System.nanoTime() < deadline) {
+            pair.alice.sendRaw(burst);
+            long start = System.nanoTime();
+            String tag = "rt " + rounds++;
+            pair.alice.send(tag);
+            bobSawTheDrop = pair.bob.collectUntil(("alice: " + tag)::equals, tag, TestClient.TIMEOUT).contains(dropped);
+            pair.bob.send(tag);
+            pair.alice.expectExactLine("bob: " + tag);
+            worst = Math.max(worst, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        }
+        assertThat(bobSawTheDrop).as("bob was told the stalled member was dropped").isTrue();
+        assertThat(fixture.server().memberCount()).isEqualTo(2);
+        worst = Math.max(worst, pair.roundTripMillis("after"));
+        stalled.close();
+        var after = Resources.awaitBaseline(fixture.server(), baseline);
+        report("stalled-reader", worst, baseline, after, "flood_rounds=" + rounds);
+        assertThat(worst).isLessThan(LATENCY_BOUND.toMillis());
+        after.assertNoLeakSince(baseline);
+    }
+
     private static long usedHeapAfterGcMiB() {
         System.gc();
         Runtime runtime = Runtime.getRuntime();
