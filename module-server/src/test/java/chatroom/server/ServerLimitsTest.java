@@ -108,6 +108,36 @@ class ServerLimitsTest {
             fourth.send("dave");
             assertThat(fourth.nextLine()).startsWith("* Welcome, dave!");
         }
+
+        @Test
+        @DisplayName("a refused client that trickles bytes is closed after about a second, not read for long")
+        void tricklingRefusedClientIsClosed() throws InterruptedException {
+            fixture.joinPlain("alice");
+            fixture.connect("unnamed");
+            TestClient third = fixture.connectSilently("third");
+            assertThat(third.nextLine()).contains("full");
+            // The refusal ends the server's output at once; its reading ends within a second,
+            // and from then on the trickle's writes fail (the socket is closed). Before the
+            // total was bounded, one byte every 100 ms kept it reading for 64 KiB.
+            long start = System.nanoTime();
+            var refusedAfter = new java.util.concurrent.atomic.AtomicLong(-1);
+            Thread trickle = Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 100; i++) {
+                    try {
+                        third.sendRaw(new byte[] {'x'});
+                        Thread.sleep(100);
+                    } catch (RuntimeException e) {
+                        refusedAfter.set(System.nanoTime() - start);
+                        return;
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            assertThat(trickle.join(Duration.ofSeconds(15))).isTrue();
+            assertThat(refusedAfter.get()).as("the trickle's writes failed").isPositive();
+            assertThat(Duration.ofNanos(refusedAfter.get())).isLessThan(Duration.ofSeconds(5));
+        }
     }
 
     @Nested

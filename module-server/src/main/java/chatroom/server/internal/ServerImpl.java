@@ -297,7 +297,15 @@ public final class ServerImpl implements ChatServer {
                     + config.maxClients() + " connections); try again later."));
             return;
         }
-        var connection = new Connection(channel, remote, this);
+        Connection connection;
+        try {
+            connection = new Connection(channel, remote, this);
+        } catch (RuntimeException e) {
+            // Give back what was taken for it; the caller closes the channel.
+            slots.release();
+            addressLimits.release(remote.getAddress());
+            throw e;
+        }
         connections.add(connection);
         try {
             executor.execute(connection::open);
@@ -323,10 +331,17 @@ public final class ServerImpl implements ChatServer {
     /// destroy the refusal line before the client has read it.
     private static void discardInput(SocketChannel channel) throws IOException {
         var socket = channel.socket();
-        socket.setSoTimeout(1000);
         byte[] sink = new byte[1024];
         var in = socket.getInputStream();
+        // A second in all, not per read: a client trickling a byte at a time must not hold
+        // the refusal (and its descriptor) open for long.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         for (int total = 0; total < 64 * 1024; ) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return;
+            }
+            socket.setSoTimeout((int) left);
             int count = in.read(sink);
             if (count < 0) {
                 return;
