@@ -8,9 +8,12 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.WARNING;
 
 /// Waits for connections to become readable or writable, so that an idle connection needs
 /// no thread at all: one platform thread selects; a readable connection's [Readable#onReadable]
@@ -104,14 +107,16 @@ final class Poller implements AutoCloseable {
     }
 
     private void selectLoop() {
-        try {
-            while (selector.isOpen()) {
+        while (selector.isOpen()) {
+            try {
                 selector.select(this::dispatch);
+            } catch (ClosedSelectorException e) {
+                return; // closed by close(): done
+            } catch (IOException e) {
+                // Not expected from epoll; keep serving rather than stop reading everybody.
+                LOG.log(WARNING, "Select failed: {0}", e.toString());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
-        } catch (ClosedSelectorException e) {
-            // Closed by close(): done.
-        } catch (IOException | RuntimeException e) {
-            LOG.log(ERROR, "The poller failed; no connection can be read any more", e);
         }
     }
 
@@ -136,6 +141,9 @@ final class Poller implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             // The server is stopping; its shutdown closes every connection.
             LOG.log(DEBUG, "Read not started: the server is stopping");
+        } catch (RuntimeException e) {
+            // One connection's trouble must not stop the poller for everybody.
+            LOG.log(ERROR, "Could not dispatch a ready connection", e);
         }
     }
 
