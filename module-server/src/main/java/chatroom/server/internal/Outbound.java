@@ -161,6 +161,11 @@ final class Outbound implements Runnable {
             // The connection is closing or broke; its reader notices and reports why.
             failed = true;
             stop();
+        } catch (RuntimeException e) {
+            // Not expected; stopping for good still lets the connection end normally.
+            System.getLogger("chatroom.server").log(System.Logger.Level.ERROR, "A writer failed", e);
+            failed = true;
+            stop();
         }
     }
 
