@@ -177,22 +177,7 @@ class AbuseTest {
         var pair = Pair.join(fixture);
         var baseline = Resources.now(fixture.server());
         try (var flooder = new Socket("127.0.0.1", fixture.address().getPort())) {
-            OutputStream out = flooder.getOutputStream();
-            out.write("flooder\n".getBytes(StandardCharsets.US_ASCII));
-            var flood = new StringBuilder();
-            for (int i = 0; i < 1_000; i++) {
-                flood.append("flood ").append(i).append('\n');
-            }
-            byte[] thousand = flood.toString().getBytes(StandardCharsets.US_ASCII);
-            Thread writer = Thread.ofVirtual().start(() -> {
-                try {
-                    for (int i = 0; i < 50; i++) {
-                        out.write(thousand);
-                    }
-                } catch (IOException e) {
-                    // The test closed the socket while the kernel buffers were full: expected.
-                }
-            });
+            Thread writer = TestClient.flood(flooder.getOutputStream(), "flooder");
             // 500 KB sent at once is far beyond what the server leaves unread for a throttled
             // client: its first lines are delivered (the burst), then it is cut off.
             pair.bob.expectExactLine("* flooder left the chat (excess flood)");

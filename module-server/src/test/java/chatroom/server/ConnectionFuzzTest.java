@@ -40,7 +40,7 @@ class ConnectionFuzzTest {
     private static final int SLACK = 2;
 
     /// What the server logged at SEVERE/ERROR (its `System.Logger` goes to JUL).
-    private static SevereLogRecorder severe;
+    private static LogRecorder severe;
     private static final AtomicInteger TRIES = new AtomicInteger();
     private static ServerFixture fixture;
     private static ChatServer server;
@@ -51,7 +51,7 @@ class ConnectionFuzzTest {
 
     @BeforeContainer
     static void startServer() {
-        severe = SevereLogRecorder.install();
+        severe = LogRecorder.severe();
         fixture = new ServerFixture();
         // One attacker connection per try, all from 127.0.0.1: no per-address rate limit.
         server = fixture.start(ServerConfig.builder().maxRate(0).handshakeTimeout(Duration.ofSeconds(2))

@@ -4,12 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 
-/// Records what the server logs at `INFO` (`System.Logger.Level.INFO`) and above, formatted,
-/// so that a test can check what reaches an operator's log: that a wrong password is logged,
-/// that a refusal is not logged over and over, that no password ever is.
+/// Records what the server logs from a given level up, formatted: [#severe()] for its errors
+/// (the uncaught exceptions of its threads, a connection's unexpected errors), [#info()] for
+/// what reaches an operator's log (that a wrong password is logged, that a refusal is not
+/// logged over and over, that no password ever is).
 ///
-/// Reaches `java.util.logging` by reflection, as [SevereLogRecorder] does and for the same
-/// reason (the test module does not read `java.logging`).
+/// The server logs through `System.Logger`, which goes to `java.util.logging` (logger
+/// `chatroom.server`). The tests are compiled into the `chatroom.server` module, which does not
+/// read `java.logging`, so this class reaches JUL by reflection (which assumes readability) and
+/// uses the JDK's own `StreamHandler` writing into a buffer here.
 final class LogRecorder implements AutoCloseable {
 
     private static final String LOGGER_NAME = "chatroom.server";
@@ -25,8 +28,18 @@ final class LogRecorder implements AutoCloseable {
         this.handler = handler;
     }
 
-    /// Adds a handler recording `INFO` and above to the `chatroom.server` logger.
-    static LogRecorder install() {
+    /// Records `SEVERE` (`System.Logger.Level.ERROR`) only.
+    static LogRecorder severe() {
+        return install("SEVERE");
+    }
+
+    /// Records `INFO` and above.
+    static LogRecorder info() {
+        return install("INFO");
+    }
+
+    /// Adds a handler recording JUL level `level` and above to the `chatroom.server` logger.
+    private static LogRecorder install(String level) {
         try {
             Class<?> loggerClass = Class.forName("java.util.logging.Logger");
             Class<?> handlerClass = Class.forName("java.util.logging.Handler");
@@ -38,7 +51,7 @@ final class LogRecorder implements AutoCloseable {
             Object handler = Class.forName("java.util.logging.StreamHandler")
                     .getConstructor(java.io.OutputStream.class, formatterClass)
                     .newInstance(buffer, formatter);
-            handlerClass.getMethod("setLevel", levelClass).invoke(handler, levelClass.getField("INFO").get(null));
+            handlerClass.getMethod("setLevel", levelClass).invoke(handler, levelClass.getField(level).get(null));
             loggerClass.getMethod("addHandler", handlerClass).invoke(logger, handler);
             return new LogRecorder(buffer, logger, handler);
         } catch (ReflectiveOperationException e) {

@@ -231,7 +231,7 @@ class PasswordTest {
         @Test
         @DisplayName("shutdown does not wait for a wrong password's delay")
         void shutdownCutsTheDelayShort() {
-            try (var log = LogRecorder.install()) {
+            try (var log = LogRecorder.info()) {
                 ChatServer server = startWithPassword();
                 TestClient mallory = hello("mallory");
                 mallory.send("PASS :" + WRONG);
@@ -250,7 +250,7 @@ class PasswordTest {
         @Test
         @DisplayName("wrong attempts are logged with the peer's address; no password, right or wrong, is ever logged")
         void neverLogged() {
-            try (var log = LogRecorder.install()) {
+            try (var log = LogRecorder.info()) {
                 startWithPassword();
                 TestClient plain = connect("plain");
                 plain.send(WRONG);

@@ -77,7 +77,7 @@ class PerAddressLimitsTest {
         @Test
         @DisplayName("repeated refusals are logged once, not once each")
         void refusalsLoggedOnce() {
-            try (var log = LogRecorder.install()) {
+            try (var log = LogRecorder.info()) {
                 fixture.start(ServerConfig.builder().maxPerAddress(0).connectsPerMinute(1).build());
                 fixture.connect("admitted");
                 List<TestClient> refused = new ArrayList<>();

@@ -112,6 +112,26 @@ final class TestClient implements AutoCloseable {
         answerPings = true;
     }
 
+    /// Joins as `name` over `out` and then sends 50,000 short lines (about 500 KB) as fast as the
+    /// socket takes them, on a virtual thread that ends quietly when the connection is cut.
+    static Thread flood(OutputStream out, String name) throws IOException {
+        out.write((name + "\n").getBytes(StandardCharsets.US_ASCII));
+        var flood = new StringBuilder();
+        for (int i = 0; i < 1_000; i++) {
+            flood.append("flood ").append(i).append('\n');
+        }
+        byte[] thousand = flood.toString().getBytes(StandardCharsets.US_ASCII);
+        return Thread.ofVirtual().start(() -> {
+            try {
+                for (int i = 0; i < 50; i++) {
+                    out.write(thousand);
+                }
+            } catch (IOException e) {
+                // The test closed the socket, or the server cut it, while the buffers were full.
+            }
+        });
+    }
+
     /// Sends `line` and a `\n`.
     void send(String line) {
         sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));

@@ -160,7 +160,7 @@ class TlsTest {
         @DisplayName("garbage after a handshake byte, a client that distrusts the certificate and one that "
                 + "leaves mid-handshake disturb no member and leave no connection behind")
         void failuresLeaveNoTrace() throws IOException {
-            try (var severe = SevereLogRecorder.install()) {
+            try (var severe = LogRecorder.severe()) {
                 TestClient alice = joinPlainOverTls("alice");
 
                 TestClient garbage = fixture.connectSilently("garbage");
@@ -241,22 +241,7 @@ class TlsTest {
             restart(ServerConfig.builder());
             TestClient bob = joinPlainOverTls("bob");
             try (SSLSocket flooder = tls.connect(fixture.address())) {
-                OutputStream out = flooder.getOutputStream();
-                out.write("flooder\n".getBytes(StandardCharsets.US_ASCII));
-                var flood = new StringBuilder();
-                for (int i = 0; i < 1_000; i++) {
-                    flood.append("flood ").append(i).append('\n');
-                }
-                byte[] thousand = flood.toString().getBytes(StandardCharsets.US_ASCII);
-                Thread writer = Thread.ofVirtual().start(() -> {
-                    try {
-                        for (int i = 0; i < 50; i++) {
-                            out.write(thousand);
-                        }
-                    } catch (IOException e) {
-                        // Cut off while the buffers were full: expected.
-                    }
-                });
+                Thread writer = TestClient.flood(flooder.getOutputStream(), "flooder");
                 bob.expectExactLine("* flooder left the chat (excess flood)");
                 flooder.setSoLinger(true, 0);
                 flooder.close();

@@ -26,8 +26,8 @@ import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 
-/// One client's connection: its reader ([#onReadable], a task run whenever input arrives), its
-/// outbound queue and writer, its dialect and name, and how and why it ends.
+/// One client's connection: its reader ([#readUntilEndOrWaiting], a task run whenever input
+/// arrives), its outbound queue and writer, its dialect and name, and how and why it ends.
 ///
 /// A connection ends exactly once, for the first reason given ([#ending]): the client quit,
 /// the socket closed or broke, a timeout, a send queue overflow or server shutdown. Whatever
@@ -87,7 +87,7 @@ final class Connection {
     }
 
     /// Starts serving: socket options, the greeting, then reading whenever input arrives
-    /// ([#onReadable]). Runs on the connections' executor and returns at once.
+    /// ([#readUntilEndOrWaiting]). Runs on the connections' executor and returns at once.
     void open() {
         LOG.log(INFO, "{0} connected", peer);
         try {
@@ -99,7 +99,7 @@ final class Connection {
                     channel.configureBlocking(false);
                     enqueue(greeting);
                     // Also set by the first read, which may come before register returns.
-                    key = server.poller().register(channel, this::onReadable);
+                    key = server.poller().register(channel, this::readUntilEndOrWaiting);
                 }
                 case TlsTransport tls -> {
                     // TLS reads block (SSLSocket), so a TLS connection keeps its virtual thread.
@@ -117,16 +117,10 @@ final class Connection {
         }
     }
 
-    /// Reads and handles everything that has arrived, then waits for more without holding a
-    /// thread. Runs on the connections' executor, never twice at once for one connection
-    /// (the poller asks again only after [Poller#readAgain]).
-    private void onReadable(SelectionKey key) {
-        readUntilEndOrWaiting(key);
-    }
-
     /// Reads and handles input until the connection ends, and then cleans it up; or, on a
-    /// non-blocking socket registered as `key`, until nothing more has arrived (reading
-    /// resumes when the poller sees input). `key` is `null` for a blocking transport.
+    /// non-blocking socket registered as `key`, until nothing more has arrived, so that an
+    /// idle connection holds no thread (the poller starts this again when input arrives, and
+    /// never twice at once for one connection). `key` is `null` for a blocking transport.
     private void readUntilEndOrWaiting(SelectionKey key) {
         reader = Thread.currentThread();
         try {
