@@ -17,18 +17,21 @@ import java.util.function.Consumer;
 /// and decoding goes on with the next one, so one bad line never costs the connection.
 ///
 /// Memory stays bounded: an over-long line is skipped without being kept, and the line
-/// buffer grows only as far as the longest line allowed and shrinks back after it.
+/// buffer grows only as far as the longest line allowed. A decoder between lines holds no
+/// buffer at all (most connections are idle): a line that arrives whole is decoded where it
+/// lies, and only a line split across reads is gathered in a buffer of its own.
 ///
 /// Not thread-safe: one decoder belongs to one connection's reader.
 public final class LineDecoder {
 
     private static final int INITIAL_CAPACITY = 128;
+    private static final byte[] NO_BYTES = {};
 
     private final int maxFrameBytes;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private byte[] line = new byte[INITIAL_CAPACITY];
+    /// Made for the first line that is not ASCII.
+    private CharsetDecoder utf8;
+    /// The part of a line received so far, in its first `length` bytes.
+    private byte[] line = NO_BYTES;
     private int length;
     private boolean skippingOverlongLine;
 
@@ -52,8 +55,12 @@ public final class LineDecoder {
         int end = input.limit();
         for (int i = start; i < end; i++) {
             if (input.get(i) == '\n') {
-                append(input, start, i);
-                frames.accept(completeLine());
+                if (length == 0 && !skippingOverlongLine && input.hasArray()) {
+                    frames.accept(lineOf(input.array(), input.arrayOffset() + start, i - start));
+                } else {
+                    append(input, start, i);
+                    frames.accept(completeLine());
+                }
                 start = i + 1;
             }
         }
@@ -86,7 +93,8 @@ public final class LineDecoder {
             return;
         }
         if (length + count > line.length) {
-            int capacity = Math.min(maxFrameBytes + 1, Math.max(line.length * 2, length + count));
+            int capacity = Math.min(maxFrameBytes + 1,
+                    Math.max(INITIAL_CAPACITY, Math.max(line.length * 2, length + count)));
             line = java.util.Arrays.copyOf(line, capacity);
         }
         input.get(from, line, length, count);
@@ -99,24 +107,33 @@ public final class LineDecoder {
             return Parsed.invalid(ErrorCode.FRAME_TOO_LONG,
                     "line longer than %d bytes discarded".formatted(maxFrameBytes));
         }
-        int size = length;
-        if (size > 0 && line[size - 1] == '\r') {
-            size--;
-        }
-        Parsed<String> result = size > maxFrameBytes
-                ? Parsed.invalid(ErrorCode.FRAME_TOO_LONG, "line longer than %d bytes discarded".formatted(maxFrameBytes))
-                : decodeText(size);
+        Parsed<String> result = lineOf(line, 0, length);
         release();
         return result;
     }
 
-    private Parsed<String> decodeText(int size) {
+    /// The line in `size` bytes of `bytes` from `offset`, without its line end's `\n`.
+    private Parsed<String> lineOf(byte[] bytes, int offset, int size) {
+        if (size > 0 && bytes[offset + size - 1] == '\r') {
+            size--;
+        }
+        return size > maxFrameBytes
+                ? Parsed.invalid(ErrorCode.FRAME_TOO_LONG, "line longer than %d bytes discarded".formatted(maxFrameBytes))
+                : decodeText(bytes, offset, size);
+    }
+
+    private Parsed<String> decodeText(byte[] bytes, int offset, int size) {
         String text;
-        if (isAscii(size)) {
-            text = new String(line, 0, size, StandardCharsets.ISO_8859_1);
+        if (isAscii(bytes, offset, size)) {
+            text = new String(bytes, offset, size, StandardCharsets.ISO_8859_1);
         } else {
+            if (utf8 == null) {
+                utf8 = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+            }
             try {
-                CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(line, 0, size));
+                CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(bytes, offset, size));
                 text = chars.toString();
             } catch (CharacterCodingException e) {
                 return Parsed.invalid(ErrorCode.BAD_ENCODING, "line is not valid UTF-8");
@@ -129,20 +146,18 @@ public final class LineDecoder {
         return Parsed.ok(text);
     }
 
-    private boolean isAscii(int size) {
-        for (int i = 0; i < size; i++) {
-            if (line[i] < 0) {
+    private static boolean isAscii(byte[] bytes, int offset, int size) {
+        for (int i = offset; i < offset + size; i++) {
+            if (bytes[i] < 0) {
                 return false;
             }
         }
         return true;
     }
 
-    /// Forgets the current line; gives back a buffer that grew for a long line.
+    /// Forgets the current line and gives back its buffer.
     private void release() {
         length = 0;
-        if (line.length > 4 * INITIAL_CAPACITY) {
-            line = new byte[INITIAL_CAPACITY];
-        }
+        line = NO_BYTES;
     }
 }

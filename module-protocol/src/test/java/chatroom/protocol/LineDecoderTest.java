@@ -147,6 +147,17 @@ class LineDecoderTest {
         }
 
         @Test
+        @DisplayName("a slice of a larger array is read from its own start")
+        void sliceOfALargerArray() {
+            ByteBuffer slice = ByteBuffer.wrap(utf8("XX\nab\ncà\n")).position(3).slice();
+            List<Parsed<String>> results = new ArrayList<>();
+
+            decoder.decode(slice, results::add);
+
+            assertThat(results).containsExactly(ok("ab"), ok("cà"));
+        }
+
+        @Test
         @DisplayName("direct and read-only buffers are read like heap buffers")
         void directAndReadOnlyBuffers() {
             byte[] bytes = utf8("perché\nnaïve\n");
@@ -240,6 +251,19 @@ class LineDecoderTest {
 
             assertThat(results).map(Outcomes::outcome).containsExactly(ErrorCode.FRAME_TOO_LONG, ok("after"));
             assertThat(decoder.hasPartialLine()).isFalse();
+        }
+
+        @Test
+        @DisplayName("between lines no buffer is held; a line split across reads is gathered, then let go")
+        void noBufferBetweenLines() throws ReflectiveOperationException {
+            assertThat(lineBufferCapacity(decoder)).isZero();
+            assertThat(feed(utf8("hello\nworld\n"))).containsExactly(ok("hello"), ok("world"));
+            assertThat(lineBufferCapacity(decoder)).isZero();
+
+            assertThat(feed(utf8("hel"))).isEmpty();
+            assertThat(lineBufferCapacity(decoder)).isPositive();
+            assertThat(feed(utf8("lo\r\nnext\n"))).containsExactly(ok("hello"), ok("next"));
+            assertThat(lineBufferCapacity(decoder)).isZero();
         }
 
         @Test

@@ -79,7 +79,7 @@ final class Connection {
         this.server = server;
         this.transport = Transport.over(channel, server.config());
         this.outbound = new Outbound(transport, this::resumeWhenWritable, server.config().sendQueueBytes(),
-                server.writersFor(transport));
+                server.writersFor(transport), transport instanceof TlsTransport);
         this.connectedAt = System.nanoTime();
         this.lastHeard = connectedAt;
         this.nextFloodNotice = connectedAt;
@@ -132,6 +132,7 @@ final class Connection {
                     break;
                 }
                 if (count == 0 && key != null) {
+                    readBuffer.release();
                     reader = null;
                     server.poller().readAgain(key);
                     return;
@@ -204,9 +205,10 @@ final class Connection {
         }
     }
 
-    /// Queues a broadcast frame, already encoded, for this client.
-    void deliver(Outgoing outgoing) {
-        outgoing.bytes(dialect).ifPresent(this::enqueue);
+    /// Queues a broadcast frame, already encoded, for this client, leaving it to `starts` to
+    /// start the writer if it has to be started.
+    void deliver(Outgoing outgoing, WriterStarts starts) {
+        outgoing.bytes(dialect).ifPresent(frame -> enqueue(frame, starts));
     }
 
     /// Ends the connection at the client's request, after a goodbye. Reader thread only.
@@ -345,7 +347,11 @@ final class Connection {
     }
 
     private void enqueue(byte[] frame) {
-        if (!outbound.offer(frame) && ending.compareAndSet(null, LeaveReason.SENDQ)) {
+        enqueue(frame, null);
+    }
+
+    private void enqueue(byte[] frame, WriterStarts starts) {
+        if (!outbound.offer(frame, starts) && ending.compareAndSet(null, LeaveReason.SENDQ)) {
             LOG.log(INFO, "{0} send queue exceeded ({1} bytes); disconnecting", peer,
                     server.config().sendQueueBytes());
             // Ending input wakes this client's reader, which then leaves the room.

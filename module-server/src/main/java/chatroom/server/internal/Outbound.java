@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /// The writer is a task started on the writers' executor when a frame arrives in an empty
 /// queue; it sends everything queued with gathering writes (a burst of small frames costs one
 /// system call) and ends when the queue is empty. So an idle client has no writer thread at
-/// all, and at most one writer runs per client at any time.
+/// all, and at most one writer runs per client at any time. A broadcast starts the writers it
+/// needs together ([WriterStarts]) rather than one task per member.
 ///
 /// The queue is bounded in bytes (frames taken but not yet written still count): when a frame
 /// does not fit, [#offer] says so and the caller disconnects the client (IRC's "SendQ
@@ -45,6 +46,9 @@ final class Outbound implements Runnable {
     private final Backpressure backpressure;
     private final Executor writers;
     private final long limitBytes;
+    /// Whether the channel's writes block (TLS): such a writer always starts as a task of its
+    /// own, since in a task shared with others it would hold them up.
+    private final boolean blocking;
     private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
     /// Counted down once the writer has stopped for good.
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -68,17 +72,26 @@ final class Outbound implements Runnable {
         boolean resumeWhenWritable(Runnable writer);
     }
 
-    /// A queue of at most `limitBytes` for `channel`, whose writer tasks run on `writers`.
-    Outbound(GatheringByteChannel channel, Backpressure backpressure, long limitBytes, Executor writers) {
+    /// A queue of at most `limitBytes` for `channel`, whose writer tasks run on `writers`;
+    /// `blocking` says whether the channel's writes block.
+    Outbound(GatheringByteChannel channel, Backpressure backpressure, long limitBytes, Executor writers,
+             boolean blocking) {
         this.channel = channel;
         this.backpressure = backpressure;
         this.limitBytes = limitBytes;
         this.writers = writers;
+        this.blocking = blocking;
     }
 
     /// Queues `frame` for sending. Returns `false`, queueing nothing, if the frame would take
     /// the queue over its limit. Frames offered after [#finish] are dropped (returns `true`).
     boolean offer(byte[] frame) {
+        return offer(frame, null);
+    }
+
+    /// Like [#offer(byte\[\])], but if the writer has to be started and its writes do not
+    /// block, leaves starting it to `starts` (when not `null`).
+    boolean offer(byte[] frame, WriterStarts starts) {
         if (finishing || failed) {
             return true;
         }
@@ -88,7 +101,13 @@ final class Outbound implements Runnable {
             return false;
         }
         queue.add(frame);
-        startWriterIfIdle();
+        if (WRITER_ACTIVE.compareAndSet(this, false, true)) {
+            if (starts != null && !blocking) {
+                starts.add(this, writers);
+            } else {
+                startWriter();
+            }
+        }
         return true;
     }
 
@@ -171,14 +190,23 @@ final class Outbound implements Runnable {
 
     private void startWriterIfIdle() {
         if (WRITER_ACTIVE.compareAndSet(this, false, true)) {
-            try {
-                writers.execute(this);
-            } catch (RejectedExecutionException e) {
-                // The server has stopped: nothing will be written any more.
-                failed = true;
-                stop();
-            }
+            startWriter();
         }
+    }
+
+    private void startWriter() {
+        try {
+            writers.execute(this);
+        } catch (RejectedExecutionException e) {
+            notStarted();
+        }
+    }
+
+    /// Called when this writer, claimed to run, cannot be started because the server has
+    /// stopped: nothing will be written any more.
+    void notStarted() {
+        failed = true;
+        stop();
     }
 
     private void stop() {

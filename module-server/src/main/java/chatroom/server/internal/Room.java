@@ -277,9 +277,11 @@ final class Room {
 
     private void broadcast(ServerFrame frame) {
         var outgoing = new Outgoing(frame);
+        var starts = new WriterStarts();
         for (Connection member : members) {
-            member.deliver(outgoing);
+            member.deliver(outgoing, starts);
         }
+        starts.startAll();
     }
 
     private boolean isMember(Connection connection) {

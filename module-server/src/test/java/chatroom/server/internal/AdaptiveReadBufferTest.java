@@ -27,4 +27,19 @@ class AdaptiveReadBufferTest {
         assertThat(buffer.capacity()).isEqualTo(AdaptiveReadBuffer.MIN_BYTES);
         assertThat(buffer.forRead().position()).isZero();
     }
+
+    @Test
+    void aReleasedBufferIsDroppedAndTheNextReadStartsSmall() {
+        var buffer = new AdaptiveReadBuffer();
+        for (int i = 0; i < 20; i++) {
+            buffer.read(buffer.forRead().remaining());
+        }
+        var grown = buffer.forRead();
+        assertThat(grown.capacity()).isEqualTo(AdaptiveReadBuffer.MAX_BYTES);
+        buffer.release();
+        assertThat(buffer.capacity()).isEqualTo(AdaptiveReadBuffer.MIN_BYTES);
+        var next = buffer.forRead();
+        assertThat(next).isNotSameAs(grown);
+        assertThat(next.remaining()).isEqualTo(AdaptiveReadBuffer.MIN_BYTES);
+    }
 }

@@ -47,7 +47,7 @@ class OutboundTest {
     @Test
     void sendsFramesInOrderAndStopsWhenFinished() throws Exception {
         var channel = new RecordingChannel();
-        var outbound = new Outbound(channel, RETRY, 1 << 20, writers);
+        var outbound = new Outbound(channel, RETRY, 1 << 20, writers, false);
         for (int i = 0; i < 1000; i++) {
             assertThat(outbound.offer(bytes("line " + i + "\n"))).isTrue();
         }
@@ -64,7 +64,7 @@ class OutboundTest {
     @Test
     void anIdleQueueHasNoWriterAndOneStartsPerBurst() throws Exception {
         var channel = new RecordingChannel();
-        var outbound = new Outbound(channel, RETRY, 1 << 20, writers);
+        var outbound = new Outbound(channel, RETRY, 1 << 20, writers, false);
         assertThat(started).hasValue(0);
         outbound.offer(bytes("a\n"));
         awaitWritten(channel, "a\n");
@@ -78,7 +78,7 @@ class OutboundTest {
     @Test
     void manyProducersKeepTheirOwnOrderAndOneWriterRunsAtATime() throws Exception {
         var channel = new RecordingChannel();
-        var outbound = new Outbound(channel, RETRY, 64L << 20, writers);
+        var outbound = new Outbound(channel, RETRY, 64L << 20, writers, false);
         int producers = 8;
         int each = 2000;
         var go = new CountDownLatch(1);
@@ -119,7 +119,7 @@ class OutboundTest {
         channel.takeNothingTimes(3);
         var resumed = new java.util.concurrent.LinkedBlockingQueue<Runnable>();
         Outbound.Backpressure later = writer -> resumed.add(writer);
-        var outbound = new Outbound(channel, later, 1 << 20, writers);
+        var outbound = new Outbound(channel, later, 1 << 20, writers, false);
         for (int i = 0; i < 100; i++) {
             outbound.offer(bytes(i + "\n"));
         }
@@ -130,6 +130,9 @@ class OutboundTest {
             int startedBefore = started.get();
             outbound.offer(bytes("late" + round + "\n"));
             assertThat(started).hasValue(startedBefore);
+            // The writer that handed itself back is still returning: let it, so that "at
+            // once" below counts writers, not the tail of a finished task.
+            awaitNoWriterRunning();
             writers.execute(writer);
         }
         outbound.finish();
@@ -147,7 +150,7 @@ class OutboundTest {
     void refusesAFrameThatWouldExceedTheLimitAndKeepsTheRest() throws Exception {
         var channel = new RecordingChannel();
         channel.hold();
-        var outbound = new Outbound(channel, RETRY, 10, writers);
+        var outbound = new Outbound(channel, RETRY, 10, writers, false);
         assertThat(outbound.offer(bytes("12345\n"))).isTrue();
         assertThat(outbound.offer(bytes("678\n"))).isTrue();
         assertThat(outbound.offer(bytes("x\n"))).isFalse();
@@ -162,7 +165,7 @@ class OutboundTest {
     void aFailedWriteStopsTheWriterAndLaterFramesAreDropped() throws Exception {
         var channel = new RecordingChannel();
         channel.failWrites();
-        var outbound = new Outbound(channel, RETRY, 1 << 20, writers);
+        var outbound = new Outbound(channel, RETRY, 1 << 20, writers, false);
         outbound.offer(bytes("lost\n"));
         assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
         assertThat(outbound.offer(bytes("also lost\n"))).isTrue();
@@ -174,9 +177,78 @@ class OutboundTest {
     void aServerThatStoppedRunningWritersStopsTheQueue() throws Exception {
         ExecutorService shut = Executors.newVirtualThreadPerTaskExecutor();
         shut.shutdown();
-        var outbound = new Outbound(new RecordingChannel(), RETRY, 1 << 20, shut);
+        var outbound = new Outbound(new RecordingChannel(), RETRY, 1 << 20, shut, false);
         assertThat(outbound.offer(bytes("x\n"))).isTrue();
         assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
+    }
+
+    @Test
+    void aBroadcastStartsOneTaskPerSliceOfWritersAndEveryoneGetsItsFramesInOrder() throws Exception {
+        int members = 2 * WriterStarts.SLICE + 3;
+        var channels = new ArrayList<RecordingChannel>();
+        var outbounds = new ArrayList<Outbound>();
+        for (int i = 0; i < members; i++) {
+            var channel = new RecordingChannel();
+            channels.add(channel);
+            outbounds.add(new Outbound(channel, RETRY, 1 << 20, writers, false));
+        }
+        StringBuilder expected = new StringBuilder();
+        for (int message = 0; message < 20; message++) {
+            var starts = new WriterStarts();
+            byte[] frame = bytes("message " + message + "\n");
+            expected.append("message ").append(message).append('\n');
+            for (Outbound outbound : outbounds) {
+                assertThat(outbound.offer(frame, starts)).isTrue();
+            }
+            int before = started.get();
+            starts.startAll();
+            // Three slices at most (fewer when some writers were still running and took the
+            // frame themselves), never one task per member.
+            assertThat(started.get() - before).isBetween(0, 3);
+        }
+        for (RecordingChannel channel : channels) {
+            awaitWritten(channel, expected.toString());
+        }
+        awaitNoWriterRunning();
+    }
+
+    @Test
+    void aWriterClaimedButNotYetStartedSendsTheNextBroadcastsFrameToo() throws Exception {
+        var channel = new RecordingChannel();
+        var outbound = new Outbound(channel, RETRY, 1 << 20, writers, false);
+        var first = new WriterStarts();
+        assertThat(outbound.offer(bytes("one\n"), first)).isTrue();
+        var second = new WriterStarts();
+        assertThat(outbound.offer(bytes("two\n"), second)).isTrue();
+        second.startAll();
+        assertThat(started).hasValue(0);
+        first.startAll();
+        awaitWritten(channel, "one\ntwo\n");
+        assertThat(started).hasValue(1);
+    }
+
+    @Test
+    void aWriterWhoseWritesBlockStartsAloneEvenInABroadcast() throws Exception {
+        var channel = new RecordingChannel();
+        var outbound = new Outbound(channel, RETRY, 1 << 20, writers, true);
+        var starts = new WriterStarts();
+        assertThat(outbound.offer(bytes("alone\n"), starts)).isTrue();
+        assertThat(started).hasValue(1);
+        awaitWritten(channel, "alone\n");
+        starts.startAll();
+        assertThat(started).hasValue(1);
+    }
+
+    @Test
+    void writersABroadcastCannotStartBecauseTheServerStoppedStopTheirQueues() throws Exception {
+        ExecutorService shut = Executors.newVirtualThreadPerTaskExecutor();
+        shut.shutdown();
+        var outbound = new Outbound(new RecordingChannel(), RETRY, 1 << 20, shut, false);
+        var starts = new WriterStarts();
+        assertThat(outbound.offer(bytes("x\n"), starts)).isTrue();
+        starts.startAll();
+        assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
+        assertThat(outbound.queuedBytes()).isZero();
     }
 
     private void awaitNoWriterRunning() throws InterruptedException {
