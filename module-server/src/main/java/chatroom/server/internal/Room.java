@@ -277,8 +277,9 @@ final class Room {
 
     private void broadcast(ServerFrame frame) {
         var outgoing = new Outgoing(frame);
-        var starts = new WriterStarts();
-        for (Connection member : members) {
+        Connection[] recipients = members;
+        var starts = new WriterStarts(recipients.length);
+        for (Connection member : recipients) {
             member.deliver(outgoing, starts);
         }
         starts.startAll();

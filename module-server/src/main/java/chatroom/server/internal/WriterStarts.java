@@ -18,9 +18,14 @@ final class WriterStarts {
     /// every writer thread, large enough that the hand-off costs little per member.
     static final int SLICE = 64;
 
-    private Outbound[] writers = new Outbound[8];
+    private Outbound[] writers;
     private int count;
     private Executor executor;
+
+    /// Room for `expected` writers (a broadcast's member count), so the broadcast never grows it.
+    WriterStarts(int expected) {
+        writers = new Outbound[Math.max(1, expected)];
+    }
 
     /// Adds a writer claimed to run (see [Outbound]) whose tasks run on `executor`.
     void add(Outbound writer, Executor executor) {

@@ -194,7 +194,7 @@ class OutboundTest {
         }
         StringBuilder expected = new StringBuilder();
         for (int message = 0; message < 20; message++) {
-            var starts = new WriterStarts();
+            var starts = new WriterStarts(members);
             byte[] frame = bytes("message " + message + "\n");
             expected.append("message ").append(message).append('\n');
             for (Outbound outbound : outbounds) {
@@ -216,9 +216,9 @@ class OutboundTest {
     void aWriterClaimedButNotYetStartedSendsTheNextBroadcastsFrameToo() throws Exception {
         var channel = new RecordingChannel();
         var outbound = new Outbound(channel, RETRY, 1 << 20, writers, false);
-        var first = new WriterStarts();
+        var first = new WriterStarts(1);
         assertThat(outbound.offer(bytes("one\n"), first)).isTrue();
-        var second = new WriterStarts();
+        var second = new WriterStarts(1);
         assertThat(outbound.offer(bytes("two\n"), second)).isTrue();
         second.startAll();
         assertThat(started).hasValue(0);
@@ -231,7 +231,7 @@ class OutboundTest {
     void aWriterWhoseWritesBlockStartsAloneEvenInABroadcast() throws Exception {
         var channel = new RecordingChannel();
         var outbound = new Outbound(channel, RETRY, 1 << 20, writers, true);
-        var starts = new WriterStarts();
+        var starts = new WriterStarts(1);
         assertThat(outbound.offer(bytes("alone\n"), starts)).isTrue();
         assertThat(started).hasValue(1);
         awaitWritten(channel, "alone\n");
@@ -244,7 +244,7 @@ class OutboundTest {
         ExecutorService shut = Executors.newVirtualThreadPerTaskExecutor();
         shut.shutdown();
         var outbound = new Outbound(new RecordingChannel(), RETRY, 1 << 20, shut, false);
-        var starts = new WriterStarts();
+        var starts = new WriterStarts(1);
         assertThat(outbound.offer(bytes("x\n"), starts)).isTrue();
         starts.startAll();
         assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
