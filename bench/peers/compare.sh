@@ -104,10 +104,9 @@ done
 JAVA_BIN=$(cd "$ROOT" && . .mvn/jdk.sh >/dev/null && echo "$JAVA_HOME/bin/java")
 BENCH_JAR=$ROOT/module-bench/target/chatroom-bench-0.1.0-SNAPSHOT.jar
 LAUNCHER_JAR=$ROOT/module-launcher/target/chatroom-launcher-0.1.0-SNAPSHOT.jar
-if [ ! -f "$BENCH_JAR" ] || [ ! -f "$LAUNCHER_JAR" ]; then
-    log "building module-bench and module-launcher"
-    (cd "$ROOT" && ./mvnw -B -q -pl module-bench,module-launcher -am -Dmaven.test.skip=true package)
-fi
+# Built every run (quick when nothing changed), so the figures are always of the code checked out.
+log "building module-bench and module-launcher"
+(cd "$ROOT" && ./mvnw -B -q -pl module-bench,module-launcher -am -Dmaven.test.skip=true package)
 bench() {
     timeout 600 "$JAVA_BIN" -Xms1g -Xmx4g \
         --module-path "$BENCH_JAR:$ROOT/module-bench/target/modules" \
@@ -141,6 +140,7 @@ start_server() { # name -> sets SERVER_PID, SERVER_PORT, SERVER_LABEL, DIALECT, 
     chatroom)
         # The JVM options of bin/chatroom in the runtime image (jlink/src/main/launcher).
         "$JAVA_BIN" -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+            -XX:TrimNativeHeapInterval=5000 \
             --module-path "$LAUNCHER_JAR:$ROOT/module-launcher/target/modules" \
             -m chatroom.launcher/chatroom.launcher.Main --server 127.0.0.1 "$PORT_CHATROOM" \
             --max-rate 0 --max-clients 30000 --max-per-address 0 --connects-per-minute 0 --in-memory --send-queue 1024 >"$RUNDIR/chatroom.out" 2>&1 &

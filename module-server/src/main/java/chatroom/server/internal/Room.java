@@ -51,6 +51,8 @@ final class Room {
     private final Optional<Duration> maxAge;
     /// Saves messages before they are delivered; `null` when history is kept in memory only.
     private final Journal journal;
+    /// Holds a busy room's deliveries a moment so that each write carries several.
+    private final DeliveryPacing pacing = new DeliveryPacing(System.nanoTime());
     /// Members in join order; replaced, never changed, so a broadcast iterates a plain array.
     private Connection[] members = new Connection[0];
     private long lastId;
@@ -282,7 +284,7 @@ final class Room {
         for (Connection member : recipients) {
             member.deliver(outgoing, starts);
         }
-        starts.startAll();
+        starts.startAll(pacing.holdNanos(System.nanoTime()));
     }
 
     private boolean isMember(Connection connection) {

@@ -3,6 +3,8 @@ package chatroom.server.internal;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /// The writers one broadcast has to start, started together once every member has the frame:
 /// one task per slice of [#SLICE] writers instead of one task per member. A room of 200 then
@@ -42,14 +44,26 @@ final class WriterStarts {
 
     /// Starts every writer added, in the order added, a slice per task.
     void startAll() {
+        startAll(0);
+    }
+
+    /// Like [#startAll()], but the tasks start after `delayNanos` (at once if the executor
+    /// cannot schedule). Meanwhile every writer stays claimed, so frames offered to them join
+    /// the frames already queued instead of starting writers of their own.
+    void startAll(long delayNanos) {
         for (int from = 0; from < count; from += SLICE) {
             Outbound[] slice = Arrays.copyOfRange(writers, from, Math.min(count, from + SLICE));
             try {
-                executor.execute(() -> {
+                Runnable task = () -> {
                     for (Outbound writer : slice) {
                         writer.run();
                     }
-                });
+                };
+                if (delayNanos > 0 && executor instanceof ScheduledExecutorService scheduler) {
+                    scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+                } else {
+                    executor.execute(task);
+                }
             } catch (RejectedExecutionException e) {
                 for (Outbound writer : slice) {
                     writer.notStarted();

@@ -251,6 +251,83 @@ class OutboundTest {
         assertThat(outbound.queuedBytes()).isZero();
     }
 
+    @Test
+    void aHeldBroadcastStartsItsWritersLaterAndFramesOfferedMeanwhileShareTheirWrite() throws Exception {
+        var scheduler = new CapturingScheduler();
+        try {
+            var channel = new RecordingChannel();
+            var outbound = new Outbound(channel, RETRY, 1 << 20, scheduler, false);
+            long hold = TimeUnit.MILLISECONDS.toNanos(2);
+            var first = new WriterStarts(1);
+            assertThat(outbound.offer(bytes("one\n"), first)).isTrue();
+            first.startAll(hold);
+            var second = new WriterStarts(1);
+            assertThat(outbound.offer(bytes("two\n"), second)).isTrue();
+            second.startAll(hold);
+            // One task, scheduled by the first broadcast; the second found its writer claimed.
+            assertThat(scheduler.delays).containsExactly(hold);
+            assertThat(channel.text()).isEmpty();
+            scheduler.runScheduled();
+            assertThat(channel.text()).isEqualTo("one\ntwo\n");
+            assertThat(channel.writes()).isEqualTo(1);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void aHoldOnAnExecutorThatCannotScheduleStartsTheWritersAtOnce() throws Exception {
+        var channel = new RecordingChannel();
+        var outbound = new Outbound(channel, RETRY, 1 << 20, writers, false);
+        var starts = new WriterStarts(1);
+        assertThat(outbound.offer(bytes("now\n"), starts)).isTrue();
+        starts.startAll(TimeUnit.SECONDS.toNanos(60));
+        assertThat(started).hasValue(1);
+        awaitWritten(channel, "now\n");
+    }
+
+    @Test
+    void writersHeldWhenTheServerStopsStillSendWhatTheyHave() throws Exception {
+        // ServerImpl relies on the writers' ForkJoinPool running delayed tasks after shutdown.
+        var pool = new java.util.concurrent.ForkJoinPool(1);
+        var channel = new RecordingChannel();
+        var outbound = new Outbound(channel, RETRY, 1 << 20, pool, false);
+        var starts = new WriterStarts(1);
+        assertThat(outbound.offer(bytes("last words\n"), starts)).isTrue();
+        starts.startAll(TimeUnit.MILLISECONDS.toNanos(50));
+        pool.shutdown();
+        assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(channel.text()).isEqualTo("last words\n");
+    }
+
+    @Test
+    void aWriterHandedBackKeepsItsFramesWhileItsThreadRunsOtherWriters() throws Exception {
+        // Writers on one thread share its batch array; what one leaves unsent must not be
+        // overwritten by the next.
+        ExecutorService oneThread = Executors.newSingleThreadExecutor();
+        try {
+            var stuck = new RecordingChannel();
+            stuck.takeNothingTimes(1);
+            var resumed = new java.util.concurrent.LinkedBlockingQueue<Runnable>();
+            var stuckOutbound = new Outbound(stuck, resumed::add, 1 << 20, oneThread, false);
+            var other = new RecordingChannel();
+            var otherOutbound = new Outbound(other, RETRY, 1 << 20, oneThread, false);
+            var starts = new WriterStarts(2);
+            stuckOutbound.offer(bytes("a1\n"), starts);
+            stuckOutbound.offer(bytes("a2\n"), starts);
+            otherOutbound.offer(bytes("b1\n"), starts);
+            otherOutbound.offer(bytes("b2\n"), starts);
+            starts.startAll();
+            Runnable writer = resumed.poll(5, TimeUnit.SECONDS);
+            assertThat(writer).isNotNull();
+            awaitWritten(other, "b1\nb2\n");
+            oneThread.execute(writer);
+            awaitWritten(stuck, "a1\na2\n");
+        } finally {
+            oneThread.shutdownNow();
+        }
+    }
+
     private void awaitNoWriterRunning() throws InterruptedException {
         long deadline = System.nanoTime() + FIVE_SECONDS;
         while (running.get() > 0 && System.nanoTime() < deadline) {
@@ -278,6 +355,12 @@ class OutboundTest {
         private volatile boolean holding;
         private volatile boolean failing;
         private final AtomicInteger takeNothing = new AtomicInteger();
+        private final AtomicInteger writes = new AtomicInteger();
+
+        /// Writes that took something.
+        int writes() {
+            return writes.get();
+        }
 
         void takeNothingTimes(int times) {
             takeNothing.set(times);
@@ -314,6 +397,7 @@ class OutboundTest {
                     throw new java.io.InterruptedIOException();
                 }
             }
+            writes.incrementAndGet();
             long total = 0;
             synchronized (this) {
                 for (int i = offset; i < offset + length; i++) {
@@ -344,6 +428,28 @@ class OutboundTest {
 
         @Override
         public void close() {
+        }
+    }
+
+    /// Keeps what it is asked to schedule, with its delay, until the test runs it.
+    private static final class CapturingScheduler extends java.util.concurrent.ScheduledThreadPoolExecutor {
+        final List<Long> delays = new ArrayList<>();
+        private final List<Runnable> scheduled = new ArrayList<>();
+
+        CapturingScheduler() {
+            super(1);
+        }
+
+        @Override
+        public java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+            delays.add(unit.toNanos(delay));
+            scheduled.add(task);
+            return null;
+        }
+
+        void runScheduled() {
+            scheduled.forEach(Runnable::run);
+            scheduled.clear();
         }
     }
 }
