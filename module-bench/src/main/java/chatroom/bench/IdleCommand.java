@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /// `bench idle`: N members join and stay silent; reports the server's resident memory per
 /// connection. With `--server self` the server is this JVM, so the generator's own side is
-/// included (said in the output); a baseline taken before connecting is subtracted.
+/// included (said in the output); a baseline taken before connecting is subtracted. Both
+/// readings come after `--settle`.
 @Command(name = "idle", mixinStandardHelpOptions = true,
         description = "N joined, silent connections; server RSS per connection (VmRSS from /proc/PID/status).")
 final class IdleCommand implements Callable<Integer> {
@@ -32,7 +33,8 @@ final class IdleCommand implements Callable<Integer> {
     int connections;
 
     @Option(names = "--settle", defaultValue = "2s", converter = ConnectionOptions.DurationConverter.class,
-            description = "Time to let the server settle after the last join, before measuring. Default: ${DEFAULT-VALUE}.")
+            description = "Time to let the server settle before each reading: before connecting (a process "
+                    + "just started may still give memory back) and after the last join. Default: ${DEFAULT-VALUE}.")
     Duration settle;
 
     @Override
@@ -48,6 +50,9 @@ final class IdleCommand implements Callable<Integer> {
             out.printf("idle: %d connections on %s server %s%n", connections, server.label(), server.target());
             out.flush();
             OptionalLong pid = server.pid();
+            // A server just started may still be giving back what its start-up took; counting
+            // that in the baseline would credit it to the connections.
+            LockSupport.parkNanos(settle.toNanos());
             long heapBefore = server.inProcess() ? heapAfterGc() : 0;
             OptionalLong before = pid.isPresent() ? ProcStatus.rssKib(pid.getAsLong()) : OptionalLong.empty();
             long started = System.nanoTime();
