@@ -9,7 +9,7 @@ import java.time.Duration;
 /// it carries, and wakes the client's reader. While a room carries a message every couple of
 /// milliseconds or more, holding each broadcast's writers back for [#HOLD] lets the messages
 /// that arrive meanwhile join the same write: at 1,000 messages a second to 200 members this
-/// cut the server's CPU per delivery by about 30 % (docs/performance.md). A quiet room is never
+/// cut the server's CPU per delivery by about a third (docs/performance.md). A quiet room is never
 /// held, so a conversation at human pace gets every line at once.
 ///
 /// The rate is measured over windows of [#WINDOW]; a window decides for the next.
@@ -41,7 +41,8 @@ final class DeliveryPacing {
     long holdNanos(long now) {
         long elapsed = now - windowStart;
         if (elapsed >= WINDOW_NANOS) {
-            busy = messagesInWindow * 1_000_000_000L >= BUSY_MESSAGES_PER_SECOND * elapsed;
+            // Divided, not multiplied: a window that lasted months must not overflow.
+            busy = messagesInWindow * 1_000_000_000L / elapsed >= BUSY_MESSAGES_PER_SECOND;
             windowStart = now;
             messagesInWindow = 0;
         }

@@ -42,7 +42,8 @@ final class WriterStarts {
         writers[count++] = writer;
     }
 
-    /// Starts every writer added, in the order added, a slice per task.
+    /// Starts every writer added, in the order added, a slice per task; the slices are as
+    /// equal as they can be.
     void startAll() {
         startAll(0);
     }
@@ -51,8 +52,13 @@ final class WriterStarts {
     /// cannot schedule). Meanwhile every writer stays claimed, so frames offered to them join
     /// the frames already queued instead of starting writers of their own.
     void startAll(long delayNanos) {
-        for (int from = 0; from < count; from += SLICE) {
-            Outbound[] slice = Arrays.copyOfRange(writers, from, Math.min(count, from + SLICE));
+        // Slices of equal size (at most SLICE): 199 writers go as 50+50+50+49 rather than
+        // 64+64+64+7, so two writer threads finish a message's fan-out together.
+        int slices = (count + SLICE - 1) / SLICE;
+        for (int index = 0, from = 0; index < slices; index++) {
+            int to = from + count / slices + (index < count % slices ? 1 : 0);
+            Outbound[] slice = Arrays.copyOfRange(writers, from, to);
+            from = to;
             try {
                 Runnable task = () -> {
                     for (Outbound writer : slice) {

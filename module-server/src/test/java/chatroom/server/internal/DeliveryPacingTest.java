@@ -77,4 +77,16 @@ class DeliveryPacingTest {
         now += TimeUnit.SECONDS.toNanos(30);
         assertThat(pacing.holdNanos(now)).isZero();
     }
+
+    @Test
+    void aBusyRoomSilentForMonthsIsNotHeld() {
+        for (int message = 0; message < 300; message++) {
+            pacing.holdNanos(now);
+            now += MILLI;
+        }
+        now += TimeUnit.DAYS.toNanos(300);
+        assertThat(pacing.holdNanos(now)).isZero();
+        now += MILLI;
+        assertThat(pacing.holdNanos(now)).isZero();
+    }
 }

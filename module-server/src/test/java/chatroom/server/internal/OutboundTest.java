@@ -213,6 +213,31 @@ class OutboundTest {
     }
 
     @Test
+    void aBroadcastsSlicesAreAsEqualAsTheyCanBe() {
+        var tasks = new ArrayList<Runnable>();
+        java.util.concurrent.Executor capturing = tasks::add;
+        int members = 3 * WriterStarts.SLICE + 7;
+        var channels = new ArrayList<RecordingChannel>();
+        var starts = new WriterStarts(members);
+        for (int i = 0; i < members; i++) {
+            var channel = new RecordingChannel();
+            channels.add(channel);
+            assertThat(new Outbound(channel, RETRY, 1 << 20, capturing, false).offer(bytes("hi\n"), starts)).isTrue();
+        }
+        starts.startAll();
+        var sliceSizes = new ArrayList<Integer>();
+        int writtenBefore = 0;
+        for (Runnable task : tasks) {
+            task.run();
+            int written = (int) channels.stream().filter(channel -> !channel.text().isEmpty()).count();
+            sliceSizes.add(written - writtenBefore);
+            writtenBefore = written;
+        }
+        // 199 members: 50 + 50 + 50 + 49, not 64 + 64 + 64 + 7.
+        assertThat(sliceSizes).containsExactly(50, 50, 50, 49);
+    }
+
+    @Test
     void aWriterClaimedButNotYetStartedSendsTheNextBroadcastsFrameToo() throws Exception {
         var channel = new RecordingChannel();
         var outbound = new Outbound(channel, RETRY, 1 << 20, writers, false);
