@@ -56,8 +56,9 @@ public final class ServerImpl implements ChatServer {
     /// Runs plain clients' writers, whose writes never block: a small pool of platform
     /// threads, cheaper per write than starting a virtual thread. Separate from the
     /// connections' executor, so writers can still start (to flush a goodbye) while that one
-    /// is shutting down.
-    private ExecutorService writers;
+    /// is shutting down. A fork-join pool because it can also schedule: a busy room's writers
+    /// start a little later ([DeliveryPacing]), and run even if the pool is shut down meanwhile.
+    private ForkJoinPool writers;
     /// Runs TLS clients' writers, whose writes block (the JDK's SSLSocket): virtual threads.
     private ExecutorService blockingWriters;
     private Thread acceptor;
