@@ -20,13 +20,16 @@ final class WriterStarts {
     /// every writer thread, large enough that the hand-off costs little per member.
     static final int SLICE = 64;
 
+    /// `null` until the first writer is added (a broadcast whose members' writers are all
+    /// running or held already adds none), and again once started.
     private Outbound[] writers;
+    private final int expected;
     private int count;
     private Executor executor;
 
     /// Room for `expected` writers (a broadcast's member count), so the broadcast never grows it.
     WriterStarts(int expected) {
-        writers = new Outbound[Math.max(1, expected)];
+        this.expected = Math.max(1, expected);
     }
 
     /// Adds a writer claimed to run (see [Outbound]) whose tasks run on `executor`.
@@ -36,33 +39,35 @@ final class WriterStarts {
         } else if (this.executor != executor) {
             throw new IllegalArgumentException("writers of one broadcast run on one executor");
         }
-        if (count == writers.length) {
+        if (writers == null) {
+            writers = new Outbound[expected];
+        } else if (count == writers.length) {
             writers = Arrays.copyOf(writers, count * 2);
         }
         writers[count++] = writer;
     }
 
-    /// Starts every writer added, in the order added, a slice per task; the slices are as
-    /// equal as they can be.
-    void startAll() {
-        startAll(0);
-    }
-
-    /// Like [#startAll()], but the tasks start after `delayNanos` (at once if the executor
-    /// cannot schedule). Meanwhile every writer stays claimed, so frames offered to them join
-    /// the frames already queued instead of starting writers of their own.
+    /// Starts every writer added, in the order added, a slice per task, after `delayNanos`
+    /// (at once if 0 or if the executor cannot schedule). Until then every writer stays
+    /// claimed, so frames offered to them join the frames already queued instead of starting
+    /// writers of their own.
     void startAll(long delayNanos) {
+        // The tasks own the array from here on.
+        Outbound[] started = writers;
+        int total = count;
+        writers = null;
+        count = 0;
         // Slices of equal size (at most SLICE): 199 writers go as 50+50+50+49 rather than
         // 64+64+64+7, so two writer threads finish a message's fan-out together.
-        int slices = (count + SLICE - 1) / SLICE;
+        int slices = (total + SLICE - 1) / SLICE;
         for (int index = 0, from = 0; index < slices; index++) {
-            int to = from + count / slices + (index < count % slices ? 1 : 0);
-            Outbound[] slice = Arrays.copyOfRange(writers, from, to);
-            from = to;
+            int first = from;
+            int end = first + total / slices + (index < total % slices ? 1 : 0);
+            from = end;
             try {
                 Runnable task = () -> {
-                    for (Outbound writer : slice) {
-                        writer.run();
+                    for (int i = first; i < end; i++) {
+                        started[i].run();
                     }
                 };
                 if (delayNanos > 0 && executor instanceof ScheduledExecutorService scheduler) {
@@ -71,11 +76,10 @@ final class WriterStarts {
                     executor.execute(task);
                 }
             } catch (RejectedExecutionException e) {
-                for (Outbound writer : slice) {
-                    writer.notStarted();
+                for (int i = first; i < end; i++) {
+                    started[i].notStarted();
                 }
             }
         }
-        count = 0;
     }
 }

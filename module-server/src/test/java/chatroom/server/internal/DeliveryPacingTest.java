@@ -54,10 +54,7 @@ class DeliveryPacingTest {
 
     @Test
     void aRoomThatQuietensDownIsNoLongerHeld() {
-        for (int message = 0; message < 300; message++) {
-            pacing.holdNanos(now);
-            now += MILLI;
-        }
+        busyFor(300);
         assertThat(pacing.holdNanos(now)).isEqualTo(HOLD);
         // Ten messages a second for a while.
         long lastHold = HOLD;
@@ -70,23 +67,25 @@ class DeliveryPacingTest {
 
     @Test
     void theFirstMessageAfterALongSilenceIsNotHeld() {
-        for (int message = 0; message < 300; message++) {
-            pacing.holdNanos(now);
-            now += MILLI;
-        }
+        busyFor(300);
         now += TimeUnit.SECONDS.toNanos(30);
         assertThat(pacing.holdNanos(now)).isZero();
     }
 
     @Test
     void aBusyRoomSilentForMonthsIsNotHeld() {
-        for (int message = 0; message < 300; message++) {
-            pacing.holdNanos(now);
-            now += MILLI;
-        }
+        busyFor(300);
         now += TimeUnit.DAYS.toNanos(300);
         assertThat(pacing.holdNanos(now)).isZero();
         now += MILLI;
         assertThat(pacing.holdNanos(now)).isZero();
+    }
+
+    /// A message every millisecond, `messages` times.
+    private void busyFor(int messages) {
+        for (int message = 0; message < messages; message++) {
+            pacing.holdNanos(now);
+            now += MILLI;
+        }
     }
 }

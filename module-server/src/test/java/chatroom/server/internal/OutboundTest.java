@@ -201,7 +201,7 @@ class OutboundTest {
                 assertThat(outbound.offer(frame, starts)).isTrue();
             }
             int before = started.get();
-            starts.startAll();
+            starts.startAll(0);
             // Three slices at most (fewer when some writers were still running and took the
             // frame themselves), never one task per member.
             assertThat(started.get() - before).isBetween(0, 3);
@@ -224,7 +224,7 @@ class OutboundTest {
             channels.add(channel);
             assertThat(new Outbound(channel, RETRY, 1 << 20, capturing, false).offer(bytes("hi\n"), starts)).isTrue();
         }
-        starts.startAll();
+        starts.startAll(0);
         var sliceSizes = new ArrayList<Integer>();
         int writtenBefore = 0;
         for (Runnable task : tasks) {
@@ -245,9 +245,9 @@ class OutboundTest {
         assertThat(outbound.offer(bytes("one\n"), first)).isTrue();
         var second = new WriterStarts(1);
         assertThat(outbound.offer(bytes("two\n"), second)).isTrue();
-        second.startAll();
+        second.startAll(0);
         assertThat(started).hasValue(0);
-        first.startAll();
+        first.startAll(0);
         awaitWritten(channel, "one\ntwo\n");
         assertThat(started).hasValue(1);
     }
@@ -260,7 +260,7 @@ class OutboundTest {
         assertThat(outbound.offer(bytes("alone\n"), starts)).isTrue();
         assertThat(started).hasValue(1);
         awaitWritten(channel, "alone\n");
-        starts.startAll();
+        starts.startAll(0);
         assertThat(started).hasValue(1);
     }
 
@@ -271,7 +271,7 @@ class OutboundTest {
         var outbound = new Outbound(new RecordingChannel(), RETRY, 1 << 20, shut, false);
         var starts = new WriterStarts(1);
         assertThat(outbound.offer(bytes("x\n"), starts)).isTrue();
-        starts.startAll();
+        starts.startAll(0);
         assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
         assertThat(outbound.queuedBytes()).isZero();
     }
@@ -342,7 +342,7 @@ class OutboundTest {
             stuckOutbound.offer(bytes("a2\n"), starts);
             otherOutbound.offer(bytes("b1\n"), starts);
             otherOutbound.offer(bytes("b2\n"), starts);
-            starts.startAll();
+            starts.startAll(0);
             Runnable writer = resumed.poll(5, TimeUnit.SECONDS);
             assertThat(writer).isNotNull();
             awaitWritten(other, "b1\nb2\n");
