@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -208,7 +209,11 @@ final class Connection {
     /// Queues a broadcast frame, already encoded, for this client, leaving it to `starts` to
     /// start the writer if it has to be started.
     void deliver(Outgoing outgoing, WriterStarts starts) {
-        outgoing.bytes(dialect).ifPresent(frame -> enqueue(frame, starts));
+        // Not ifPresent: its lambda would capture this and `starts`, an object per delivery.
+        Optional<byte[]> frame = outgoing.bytes(dialect);
+        if (frame.isPresent()) {
+            enqueue(frame.get(), starts);
+        }
     }
 
     /// Ends the connection at the client's request, after a goodbye. Reader thread only.

@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.channels.GatheringByteChannel;
-import java.util.Arrays;
+import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -16,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 ///
 /// Anybody may [#offer] frames; they never block, take no lock and never touch the socket.
 /// The writer is a task started on the writers' executor when a frame arrives in an empty
-/// queue; it sends everything queued with gathering writes (a burst of small frames costs one
-/// system call) and ends when the queue is empty. So an idle client has no writer thread at
+/// queue; it copies what is queued into one buffer and sends it in one write (a burst of small
+/// frames costs one system call) and ends when the queue is empty. So an idle client has no writer thread at
 /// all, and at most one writer runs per client at any time. A broadcast starts the writers it
 /// needs together ([WriterStarts]) rather than one task per member.
 ///
@@ -28,11 +27,14 @@ import java.util.concurrent.TimeUnit;
 /// Thread-safe.
 final class Outbound implements Runnable {
 
-    /// Most frames one gathering write sends.
-    private static final int MAX_BATCH = 64;
-    /// Each writer thread's batch array, reused by every writer it runs: a new one per run cost
-    /// more garbage per delivery than everything else together.
-    private static final ThreadLocal<ByteBuffer[]> BATCHES = ThreadLocal.withInitial(() -> new ByteBuffer[MAX_BATCH]);
+    /// Most bytes one write sends: a TLS record's worth.
+    static final int STAGING_BYTES = 16 * 1024;
+    /// Each writer thread's buffer, reused by every non-blocking writer it runs: frames are
+    /// copied into it and go out in one write. A direct buffer, so the JDK does not copy it
+    /// again into one of its own (as it does for every heap buffer it writes), and no buffer
+    /// object is made per frame.
+    private static final ThreadLocal<ByteBuffer> STAGING = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocateDirect(STAGING_BYTES));
     private static final VarHandle QUEUED_BYTES;
     private static final VarHandle WRITER_ACTIVE;
 
@@ -46,7 +48,7 @@ final class Outbound implements Runnable {
         }
     }
 
-    private final GatheringByteChannel channel;
+    private final WritableByteChannel channel;
     private final Backpressure backpressure;
     private final Executor writers;
     private final long limitBytes;
@@ -62,10 +64,13 @@ final class Outbound implements Runnable {
     private volatile boolean writerActive;
     private volatile boolean finishing;
     private volatile boolean failed;
-    /// What a writer left unsent when the channel took nothing, for the next writer; only
-    /// the one active writer touches it (handed over through [#WRITER_ACTIVE] and the
-    /// executor, which order the accesses).
-    private ByteBuffer[] unsent;
+    /// What a writer left unsent when the channel took nothing, for the next writer. This and
+    /// the two fields below are touched only by the one active writer (handed over through
+    /// [#WRITER_ACTIVE] and the executor, which order the accesses).
+    private byte[] unsent;
+    /// A frame taken from the queue and only partly gathered (it did not fit), and how much of it was.
+    private byte[] partial;
+    private int partialOffset;
 
     /// What a writer does when a non-blocking channel takes nothing (the client reads slowly).
     interface Backpressure {
@@ -76,7 +81,7 @@ final class Outbound implements Runnable {
 
     /// A queue of at most `limitBytes` for `channel`, whose writer tasks run on `writers`;
     /// `blocking` says whether the channel's writes block.
-    Outbound(GatheringByteChannel channel, Backpressure backpressure, long limitBytes, Executor writers,
+    Outbound(WritableByteChannel channel, Backpressure backpressure, long limitBytes, Executor writers,
              boolean blocking) {
         this.channel = channel;
         this.backpressure = backpressure;
@@ -131,65 +136,63 @@ final class Outbound implements Runnable {
 
     /// The writer: sends until the queue is empty, then ends (or stops for good once
     /// finishing). Never runs twice at once for one client. On a non-blocking channel that
-    /// takes nothing it ends early, keeping what is left of its batch, and runs again when the
+    /// takes nothing it ends early, keeping what it had gathered, and runs again when the
     /// channel can take more.
     @Override
     public void run() {
-        ByteBuffer[] threadBatch = BATCHES.get();
-        ByteBuffer[] batch = threadBatch;
-        int first = 0;
-        int count = 0;
-        if (unsent != null) {
-            batch = unsent;
-            count = unsent.length;
-            unsent = null;
-        }
+        ByteBuffer staging = blocking ? ByteBuffer.allocate(0) : STAGING.get();
         try {
             while (true) {
-                if (first == count) {
-                    batch = threadBatch;
-                    first = 0;
-                    count = takeBatch(batch);
-                    if (count == 0) {
-                        if (finishing) {
-                            stop();
-                            return;
-                        }
-                        writerActive = false;
-                        // A frame (or finish) that came after the last poll saw a writer still
-                        // active and started none: carry on if so, unless another writer took over.
-                        if ((queue.isEmpty() && !finishing) || !WRITER_ACTIVE.compareAndSet(this, false, true)) {
-                            return;
-                        }
-                        continue;
-                    }
+                if (blocking && staging.position() == 0 && staging.capacity() < Math.min(queuedBytes, STAGING_BYTES)) {
+                    // A blocking writer runs on a virtual thread of its own, so there is no
+                    // thread's buffer to reuse: this run's grows to what is queued.
+                    staging = ByteBuffer.allocate((int) Math.min(queuedBytes, STAGING_BYTES));
                 }
-                long written = channel.write(batch, first, count - first);
-                QUEUED_BYTES.getAndAdd(this, -written);
-                while (first < count && !batch[first].hasRemaining()) {
-                    batch[first++] = null;
+                if (unsent != null) {
+                    staging.put(unsent);
+                    unsent = null;
                 }
-                if (written == 0 && first < count) {
-                    // What is left waits in an array of its own: the thread's goes on to other writers.
-                    unsent = Arrays.copyOfRange(batch, first, count);
-                    if (backpressure.resumeWhenWritable(this)) {
-                        Arrays.fill(batch, first, count, null);
+                gather(staging);
+                staging.flip();
+                if (!staging.hasRemaining()) {
+                    staging.clear();
+                    if (finishing) {
+                        stop();
                         return;
                     }
-                    unsent = null;
+                    writerActive = false;
+                    // A frame (or finish) that came after the last poll saw a writer still
+                    // active and started none: carry on if so, unless another writer took over.
+                    if ((queue.isEmpty() && !finishing) || !WRITER_ACTIVE.compareAndSet(this, false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                int written = channel.write(staging);
+                QUEUED_BYTES.getAndAdd(this, (long) -written);
+                if (written == 0) {
+                    // What is left waits in an array of its own: the thread's buffer goes on
+                    // to other writers.
+                    unsent = new byte[staging.remaining()];
+                    staging.get(unsent).clear();
+                    if (backpressure.resumeWhenWritable(this)) {
+                        return;
+                    }
+                } else {
+                    staging.compact();
                 }
             }
         } catch (IOException e) {
             // The connection is closing or broke; its reader notices and reports why.
-            Arrays.fill(batch, null);
             failed = true;
             stop();
         } catch (RuntimeException e) {
             // Not expected; stopping for good still lets the connection end normally.
             System.getLogger("chatroom.server").log(System.Logger.Level.ERROR, "A writer failed", e);
-            Arrays.fill(batch, null);
             failed = true;
             stop();
+        } finally {
+            staging.clear();
         }
     }
 
@@ -216,16 +219,29 @@ final class Outbound implements Runnable {
 
     private void stop() {
         queue.clear();
+        unsent = null;
+        partial = null;
         queuedBytes = 0;
         stopped.countDown();
     }
 
-    private int takeBatch(ByteBuffer[] batch) {
-        int count = 0;
-        byte[] frame;
-        while (count < batch.length && (frame = queue.poll()) != null) {
-            batch[count++] = ByteBuffer.wrap(frame);
+    /// Copies queued frames into `staging` while there is room; a frame that does not fit
+    /// whole is copied in part, and the rest goes first next time.
+    private void gather(ByteBuffer staging) {
+        while (staging.hasRemaining()) {
+            if (partial == null) {
+                partial = queue.poll();
+                partialOffset = 0;
+                if (partial == null) {
+                    return;
+                }
+            }
+            int count = Math.min(staging.remaining(), partial.length - partialOffset);
+            staging.put(partial, partialOffset, count);
+            partialOffset += count;
+            if (partialOffset == partial.length) {
+                partial = null;
+            }
         }
-        return count;
     }
 }

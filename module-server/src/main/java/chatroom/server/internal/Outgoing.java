@@ -25,6 +25,12 @@ final class Outgoing {
 
     /// The frame's bytes in `dialect`, or empty if that dialect does not show this frame.
     Optional<byte[]> bytes(Dialect dialect) {
-        return encoded.computeIfAbsent(dialect, d -> d.encode(frame));
+        // Not computeIfAbsent: its lambda would capture the frame, an object per delivery.
+        Optional<byte[]> bytes = encoded.get(dialect);
+        if (bytes == null) {
+            bytes = dialect.encode(frame);
+            encoded.put(dialect, bytes);
+        }
+        return bytes;
     }
 }

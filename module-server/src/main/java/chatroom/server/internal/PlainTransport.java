@@ -29,16 +29,6 @@ final class PlainTransport implements Transport {
         return channel.write(source);
     }
 
-    @Override
-    public long write(ByteBuffer[] sources, int offset, int length) throws IOException {
-        return channel.write(sources, offset, length);
-    }
-
-    @Override
-    public long write(ByteBuffer[] sources) throws IOException {
-        return channel.write(sources);
-    }
-
     /// What the kernel holds for this socket and nobody has read yet.
     @Override
     public int unreadBytes() {

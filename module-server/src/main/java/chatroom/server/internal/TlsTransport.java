@@ -31,8 +31,8 @@ import static java.lang.System.Logger.Level.INFO;
 /// else, or 2 s of silence, gets [PlainText#TLS_REQUIRED] in plain text and the connection
 /// ends. Only TLS 1.3 and 1.2 are enabled, with forward-secret AEAD cipher suites.
 ///
-/// Writes keep the writer's coalescing: a gathering write of many small frames becomes one
-/// write on the TLS stream, which is one TLS record (and one system call) per 16 KiB.
+/// Writes keep the writer's coalescing: the many small frames a writer gathers into one
+/// buffer of up to 16 KiB go out as one TLS record (and one system call).
 final class TlsTransport implements Transport {
 
     private static final System.Logger LOG = System.getLogger("chatroom.server");
@@ -43,8 +43,6 @@ final class TlsTransport implements Transport {
     /// handshake timeout if that is shorter, so the line goes out before the timeout closes.)
     private static final long FIRST_BYTE_WAIT_MILLIS = 2_000;
     private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
-    /// Largest plaintext of one TLS record.
-    private static final int MAX_RECORD_BYTES = 16 * 1024;
     private static final byte[] REFUSAL = Text.frameBytes(PlainText.TLS_REQUIRED);
     /// How long a refused client's input is drained, and how much of it, at most.
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -134,35 +132,24 @@ final class TlsTransport implements Transport {
         return count;
     }
 
+    /// Writes all of `source` (a blocking write). The TLS layer cuts it into records of up to
+    /// 16 KiB, so a writer's buffer of up to 16 KiB ([Outbound#STAGING_BYTES]) is one record.
     @Override
     public int write(ByteBuffer source) throws IOException {
-        return (int) write(new ByteBuffer[] {source}, 0, 1);
-    }
-
-    @Override
-    public long write(ByteBuffer[] sources) throws IOException {
-        return write(sources, 0, sources.length);
-    }
-
-    /// Writes all of `sources` (a blocking write), copied into as few TLS records as fit.
-    @Override
-    public long write(ByteBuffer[] sources, int offset, int length) throws IOException {
         requireEstablished();
-        long total = 0;
-        for (int i = offset; i < offset + length; i++) {
-            total += sources[i].remaining();
-        }
+        int total = source.remaining();
         if (total == 0) {
             return 0;
         }
         writing = true;
         try {
-            if (length == 1 && sources[offset].hasArray()) {
-                ByteBuffer only = sources[offset];
-                out.write(only.array(), only.arrayOffset() + only.position(), only.remaining());
-                only.position(only.limit());
+            if (source.hasArray()) {
+                out.write(source.array(), source.arrayOffset() + source.position(), total);
+                source.position(source.limit());
             } else {
-                writeCoalesced(sources, offset, length, (int) Math.min(total, MAX_RECORD_BYTES));
+                byte[] copy = new byte[total];
+                source.get(copy);
+                out.write(copy);
             }
         } finally {
             writing = false;
@@ -250,26 +237,6 @@ final class TlsTransport implements Transport {
             }
         } catch (IOException e) {
             LOG.log(DEBUG, "TLS refusal not delivered: {0}", e.toString());
-        }
-    }
-
-    private void writeCoalesced(ByteBuffer[] sources, int offset, int length, int chunkBytes) throws IOException {
-        byte[] chunk = new byte[chunkBytes];
-        int filled = 0;
-        for (int i = offset; i < offset + length; i++) {
-            ByteBuffer source = sources[i];
-            while (source.hasRemaining()) {
-                int count = Math.min(source.remaining(), chunk.length - filled);
-                source.get(chunk, filled, count);
-                filled += count;
-                if (filled == chunk.length) {
-                    out.write(chunk, 0, filled);
-                    filled = 0;
-                }
-            }
-        }
-        if (filled > 0) {
-            out.write(chunk, 0, filled);
         }
     }
 

@@ -4,7 +4,6 @@ import chatroom.server.ServerConfig;
 
 import java.io.IOException;
 import java.nio.channels.ByteChannel;
-import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SocketChannel;
 
 /// How one connection's bytes travel: as they are over the TCP socket ([PlainTransport]), or
@@ -13,7 +12,7 @@ import java.nio.channels.SocketChannel;
 /// Threads: only the connection's reader calls [#open], [#read] and [#unreadBytes]; only the
 /// connection's writer calls the `write` methods; [#shutdownInput] and [#close] may be called
 /// from any thread, and wake a reader or writer blocked on the socket.
-sealed interface Transport extends ByteChannel, GatheringByteChannel permits PlainTransport, TlsTransport {
+sealed interface Transport extends ByteChannel permits PlainTransport, TlsTransport {
 
     /// The transport `config` asks for over the accepted `channel` (in blocking mode).
     static Transport over(SocketChannel channel, ServerConfig config) {

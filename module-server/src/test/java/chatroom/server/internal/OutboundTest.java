@@ -4,9 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -353,6 +354,72 @@ class OutboundTest {
         }
     }
 
+    @Test
+    void aFrameLargerThanOneWriteGoesOutWholeInWritesOfAtMostSixteenKibibytes() throws Exception {
+        for (boolean blocking : new boolean[] {false, true}) {
+            var channel = new RecordingChannel();
+            channel.hold();
+            var outbound = new Outbound(channel, RETRY, 1 << 20, writers, blocking);
+            String big = "b".repeat(40_000) + "\n";
+            var expected = new StringBuilder("first\n").append(big);
+            outbound.offer(bytes("first\n"));
+            outbound.offer(bytes(big));
+            for (int i = 0; i < 100; i++) {
+                outbound.offer(bytes("after " + i + "\n"));
+                expected.append("after ").append(i).append('\n');
+            }
+            channel.release();
+            outbound.finish();
+            assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
+            assertThat(channel.text()).as("blocking: " + blocking).isEqualTo(expected.toString());
+            assertThat(channel.writeSizes()).as("blocking: " + blocking)
+                    .allSatisfy(size -> assertThat(size).isBetween(1, Outbound.STAGING_BYTES));
+            // 40,107 + 1,090 bytes: three full buffers and what is left, not a write per frame.
+            assertThat(channel.writes()).as("blocking: " + blocking).isBetween(3, 5);
+            assertThat(outbound.queuedBytes()).isZero();
+        }
+    }
+
+    @Test
+    void aChannelThatTakesPartOfAWriteGetsTheRestInOrder() throws Exception {
+        var channel = new RecordingChannel();
+        channel.takeAtMost(7);
+        var outbound = new Outbound(channel, RETRY, 1 << 20, writers, false);
+        var expected = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            outbound.offer(bytes("line " + i + "\n"));
+            expected.append("line ").append(i).append('\n');
+        }
+        outbound.finish();
+        assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
+        assertThat(channel.text()).isEqualTo(expected.toString());
+        assertThat(outbound.queuedBytes()).isZero();
+    }
+
+    @Test
+    void aWriterMakesNoObjectPerFrame() {
+        // Garbage per delivery is what sets how often a busy server collects: wrapping each
+        // frame in a buffer of its own cost 48 bytes a frame.
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var tasks = new java.util.ArrayDeque<Runnable>();
+        var outbound = new Outbound(new DiscardingChannel(), RETRY, 1 << 20, tasks::add, false);
+        byte[] frame = bytes("alice: a message of some forty-odd bytes\n");
+        long fewest = Long.MAX_VALUE;
+        // Many rounds: the first ones pay for the thread's buffer and run interpreted.
+        for (int round = 0; round < 200; round++) {
+            for (int i = 0; i < 1000; i++) {
+                outbound.offer(frame);
+            }
+            Runnable writer = tasks.poll();
+            assertThat(writer).isNotNull();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            writer.run();
+            fewest = Math.min(fewest, threads.getCurrentThreadAllocatedBytes() - before);
+            assertThat(outbound.queuedBytes()).isZero();
+        }
+        assertThat(fewest).as("bytes allocated sending 1,000 frames").isLessThan(1_000);
+    }
+
     private void awaitNoWriterRunning() throws InterruptedException {
         long deadline = System.nanoTime() + FIVE_SECONDS;
         while (running.get() > 0 && System.nanoTime() < deadline) {
@@ -373,22 +440,32 @@ class OutboundTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /// Records what is written; can hold writers back or make them fail.
-    private static final class RecordingChannel implements GatheringByteChannel {
+    /// Records what is written; can hold writers back, take only part of a write, or make writes fail.
+    private static final class RecordingChannel implements WritableByteChannel {
         private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+        private final List<Integer> writeSizes = new ArrayList<>();
         private final CountDownLatch released = new CountDownLatch(1);
         private volatile boolean holding;
         private volatile boolean failing;
+        private volatile int mostPerWrite = Integer.MAX_VALUE;
         private final AtomicInteger takeNothing = new AtomicInteger();
-        private final AtomicInteger writes = new AtomicInteger();
 
         /// Writes that took something.
-        int writes() {
-            return writes.get();
+        synchronized int writes() {
+            return writeSizes.size();
+        }
+
+        /// The bytes each write that took something was handed.
+        synchronized List<Integer> writeSizes() {
+            return List.copyOf(writeSizes);
         }
 
         void takeNothingTimes(int times) {
             takeNothing.set(times);
+        }
+
+        void takeAtMost(int bytes) {
+            mostPerWrite = bytes;
         }
 
         void hold() {
@@ -408,7 +485,7 @@ class OutboundTest {
         }
 
         @Override
-        public long write(ByteBuffer[] sources, int offset, int length) throws IOException {
+        public int write(ByteBuffer source) throws IOException {
             if (failing) {
                 throw new ClosedChannelException();
             }
@@ -422,28 +499,33 @@ class OutboundTest {
                     throw new java.io.InterruptedIOException();
                 }
             }
-            writes.incrementAndGet();
-            long total = 0;
             synchronized (this) {
-                for (int i = offset; i < offset + length; i++) {
-                    ByteBuffer source = sources[i];
-                    total += source.remaining();
-                    while (source.hasRemaining()) {
-                        written.write(source.get());
-                    }
+                writeSizes.add(source.remaining());
+                int count = Math.min(source.remaining(), mostPerWrite);
+                for (int i = 0; i < count; i++) {
+                    written.write(source.get());
                 }
+                return count;
             }
-            return total;
         }
 
         @Override
-        public long write(ByteBuffer[] sources) throws IOException {
-            return write(sources, 0, sources.length);
+        public boolean isOpen() {
+            return true;
         }
 
         @Override
-        public int write(ByteBuffer source) throws IOException {
-            return (int) write(new ByteBuffer[] {source});
+        public void close() {
+        }
+    }
+
+    /// Takes everything and keeps nothing (and allocates nothing).
+    private static final class DiscardingChannel implements WritableByteChannel {
+        @Override
+        public int write(ByteBuffer source) {
+            int count = source.remaining();
+            source.position(source.limit());
+            return count;
         }
 
         @Override

@@ -89,43 +89,37 @@ class TlsTransportTest {
     }
 
     @Test
-    @DisplayName("a gathering write of 64 small frames goes out as one TLS record")
+    @DisplayName("a writer's buffer of 64 small frames goes out as one TLS record")
     void smallBatchIsOneRecord() throws IOException {
         int before = wire.records(APPLICATION_DATA);
-        ByteBuffer[] batch = new ByteBuffer[64];
         var expected = new StringBuilder();
-        for (int i = 0; i < batch.length; i++) {
-            String frame = "alice: message " + i + "\n";
-            expected.append(frame);
-            batch[i] = ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 64; i++) {
+            expected.append("alice: message ").append(i).append('\n');
         }
+        ByteBuffer staged = ByteBuffer.wrap(expected.toString().getBytes(StandardCharsets.UTF_8));
 
-        long written = transport.write(batch, 0, batch.length);
+        int written = transport.write(staged);
 
         assertThat(written).isEqualTo(expected.length());
-        assertThat(batch).allSatisfy(buffer -> assertThat(buffer.hasRemaining()).isFalse());
+        assertThat(staged.hasRemaining()).isFalse();
         assertThat(readExactly(expected.length())).isEqualTo(expected.toString());
         assertThat(wire.records(APPLICATION_DATA) - before).isEqualTo(1);
     }
 
     @Test
-    @DisplayName("a batch over 16 KiB is cut into full records: 24,000 bytes in 2")
-    void largeBatchIsFullRecords() throws IOException {
+    @DisplayName("more than 16 KiB is cut into full records: 24,000 bytes in 2, from a buffer's position, direct or not")
+    void largeWriteIsFullRecords() throws IOException {
         int before = wire.records(APPLICATION_DATA);
-        ByteBuffer[] batch = new ByteBuffer[3];
-        var expected = new StringBuilder();
-        for (int i = 0; i < batch.length; i++) {
-            String frame = String.valueOf((char) ('a' + i)).repeat(7_999) + "\n";
-            expected.append(frame);
-            batch[i] = ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8));
-        }
+        String text = "a".repeat(8_000) + "b".repeat(16_000) + "c".repeat(8_000);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer heap = ByteBuffer.wrap(bytes).position(8_000);
+        ByteBuffer direct = ByteBuffer.allocateDirect(8_000).put(bytes, 0, 8_000).flip();
 
-        transport.write(batch, 1, 2); // from an offset, as the writer resumes a partial batch
-        transport.write(batch, 0, 1);
+        assertThat(transport.write(heap)).isEqualTo(24_000);
+        assertThat(transport.write(direct)).isEqualTo(8_000);
 
-        String received = readExactly(24_000);
-        assertThat(received).isEqualTo(expected.substring(8_000) + expected.substring(0, 8_000));
-        assertThat(wire.records(APPLICATION_DATA) - before).isEqualTo(2);
+        assertThat(readExactly(32_000)).isEqualTo(text.substring(8_000) + text.substring(0, 8_000));
+        assertThat(wire.records(APPLICATION_DATA) - before).isEqualTo(3);
     }
 
     @Test
