@@ -13,11 +13,12 @@
 # Environment (defaults in brackets):
 #   DURATION [20s] WARMUP [5s]  measured time and warm-up of each fan-out run
 #   RATES ["10 50"]             per-sender rates (scenario A: 200 members, 20 senders)
-#   SLOW_RATE [50] SLOW_DURATION [60s] SLOW_MESSAGE_BYTES [300]
+#   SLOW_RATE [50] SLOW_DURATION [25s] SLOW_MESSAGE_BYTES [300] SLOW_ROUNDS [4]
 #                               slow: scenario A with 1 % (2) of the members stalled from the
 #                               window's start; the bytes must outgrow every server's send queue
 #                               (1 MiB for chatroom and InspIRCd here) plus the kernel's socket
-#                               buffers (up to ~4 MiB on loopback) within the window
+#                               buffers (up to ~4 MiB on loopback) within the window. SLOW_ROUNDS
+#                               runs of each kind (B S S B …), latencies pooled per kind
 #   CHURN_RATE [10] CHURN_STAY_MAX [5s]
 #                               churn: scenario A at 10/s while others join at CHURN_RATE/s
 #   IDLE_CONNECTIONS [2000]     connections for the idle-memory run
@@ -36,7 +37,8 @@ RATES=${RATES:-"10 50"}
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-2000}
 IDLE_SETTLE=${IDLE_SETTLE:-15s}
 SLOW_RATE=${SLOW_RATE:-50}
-SLOW_DURATION=${SLOW_DURATION:-60s}
+SLOW_DURATION=${SLOW_DURATION:-25s}
+SLOW_ROUNDS=${SLOW_ROUNDS:-4}
 SLOW_MESSAGE_BYTES=${SLOW_MESSAGE_BYTES:-300}
 CHURN_RATE=${CHURN_RATE:-10}
 CHURN_STAY_MAX=${CHURN_STAY_MAX:-5s}
@@ -212,14 +214,14 @@ run_slow() {
     local line
     line=$(bench slow --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
         --members 200 --senders 20 --stalled-pct 1 --rate "$SLOW_RATE" --message-bytes "$SLOW_MESSAGE_BYTES" \
-        --duration "$SLOW_DURATION" --warmup "$WARMUP" 2>"$RUNDIR/$name-slow.err" \
+        --duration "$SLOW_DURATION" --warmup "$WARMUP" --rounds "$SLOW_ROUNDS" 2>"$RUNDIR/$name-slow.err" \
         | tee "$RUNDIR/$name-slow.out" | grep '^RESULT' || true)
     if [ -z "$line" ]; then
         SLOW+=("| $SERVER_LABEL | $(failed_cell "$RUNDIR/$name-slow.err") | | | | | |")
         log "$name slow failed: $(tail -n 1 "$RUNDIR/$name-slow.err")"
         return 0
     fi
-    SLOW+=("| $SERVER_LABEL | $(field baseline_p99_ms "$line") | $(field p99_ms "$line") | $(field p99_change_pct "$line") | $(field lost "$line") / $(field expected "$line") | $(field dropped "$line") of $(field stalled "$line") | $(field first_drop_s "$line") / $(field last_drop_s "$line") |")
+    SLOW+=("| $SERVER_LABEL | $(field baseline_p99_ms "$line") ($(field baseline_p99_ms_by_round "$line")) | $(field p99_ms "$line") ($(field p99_ms_by_round "$line")) | $(field p99_change_pct "$line") | $(field lost "$line") / $(field expected "$line") | $(field dropped "$line") of $(field stalled_total "$line") | $(field first_drop_s "$line") / $(field last_drop_s "$line") |")
     log "$name slow: $line"
 }
 
@@ -250,11 +252,12 @@ done
     echo "|---|---|---|---|---|---|---|"
     printf '%s\n' "${ROWS[@]}"
     echo
-    echo "Slow: scenario A at $SLOW_RATE/s with $SLOW_MESSAGE_BYTES-byte messages, $WARMUP warm-up + $SLOW_DURATION measured, run twice:"
-    echo "a baseline, then with 2 of the 200 members (never senders) not reading from the window's start."
-    echo "p99 and loss are the 198 healthy members'; drop times are seconds after the stall."
+    echo "Slow: scenario A at $SLOW_RATE/s with $SLOW_MESSAGE_BYTES-byte messages, $WARMUP warm-up + $SLOW_DURATION measured per run:"
+    echo "a baseline, and with 2 of the 200 members (never senders) not reading from the window's start; $SLOW_ROUNDS runs"
+    echo "of each kind in the order B S S B B S … (fresh members replace the stalled ones), each kind's latencies pooled."
+    echo "p99 and loss are the 198 healthy members' (each round's p99 in brackets); drop times are seconds after the stall."
     echo
-    echo "| server | baseline p99 ms | p99 ms with stalled | change % | lost / expected | dropped | first / last drop s |"
+    echo "| server | baseline p99 ms (by round) | p99 ms with stalled (by round) | change % | lost / expected | dropped | first / last drop s |"
     echo "|---|---|---|---|---|---|---|"
     printf '%s\n' "${SLOW[@]}"
     echo

@@ -17,6 +17,10 @@ final class CpuMeter {
         Reading minus(Reading earlier) {
             return new Reading(process - earlier.process, generator - earlier.generator);
         }
+
+        Reading plus(Reading other) {
+            return new Reading(process + other.process, generator + other.generator);
+        }
     }
 
     private CpuMeter() {

@@ -43,6 +43,30 @@ final class Load {
             return deliveries == 0 ? 0 : cpuNanos / 1000.0 / deliveries;
         }
 
+        /// Several steps as one: counts, times and CPU added, latencies pooled.
+        static Measurement pooled(List<Measurement> steps) {
+            Histogram latencies = new Histogram(3);
+            long sent = 0;
+            long expected = 0;
+            long received = 0;
+            long deliveries = 0;
+            Duration duration = Duration.ZERO;
+            CpuMeter.Reading cpu = new CpuMeter.Reading(0, 0);
+            List<String> failures = new ArrayList<>();
+            for (Measurement step : steps) {
+                latencies.add(step.latencies);
+                sent += step.sent;
+                expected += step.expected;
+                received += step.received;
+                deliveries += step.deliveries;
+                duration = duration.plus(step.duration);
+                cpu = cpu.plus(step.cpu);
+                failures.addAll(step.failures);
+            }
+            double rate = steps.isEmpty() ? 0 : steps.getFirst().rate;
+            return new Measurement(rate, sent, expected, received, latencies, duration, cpu, deliveries, failures);
+        }
+
         void into(Result result) {
             result.put("rate_per_sender", rate).put("sent", sent).put("expected", expected).put("received", received)
                     .put("lost", lost()).put("loss_pct", lossPercent())

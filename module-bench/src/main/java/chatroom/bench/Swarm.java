@@ -67,6 +67,14 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
     ///
     /// @throws BenchException.ConnectFailed if any cannot connect or join within the timeout
     List<Client> connect(int count, String prefix, Connecting how) throws InterruptedException {
+        return connect(0, count, prefix, how);
+    }
+
+    /// Connects `count` more members, numbered from `first` (`prefix<first>`, …), waits until
+    /// all have joined, and returns them.
+    ///
+    /// @throws BenchException.ConnectFailed if any cannot connect or join within the timeout
+    List<Client> connect(int first, int count, String prefix, Connecting how) throws InterruptedException {
         joins = new CountDownLatch(count);
         Client[] created = new Client[count];
         Semaphore permits = new Semaphore(how.burst());
@@ -85,10 +93,11 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
                             + " of " + count + " joined)");
                     break;
                 }
-                int index = i;
+                int slot = i;
+                int index = first + i;
                 executor.execute(() -> {
                     try {
-                        created[index] = open(index, prefix + index, how.sources(), false, permits);
+                        created[slot] = open(index, prefix + index, how.sources(), false, permits);
                     } catch (IOException | RuntimeException e) {
                         failures.add(prefix + index + ": " + e);
                         permits.release();
@@ -96,11 +105,13 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
                 });
             }
         }
+        List<Client> connected = new ArrayList<>();
         for (Client client : created) {
             if (client != null) {
-                clients.add(client);
+                connected.add(client);
             }
         }
+        clients.addAll(connected);
         while (failures.isEmpty() && !joins.await(50, TimeUnit.MILLISECONDS)) {
             if (System.nanoTime() > deadline) {
                 failures.add((joins.getCount()) + " of " + count + " members had not joined after " + how.timeout());
@@ -109,7 +120,7 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
         if (!failures.isEmpty()) {
             throw new BenchException.ConnectFailed(failures.size() + " failure(s), first: " + failures.peek());
         }
-        return List.copyOf(clients);
+        return connected;
     }
 
     /// Opens one churning member and logs it in; returns at once, before it has joined (wait
@@ -246,13 +257,11 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
         }
     }
 
-    /// Says goodbye on every connection, closes them and stops the reactors.
-    @Override
-    public void close() throws InterruptedException {
-        reactors.forEach(Reactor::beginShutdown);
-        List<Client> everyone = new ArrayList<>(clients);
-        everyone.addAll(churners);
-        for (Client client : everyone) {
+    /// Says goodbye to those of `members` still connected and closes them all; the server
+    /// closing them afterwards is expected (`slow` replaces its stalled members this way).
+    void retire(List<Client> members) {
+        for (Client client : members) {
+            client.leaving = true;
             if (!client.closed) {
                 try {
                     client.writeLine(dialect.quit());
@@ -262,6 +271,15 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
             }
             client.close();
         }
+    }
+
+    /// Says goodbye on every connection, closes them and stops the reactors.
+    @Override
+    public void close() throws InterruptedException {
+        reactors.forEach(Reactor::beginShutdown);
+        List<Client> everyone = new ArrayList<>(clients);
+        everyone.addAll(churners);
+        retire(everyone);
         reactors.forEach(Reactor::stop);
         for (Reactor reactor : reactors) {
             reactor.thread.join(5_000);
