@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 ///
 /// Anybody may [#offer] frames; they never block, take no lock and never touch the socket.
 /// The writer is a task started on the writers' executor when a frame arrives in an empty
-/// queue; it copies what is queued into one buffer and sends it in one write (a burst of small
-/// frames costs one system call) and ends when the queue is empty. So an idle client has no writer thread at
-/// all, and at most one writer runs per client at any time. A broadcast starts the writers it
-/// needs together ([WriterStarts]) rather than one task per member.
+/// queue; it copies what is queued into one buffer, sends it in one write (a burst of small
+/// frames costs one system call), and ends when the queue is empty. So an idle client has no
+/// writer thread at all, and at most one writer runs per client at any time. A broadcast
+/// starts the writers it needs together ([WriterStarts]) rather than one task per member.
 ///
 /// The queue is bounded in bytes (frames taken but not yet written still count): when a frame
 /// does not fit, [#offer] says so and the caller disconnects the client (IRC's "SendQ

@@ -328,7 +328,7 @@ class OutboundTest {
 
     @Test
     void aWriterHandedBackKeepsItsFramesWhileItsThreadRunsOtherWriters() throws Exception {
-        // Writers on one thread share its batch array; what one leaves unsent must not be
+        // Writers on one thread share its buffer; what one leaves unsent must not be
         // overwritten by the next.
         ExecutorService oneThread = Executors.newSingleThreadExecutor();
         try {
