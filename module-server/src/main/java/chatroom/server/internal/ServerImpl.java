@@ -219,7 +219,7 @@ public final class ServerImpl implements ChatServer {
     private static boolean shutDown(ExecutorService service) {
         service.shutdown();
         try {
-            if (!service.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!awaitTermination(service, Duration.ofSeconds(5))) {
                 service.shutdownNow();
             }
             return false;
@@ -227,6 +227,20 @@ public final class ServerImpl implements ChatServer {
             service.shutdownNow();
             return true;
         }
+    }
+
+    /// Waits at most `timeout` for `service` to terminate; returns whether it has. Waits in
+    /// short slices because JDK 25's `ForkJoinPool` sometimes terminates without waking its
+    /// waiter when it has run a delayed task (the writers' held starts): a few pools in a
+    /// thousand, in a loop on these machines, and one long wait then sits out all of its time.
+    static boolean awaitTermination(ExecutorService service, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!service.awaitTermination(20, TimeUnit.MILLISECONDS)) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// Called by a connection as the last thing it does.
