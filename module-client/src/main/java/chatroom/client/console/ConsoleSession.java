@@ -217,6 +217,8 @@ public final class ConsoleSession {
                 case ClientEvent.Unconfirmed unconfirmed -> {
                     // A console shows a message once the server has echoed it; nothing to redraw.
                 }
+                case ClientEvent.NotSent notSent -> print("* Not sent: " + notSent.text() + " (" + notSent.reason()
+                        + "). Type it again to retry.");
                 case ClientEvent.Stopped stopped -> stop(stopped.why());
             }
         }

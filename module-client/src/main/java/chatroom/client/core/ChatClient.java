@@ -437,6 +437,7 @@ public final class ChatClient {
                 presence(frame);
             }
             case ServerFrame.Notice notice -> events.publish(new ClientEvent.Notice(notice.text(), false));
+            case ServerFrame.Error error when error.code() == ErrorCode.NOT_SAVED -> refused(error);
             case ServerFrame.Error error -> events.publish(new ClientEvent.Notice(error.text(), true));
             case ServerFrame.Ping ping -> {
                 lock.lock();
@@ -479,6 +480,25 @@ public final class ChatClient {
                 }
                 events.publish(new ClientEvent.Unconfirmed(List.copyOf(unconfirmed)));
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// The server could not save a message of ours, so nobody got it. The server answers our
+    /// messages in the order they were sent, each with its echo or its refusal, so it is the
+    /// oldest one still unconfirmed on this link.
+    private void refused(ServerFrame.Error error) {
+        lock.lock();
+        try {
+            if (sentOnLink == 0 || unconfirmed.isEmpty()) {
+                events.publish(new ClientEvent.Notice(error.text(), true));
+                return;
+            }
+            String text = unconfirmed.poll();
+            sentOnLink--;
+            events.publish(new ClientEvent.NotSent(text, error.text()));
+            events.publish(new ClientEvent.Unconfirmed(List.copyOf(unconfirmed)));
         } finally {
             lock.unlock();
         }

@@ -76,6 +76,16 @@ public sealed interface ClientEvent {
         }
     }
 
+    /// A message this client sent that the server refused and nobody received (the server
+    /// could not save it: `ERROR code=not-saved`). It is no longer among the unconfirmed ones
+    /// and is not sent again by itself: `text` is handed back so the person can send it again.
+    record NotSent(String text, String reason) implements ClientEvent {
+        public NotSent {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /// The messages this client has sent that the server has not yet confirmed (by echoing
     /// them). They are kept across reconnects and sent again, so nothing typed is lost.
     record Unconfirmed(List<String> texts) implements ClientEvent {

@@ -140,6 +140,7 @@ public final class ChatViewModel {
                         notice.error() ? texts.format("notice.error", notice.text()) : notice.text(),
                         notice.error() ? ChatItem.NoticeKind.ERROR : ChatItem.NoticeKind.CONNECTION, added);
                 case ClientEvent.Unconfirmed unconfirmed -> latestUnconfirmed = unconfirmed;
+                case ClientEvent.NotSent notSent -> onNotSent(notSent, added);
                 case ClientEvent.Stopped stopped -> {
                     stoppedBy = stopped.why();
                     securityWarning.set(TrustWords.explain(texts, server, stopped.why()));
@@ -153,6 +154,16 @@ public final class ChatViewModel {
             pending.setAll(latestUnconfirmed.texts());
         }
         append(added);
+    }
+
+    /// A message the server refused: said in the transcript, and handed back to the input
+    /// if that is empty, so sending it again is one key away and nothing typed is lost.
+    private void onNotSent(ClientEvent.NotSent notSent, List<ChatItem> added) {
+        transcript.notice(texts.format("notice.notSent", notSent.text(), notSent.reason()),
+                ChatItem.NoticeKind.ERROR, added);
+        if (input.get() == null || input.get().isEmpty()) {
+            input.set(notSent.text());
+        }
     }
 
     /// Sends what was typed; `/quit` leaves instead. An invalid message stays in the input

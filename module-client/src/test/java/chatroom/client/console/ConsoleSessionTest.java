@@ -288,6 +288,22 @@ class ConsoleSessionTest {
         }
     }
 
+    @Test
+    @DisplayName("a message the server could not save is said to be not sent, with what it was")
+    void notSaved() throws Exception {
+        try (var failing = new PasswordServer("open sesame")) {
+            failing.refuseSays(true);
+            var exit = start(failing.address(), new Security(false, TrustSettings.inMemory(), Optional.of("open sesame"),
+                    TrustPrompt.REFUSE, Duration.ofSeconds(1)), Optional.of("lia"));
+            screen.await("as lia");
+            keyboard.type("lost words");
+            screen.await("* Not sent: lost words (the server could not save your message, so nobody received it; "
+                    + "try again later). Type it again to retry.");
+            keyboard.type("/quit");
+            assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        }
+    }
+
     private static boolean readUntil(BufferedReader in, String expected) throws Exception {
         for (int i = 0; i < 30; i++) {
             String line;

@@ -210,6 +210,38 @@ class ChatClientTest {
         }
 
         @Test
+        @DisplayName("a message the server could not save is handed back and not sent again; later ones are confirmed")
+        void notSaved() throws Exception {
+            try (var failing = new PasswordServer("open sesame")) {
+                failing.refuseSays(true);
+                var events = new EventRecorder();
+                var security = new Security(false, TrustSettings.inMemory(), Optional.of("open sesame"),
+                        TrustPrompt.REFUSE, Duration.ofSeconds(1));
+                var alice = new ChatClient(failing.address(), new Name("alice"), security, Runnable::run, events, FAST,
+                        new SplittableRandom(1));
+                try {
+                    login(alice);
+                    alice.send("lost words");
+                    int refused = events.await("the refusal", event -> event instanceof ClientEvent.NotSent notSent
+                            && notSent.text().equals("lost words") && notSent.reason().contains("could not save"));
+                    events.await(refused, "nothing unconfirmed",
+                            event -> event instanceof ClientEvent.Unconfirmed u && u.texts().isEmpty());
+
+                    failing.refuseSays(false);
+                    alice.send("kept words");
+                    int echoed = events.await("the echo", message("kept words"));
+                    events.await(echoed, "confirmed", event -> event instanceof ClientEvent.Unconfirmed u && u.texts().isEmpty());
+                    assertThat(failing.received()).filteredOn(line -> line.startsWith("SAY"))
+                            .containsExactly("SAY :lost words", "SAY :kept words");
+                    assertThat(events.all(ClientEvent.Notice.class)).isEmpty();
+                } finally {
+                    alice.quit();
+                    assertThat(alice.awaitClosed(TIMEOUT)).isTrue();
+                }
+            }
+        }
+
+        @Test
         @DisplayName("an invalid text is refused and not queued")
         void invalidText() throws Exception {
             var events = new EventRecorder();

@@ -26,14 +26,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /// Just enough of a structured chatroom server that needs a password, as the contract describes
 /// it: `HELLO ... auth=password`; `LOGIN` before a right `PASS` is refused with
 /// `password-required` (the connection stays open); a wrong `PASS` gets `bad-password` and the
-/// connection closes; after a right one, `LOGIN` joins and `SAY` is echoed. It records every
-/// line received, so a test can check what the client sent and in which order.
+/// connection closes; after a right one, `LOGIN` joins and `SAY` is echoed, or, while
+/// [#refuseSays] is on, refused with `not-saved` as by a server whose disk failed. It records
+/// every line received, so a test can check what the client sent and in which order.
 public final class PasswordServer implements AutoCloseable {
 
     private final ServerSocket listener;
     private final String password;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private volatile boolean refusingSays;
 
     public PasswordServer(String password) throws IOException {
         this.password = password;
@@ -52,6 +54,12 @@ public final class PasswordServer implements AutoCloseable {
 
     public int connections() {
         return connections.get();
+    }
+
+    /// Whether `SAY` is refused with `ERROR code=not-saved` (as by a server that cannot write its
+    /// history log) rather than echoed.
+    public void refuseSays(boolean refusing) {
+        refusingSays = refusing;
     }
 
     @Override
@@ -106,8 +114,10 @@ public final class PasswordServer implements AutoCloseable {
                             send(out, new ServerFrame.Joined(login.name(), Instant.now()));
                         }
                     }
-                    case ClientFrame.Say say -> send(out, new ServerFrame.Chat(nextId++, Instant.now(),
-                            member, say.text()));
+                    case ClientFrame.Say say -> send(out, refusingSays
+                            ? new ServerFrame.Error(ErrorCode.NOT_SAVED,
+                                    "the server could not save your message, so nobody received it; try again later")
+                            : new ServerFrame.Chat(nextId++, Instant.now(), member, say.text()));
                     case ClientFrame.Quit quit -> {
                         return;
                     }

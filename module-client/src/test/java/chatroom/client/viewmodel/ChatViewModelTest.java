@@ -175,6 +175,23 @@ class ChatViewModelTest {
         }
 
         @Test
+        @DisplayName("a message the server could not save is an error quoting it, and goes back into an empty input")
+        void notSaved() {
+            connect();
+            chat.apply(List.of(new ClientEvent.NotSent("hello bob", "the server could not save your message")));
+
+            assertThat(chat.items().getLast()).isEqualTo(new ChatItem.Notice("10:00",
+                    "Not sent: \u201chello bob\u201d (the server could not save your message). It is back in the input box "
+                            + "if that was empty.", ChatItem.NoticeKind.ERROR));
+            assertThat(chat.inputProperty().get()).isEqualTo("hello bob");
+
+            chat.inputProperty().set("something new");
+            chat.apply(List.of(new ClientEvent.NotSent("second", "the server could not save your message")));
+            assertThat(chat.inputProperty().get()).isEqualTo("something new");
+            assertThat(notices()).last().asString().startsWith("Not sent: \u201csecond\u201d");
+        }
+
+        @Test
         @DisplayName("report errors from the server as errors")
         void errors() {
             chat.apply(List.of(new ClientEvent.Notice("you are sending too fast", true)));
