@@ -102,9 +102,11 @@ public final class ServerImpl implements ChatServer {
                 .name("chatroom-connection-", 0)
                 .uncaughtExceptionHandler((thread, e) -> LOG.log(ERROR, "Uncaught in " + thread.getName(), e))
                 .factory());
+        // Numbered here: a worker's pool index is not assigned yet when the factory runs.
+        var writerNumbers = new AtomicInteger();
         writers = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
             var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setName("chatroom-writer-" + thread.getPoolIndex());
+            thread.setName("chatroom-writer-" + writerNumbers.getAndIncrement());
             thread.setDaemon(true);
             return thread;
         }, (thread, e) -> LOG.log(ERROR, "Uncaught in " + thread.getName(), e), true);
