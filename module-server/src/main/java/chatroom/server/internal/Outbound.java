@@ -143,10 +143,13 @@ final class Outbound implements Runnable {
         ByteBuffer staging = blocking ? ByteBuffer.allocate(0) : STAGING.get();
         try {
             while (true) {
-                if (blocking && staging.position() == 0 && staging.capacity() < Math.min(queuedBytes, STAGING_BYTES)) {
+                if (blocking && staging.position() == 0) {
                     // A blocking writer runs on a virtual thread of its own, so there is no
                     // thread's buffer to reuse: this run's grows to what is queued.
-                    staging = ByteBuffer.allocate((int) Math.min(queuedBytes, STAGING_BYTES));
+                    int wanted = (int) Math.min(queuedBytes, STAGING_BYTES);
+                    if (staging.capacity() < wanted) {
+                        staging = ByteBuffer.allocate(wanted);
+                    }
                 }
                 if (unsent != null) {
                     staging.put(unsent);

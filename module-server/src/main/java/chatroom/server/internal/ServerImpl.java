@@ -175,15 +175,7 @@ public final class ServerImpl implements ChatServer {
             connections.forEach(Connection::abort);
         }
         poller.close();
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-            executor.shutdownNow();
-        }
+        interrupted |= shutDown(executor);
         // Every reader has ended and waited for its writer, so no writer is left to start.
         interrupted |= shutDown(writers);
         interrupted |= shutDown(blockingWriters);
