@@ -1,6 +1,7 @@
 package chatroom.protocol;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /// What a structured client sends. Every frame is one line; see `docs/protocol.md` for the
@@ -31,10 +32,123 @@ public sealed interface ClientFrame {
         }
     }
 
-    /// A chat message to the room: `SAY :text`.
-    record Say(String text) implements ClientFrame {
+    /// A chat message: to the default room (`SAY :text`), or in version 2 to a room or a
+    /// member (`SAY room=#rust :text`, `SAY to=bob :text`); an `action` is a `/me` message
+    /// (`action=1`).
+    record Say(Optional<Target> to, String text, boolean action) implements ClientFrame {
         public Say {
+            Objects.requireNonNull(to, "to");
             Tokens.requireMessage(text);
+        }
+
+        /// A message to the default room.
+        public Say(String text) {
+            this(Optional.empty(), text, false);
+        }
+    }
+
+    /// Joins `room`, creating it if it does not exist and the server allows; `since` limits
+    /// the history replayed as in [Login]. Version 2: `JOIN room=#rust [since=ID]`.
+    record Join(RoomName room, OptionalLong since) implements ClientFrame {
+        public Join {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(since, "since");
+            if (since.isPresent() && since.getAsLong() < 0) {
+                throw new IllegalArgumentException("since must not be negative: " + since.getAsLong());
+            }
+        }
+    }
+
+    /// Leaves `room`, with an optional reason (`""` for none): `PART room=#rust [:reason]`.
+    record Part(RoomName room, String reason) implements ClientFrame {
+        public Part {
+            Objects.requireNonNull(room, "room");
+            Tokens.requireShortText(reason);
+        }
+    }
+
+    /// Sets the topic of `room` (`TOPIC room=#rust :text`; an empty text clears it), or asks
+    /// for it (`TOPIC room=#rust`, `text` empty).
+    record Topic(RoomName room, Optional<String> text) implements ClientFrame {
+        public Topic {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(text, "text").ifPresent(Tokens::requireShortText);
+        }
+    }
+
+    /// Sets an away text (`AWAY :text`), or clears it (`AWAY`, `text` empty).
+    record Away(Optional<String> text) implements ClientFrame {
+        public Away {
+            Objects.requireNonNull(text, "text").ifPresent(value -> {
+                Tokens.requireShortText(value);
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException("an away text must not be blank");
+                }
+            });
+        }
+    }
+
+    /// Asks for the list of rooms: `ROOMS`.
+    record ListRooms() implements ClientFrame {
+    }
+
+    /// Asks for the member list of `room`: `WHO room=#rust`.
+    record Who(RoomName room) implements ClientFrame {
+        public Who {
+            Objects.requireNonNull(room, "room");
+        }
+    }
+
+    /// Asks for the history of a room (`HISTORY room=#rust`) or of the private conversation
+    /// with a member (`HISTORY with=bob`), after `since` if given.
+    record History(Target with, OptionalLong since) implements ClientFrame {
+        public History {
+            Objects.requireNonNull(with, "with");
+            Objects.requireNonNull(since, "since");
+            if (since.isPresent() && since.getAsLong() < 0) {
+                throw new IllegalArgumentException("since must not be negative: " + since.getAsLong());
+            }
+        }
+    }
+
+    /// Removes `name` from `room`, with an optional reason: `KICK room=#rust name=bob [:reason]`.
+    /// Operators only.
+    record Kick(RoomName room, Name name, String reason) implements ClientFrame {
+        public Kick {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(name, "name");
+            Tokens.requireShortText(reason);
+        }
+    }
+
+    /// A moderation action in `room` (`OP`, `BAN`, `LOCK-TOPIC`, … as [Moderation#verb()]):
+    /// `BAN room=#rust name=bob`, `BAN room=#rust address=203.0.113.9`, `LOCK-TOPIC room=#rust`.
+    /// `target` is the name or address the action applies to; its kind is checked by the
+    /// server, which knows who is present. Operators only ([Moderation#CLOSE]: server operators).
+    record Moderate(RoomName room, Moderation action, Optional<String> target) implements ClientFrame {
+        public Moderate {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(target, "target").ifPresent(value -> Tokens.requireToken(value, "target"));
+            if (target.isPresent() != (action.argument() != Moderation.Argument.NONE)) {
+                throw new IllegalArgumentException(action.verb() + (target.isPresent()
+                        ? " takes no name or address" : " needs a name"));
+            }
+        }
+    }
+
+    /// Asks to become a server operator: `OPER :password`. [#toString()] hides the password.
+    record Oper(String password) implements ClientFrame {
+        public Oper {
+            Objects.requireNonNull(password, "password");
+            if (Text.checkPassword(password) instanceof Parsed.Invalid<String> invalid) {
+                throw new IllegalArgumentException(invalid.detail());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Oper[password=(hidden)]";
         }
     }
 

@@ -1,5 +1,6 @@
 package chatroom.protocol;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /// Encodes and decodes the structured frames a client sends.
@@ -21,7 +22,49 @@ public final class ClientFrames {
                 login.since().ifPresent(since -> writer.attribute("since", since));
                 yield writer.end();
             }
-            case ClientFrame.Say say -> new RawFrame.Writer("SAY").trailing(say.text());
+            case ClientFrame.Say say -> {
+                var writer = new RawFrame.Writer("SAY");
+                say.to().ifPresent(to -> writer.attribute(to instanceof RoomName ? "room" : "to", to.value()));
+                if (say.action()) {
+                    writer.attribute("action", 1);
+                }
+                yield writer.trailing(say.text());
+            }
+            case ClientFrame.Join join -> {
+                var writer = new RawFrame.Writer("JOIN").attribute("room", join.room());
+                join.since().ifPresent(since -> writer.attribute("since", since));
+                yield writer.end();
+            }
+            case ClientFrame.Part part -> {
+                var writer = new RawFrame.Writer("PART").attribute("room", part.room());
+                yield part.reason().isEmpty() ? writer.end() : writer.trailing(part.reason());
+            }
+            case ClientFrame.Topic topic -> {
+                var writer = new RawFrame.Writer("TOPIC").attribute("room", topic.room());
+                yield topic.text().map(writer::trailing).orElseGet(writer::end);
+            }
+            case ClientFrame.Away away -> {
+                var writer = new RawFrame.Writer("AWAY");
+                yield away.text().map(writer::trailing).orElseGet(writer::end);
+            }
+            case ClientFrame.ListRooms list -> new RawFrame.Writer("ROOMS").end();
+            case ClientFrame.Who who -> new RawFrame.Writer("WHO").attribute("room", who.room()).end();
+            case ClientFrame.History history -> {
+                var writer = new RawFrame.Writer("HISTORY")
+                        .attribute(history.with() instanceof RoomName ? "room" : "with", history.with().value());
+                history.since().ifPresent(since -> writer.attribute("since", since));
+                yield writer.end();
+            }
+            case ClientFrame.Kick kick -> {
+                var writer = new RawFrame.Writer("KICK").attribute("room", kick.room()).attribute("name", kick.name());
+                yield kick.reason().isEmpty() ? writer.end() : writer.trailing(kick.reason());
+            }
+            case ClientFrame.Moderate moderate -> {
+                var writer = new RawFrame.Writer(moderate.action().verb()).attribute("room", moderate.room());
+                moderate.target().ifPresent(target -> writer.attribute("target", target));
+                yield writer.end();
+            }
+            case ClientFrame.Oper oper -> new RawFrame.Writer("OPER").trailing(oper.password());
             case ClientFrame.Pass pass -> new RawFrame.Writer("PASS").trailing(pass.password());
             case ClientFrame.Nick nick -> new RawFrame.Writer("NICK").attribute("name", nick.name()).end();
             case ClientFrame.Ping ping -> new RawFrame.Writer("PING").attribute("token", ping.token()).end();
@@ -60,7 +103,7 @@ public final class ClientFrames {
     /// `PASS`. Errs on the side of hiding too much (`PASSWORD x` is also hidden).
     private static boolean mayHoldPassword(String line) {
         String start = line.stripLeading();
-        return start.regionMatches(true, 0, "PASS", 0, 4);
+        return start.regionMatches(true, 0, "PASS", 0, 4) || start.regionMatches(true, 0, "OPER", 0, 4);
     }
 
     private static Parsed<ClientFrame> interpret(RawFrame frame) {
@@ -71,15 +114,71 @@ public final class ClientFrames {
                     .map(since -> RawFrame.toLong("since", since, 0)
                             .<ClientFrame>then(id -> Parsed.ok(new ClientFrame.Login(name, OptionalLong.of(id)))))
                     .orElseGet(() -> Parsed.ok(new ClientFrame.Login(name, OptionalLong.empty()))));
-            case "SAY" -> frame.requiredTrailing().then(Text::checkMessage)
-                    .then(text -> Parsed.ok(new ClientFrame.Say(text)));
+            case "SAY" -> target(frame, false).then(to -> frame.requiredTrailing().then(Text::checkMessage)
+                    .then(text -> Parsed.ok(new ClientFrame.Say(to, text,
+                            frame.optional("action").filter("1"::equals).isPresent()))));
+            case "JOIN" -> frame.requiredRoom("room").then(room -> since(frame)
+                    .then(since -> Parsed.ok(new ClientFrame.Join(room, since))));
+            case "PART" -> frame.requiredRoom("room").then(room -> shortTrailing(frame)
+                    .then(reason -> Parsed.ok(new ClientFrame.Part(room, reason))));
+            case "TOPIC" -> frame.requiredRoom("room").then(room -> frame.trailing().isEmpty()
+                    ? Parsed.ok(new ClientFrame.Topic(room, Optional.empty()))
+                    : shortTrailing(frame).then(text -> Parsed.ok(new ClientFrame.Topic(room, Optional.of(text)))));
+            case "AWAY" -> shortTrailing(frame).then(text -> Parsed.ok(new ClientFrame.Away(
+                    text.isBlank() ? Optional.empty() : Optional.of(text))));
+            case "ROOMS" -> Parsed.ok(new ClientFrame.ListRooms());
+            case "WHO" -> frame.requiredRoom("room").then(room -> Parsed.ok(new ClientFrame.Who(room)));
+            case "HISTORY" -> target(frame, true).then(with -> with.isEmpty()
+                    ? Parsed.invalid(ErrorCode.BAD_FRAME, "HISTORY needs room= or with=")
+                    : since(frame).then(since -> Parsed.ok(new ClientFrame.History(with.get(), since))));
+            case "KICK" -> frame.requiredRoom("room").then(room -> frame.requiredName("name").then(name ->
+                    shortTrailing(frame).then(reason -> Parsed.ok(new ClientFrame.Kick(room, name, reason)))));
+            case "OPER" -> frame.requiredTrailing().then(Text::checkPassword)
+                    .then(password -> Parsed.ok(new ClientFrame.Oper(password)));
             case "PASS" -> frame.requiredTrailing().then(Text::checkPassword)
                     .then(password -> Parsed.ok(new ClientFrame.Pass(password)));
             case "NICK" -> frame.requiredName("name").then(name -> Parsed.ok(new ClientFrame.Nick(name)));
             case "PING" -> frame.token("token", "0").then(token -> Parsed.ok(new ClientFrame.Ping(token)));
             case "PONG" -> frame.token("token", "0").then(token -> Parsed.ok(new ClientFrame.Pong(token)));
             case "QUIT" -> Parsed.ok(new ClientFrame.Quit());
-            default -> Parsed.invalid(ErrorCode.UNKNOWN_VERB, "unknown verb " + frame.verb());
+            default -> Moderation.fromVerb(frame.verb())
+                    .map(action -> moderate(frame, action))
+                    .orElseGet(() -> Parsed.invalid(ErrorCode.UNKNOWN_VERB, "unknown verb " + frame.verb()));
         };
+    }
+
+    private static Parsed<ClientFrame> moderate(RawFrame frame, Moderation action) {
+        return frame.requiredRoom("room").then(room -> {
+            if (action.argument() == Moderation.Argument.NONE) {
+                return Parsed.ok(new ClientFrame.Moderate(room, action, Optional.empty()));
+            }
+            return frame.requiredToken("target")
+                    .then(target -> Parsed.ok(new ClientFrame.Moderate(room, action, Optional.of(target))));
+        });
+    }
+
+    /// `room=` or `to=` (or, for `HISTORY`, `with=`); empty if neither is given.
+    private static Parsed<Optional<Target>> target(RawFrame frame, boolean history) {
+        String memberKey = history ? "with" : "to";
+        if (frame.optional("room").isPresent() && frame.optional(memberKey).isPresent()) {
+            return Parsed.invalid(ErrorCode.BAD_FRAME, "room= and " + memberKey + "= exclude each other");
+        }
+        if (frame.optional("room").isPresent()) {
+            return frame.requiredRoom("room").then(room -> Parsed.ok(Optional.of(room)));
+        }
+        if (frame.optional(memberKey).isPresent()) {
+            return frame.requiredName(memberKey).then(name -> Parsed.ok(Optional.of(name)));
+        }
+        return Parsed.ok(Optional.empty());
+    }
+
+    private static Parsed<OptionalLong> since(RawFrame frame) {
+        return frame.optional("since")
+                .map(since -> RawFrame.toLong("since", since, 0).then(id -> Parsed.ok(OptionalLong.of(id))))
+                .orElseGet(() -> Parsed.ok(OptionalLong.empty()));
+    }
+
+    private static Parsed<String> shortTrailing(RawFrame frame) {
+        return frame.trailing().map(Text::checkShortText).orElseGet(() -> Parsed.ok(""));
     }
 }

@@ -42,7 +42,35 @@ public enum ErrorCode {
     BAD_PASSWORD("bad-password"),
     /// The server could not save the message in its history log (its disk failed or is
     /// full), so it was not sent to anybody.
-    NOT_SAVED("not-saved");
+    NOT_SAVED("not-saved"),
+    /// A room name that breaks the rules for room names.
+    ROOM_INVALID("room-invalid"),
+    /// No room of that name exists (and the frame or command does not create one).
+    NO_SUCH_ROOM("no-such-room"),
+    /// Nobody of that name is connected (or, for moderation, in the room).
+    NO_SUCH_NAME("no-such-name"),
+    /// The sender is not in the room the frame or command is about.
+    NOT_IN_ROOM("not-in-room"),
+    /// The sender is banned from the room.
+    BANNED("banned"),
+    /// The sender is muted in the room: its messages are not sent.
+    MUTED("muted"),
+    /// Only an operator of the room (or a server operator) may do that.
+    NOT_OPERATOR("not-operator"),
+    /// A limit on rooms: rooms per member, rooms per server, or room creations per address.
+    ROOM_LIMIT("room-limit"),
+    /// Only server operators may create rooms on this server (`--room-creation operators`).
+    CREATION_RESTRICTED("creation-restricted"),
+    /// A private message to oneself, or another target that makes no sense.
+    BAD_TARGET("bad-target"),
+    /// A plain-dialect `/command` this server does not know.
+    UNKNOWN_COMMAND("unknown-command"),
+    /// A plain-dialect `/command` with missing or malformed arguments.
+    BAD_COMMAND("bad-command"),
+    /// `OPER` with a wrong password, or on a server without an operator password.
+    BAD_OPERATOR_PASSWORD("bad-operator-password"),
+    /// More private messages a second than the server allows; the message was not sent.
+    PRIVATE_FLOOD("private-flood");
 
     private static final Map<String, ErrorCode> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(ErrorCode::wire, Function.identity()));

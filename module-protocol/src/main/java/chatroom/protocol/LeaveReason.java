@@ -20,7 +20,10 @@ public enum LeaveReason {
     /// The server is shutting down.
     SHUTDOWN("shutdown", " (server shutting down)"),
     /// The client sent so far beyond its rate that no person could have (IRC's "Excess Flood").
-    FLOOD("flood", " (excess flood)");
+    FLOOD("flood", " (excess flood)"),
+    /// An operator removed the member from the default room. Version 1 clients, who cannot be
+    /// in any other room, see it as `LEFT … reason=kicked` and are disconnected with it.
+    KICKED("kicked", " (kicked out)");
 
     private static final Map<String, LeaveReason> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(LeaveReason::wire, Function.identity()));

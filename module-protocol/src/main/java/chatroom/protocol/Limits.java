@@ -4,8 +4,14 @@ package chatroom.protocol;
 /// `docs/protocol.md`; changing one is a protocol change.
 public final class Limits {
 
-    /// Version of the structured dialect this code speaks (`HELLO v=1`).
-    public static final int PROTOCOL_VERSION = 1;
+    /// Highest version of the structured dialect this code speaks (`HELLO v=2`). Version 2
+    /// added rooms, private messages, topics, away and moderation; a server still speaks
+    /// version 1, unchanged, to a client that offers only 1.
+    public static final int PROTOCOL_VERSION = 2;
+
+    /// Longest room topic, part or kick reason, and away text, in bytes of UTF-8 (IRC's usual
+    /// `TOPICLEN`, so an IRC client can show every topic whole).
+    public static final int MAX_TOPIC_BYTES = 390;
 
     /// Longest frame (one line, without its `\n` or `\r\n`) in bytes of UTF-8.
     public static final int MAX_FRAME_BYTES = 8192;

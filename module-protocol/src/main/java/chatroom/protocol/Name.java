@@ -9,7 +9,7 @@ import java.util.Optional;
 /// `name: text` always splits at its first `": "`.
 ///
 /// @param value the name as its owner typed it
-public record Name(String value) {
+public record Name(String value) implements Target {
 
     public Name {
         Objects.requireNonNull(value, "value");
@@ -35,7 +35,8 @@ public record Name(String value) {
         return value;
     }
 
-    private static Optional<String> problem(String candidate) {
+    /// Why `candidate` is not a valid name, if it is not.
+    static Optional<String> problem(String candidate) {
         int length = candidate.codePointCount(0, candidate.length());
         if (length == 0) {
             return Optional.of("a name needs at least one character");

@@ -1,5 +1,6 @@
 package chatroom.protocol;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,10 @@ public final class PlainText {
 
     /// Start of every line that is not a chat message.
     public static final String NOTICE_PREFIX = "* ";
+
+    /// What starts an action (`/me waves`) after `* `: `* * alice waves`. No notice starts
+    /// with `*`, since no name may hold one, so an action never passes for a notice.
+    public static final String ACTION_MARK = "* ";
 
     /// The command that leaves the chat.
     public static final String QUIT_COMMAND = "/quit";
@@ -41,28 +46,113 @@ public final class PlainText {
     private PlainText() {
     }
 
+    /// Whom a plain line is for: the member's own name (private messages read differently to
+    /// their sender), and the room their lines go to now (its events look exactly as the one
+    /// room's did before rooms existed; other rooms' events name their room).
+    ///
+    /// @param self    the member's name, once chosen
+    /// @param current the member's current room, if it is in one
+    public record Viewer(Optional<Name> self, Optional<RoomName> current) {
+        /// Nobody in particular: every room's events name their room.
+        public static final Viewer NOBODY = new Viewer(Optional.empty(), Optional.empty());
+
+        public Viewer {
+            Objects.requireNonNull(self, "self");
+            Objects.requireNonNull(current, "current");
+        }
+
+        boolean isIn(RoomName room) {
+            return current.isPresent() && current.get().sameAs(room);
+        }
+    }
+
     /// The line that shows `frame` to a plain-dialect member, if that dialect shows it at all
-    /// (heartbeats, history and protocol handshakes are structured-only).
+    /// (heartbeats, history and protocol handshakes are structured-only). A bare room event
+    /// is shown as an event of the member's current room.
     public static Optional<String> render(ServerFrame frame) {
+        return render(frame, Viewer.NOBODY);
+    }
+
+    /// The line that shows `frame` to `viewer`, if the plain dialect shows it at all.
+    public static Optional<String> render(ServerFrame frame, Viewer viewer) {
         return switch (frame) {
-            case ServerFrame.Chat chat -> Optional.of(chat.from().value() + ": " + chat.text());
-            case ServerFrame.Joined joined -> notice(joined.name() + " joined the chat");
+            case ServerFrame.RoomEvent event -> roomEvent(event);
+            case ServerFrame.InRoom(RoomName room, ServerFrame.RoomEvent event) -> viewer.isIn(room)
+                    ? roomEvent(event)
+                    : roomEvent(event).map(line -> elsewhere(room, line));
+            case ServerFrame.Private(Name to, ServerFrame.Chat chat) -> {
+                boolean sent = viewer.self().filter(self -> self.key().equals(chat.from().key())).isPresent();
+                String text = chat.action() ? "* " + chat.from() + " " + chat.text() : chat.text();
+                yield notice((sent ? "[to " + to : "[from " + chat.from()) + "] " + text);
+            }
             case ServerFrame.Left left -> notice(left.name() + " left the chat" + left.reason().plainSuffix());
             case ServerFrame.Renamed renamed -> notice(renamed.from() + " is now known as " + renamed.to());
+            case ServerFrame.Away away -> notice(away.text().map(text -> away.name() + " is away: " + text)
+                    .orElse(away.name() + " is back"));
             case ServerFrame.Welcome welcome -> notice("Welcome, " + welcome.name()
                     + "! Type a message and press Enter to send it; " + QUIT_COMMAND + " leaves.");
-            case ServerFrame.Members members -> members.names().isEmpty()
-                    ? Optional.empty()
-                    : notice("In the chat: " + members.names().stream().map(Name::value)
-                            .collect(Collectors.joining(", ")) + (members.more() ? "," : ""));
+            case ServerFrame.RoomList list -> notice(list.count() == 1 ? "1 room:" : list.count() + " rooms:");
+            case ServerFrame.RoomInfo info -> notice(info.room() + " (" + info.members()
+                    + (info.members() == 1 ? " member)" : " members)") + (info.topic().isEmpty() ? "" : ": " + info.topic()));
             case ServerFrame.Notice notice -> notice(notice.text());
             case ServerFrame.Error error -> notice("Error: " + error.text());
             case ServerFrame.Bye bye -> notice(bye.text());
             case ServerFrame.Hello hello -> Optional.empty();
-            case ServerFrame.History history -> Optional.empty();
+            case ServerFrame.PrivateHistory history -> Optional.empty();
             case ServerFrame.Ping ping -> Optional.empty();
             case ServerFrame.Pong pong -> Optional.empty();
         };
+    }
+
+    /// A room event as the member's current room shows it.
+    private static Optional<String> roomEvent(ServerFrame.RoomEvent event) {
+        return switch (event) {
+            case ServerFrame.Chat chat -> Optional.of(chat.action()
+                    ? NOTICE_PREFIX + ACTION_MARK + chat.from() + " " + chat.text()
+                    : chat.from().value() + ": " + chat.text());
+            case ServerFrame.Joined joined -> notice(joined.name() + " joined the chat");
+            case ServerFrame.Parted parted -> notice(parted.name() + " left the room"
+                    + (parted.reason().isEmpty() ? "" : ": " + parted.reason()));
+            case ServerFrame.Kicked kicked -> notice(kicked.name() + " was kicked out by " + kicked.by()
+                    + (kicked.reason().isEmpty() ? "" : ": " + kicked.reason()));
+            case ServerFrame.Members members -> members.members().isEmpty()
+                    ? Optional.empty()
+                    : notice("In the chat: " + members.members().stream().map(PlainText::member)
+                            .collect(Collectors.joining(", ")) + (members.more() ? "," : ""));
+            case ServerFrame.Topic topic -> notice(topic.text().isEmpty()
+                    ? topic.by().map(by -> "The topic was cleared by " + by).orElse("No topic is set")
+                    : "Topic: " + topic.text() + topic.by().map(by -> " (set by " + by + ")").orElse(""));
+            case ServerFrame.Moderated moderated -> notice(moderation(moderated));
+            case ServerFrame.History history -> Optional.empty();
+        };
+    }
+
+    private static String moderation(ServerFrame.Moderated moderated) {
+        String by = moderated.by().value();
+        String target = moderated.target().orElse("");
+        return switch (moderated.action()) {
+            case OP -> by + " made " + target + " an operator";
+            case DEOP -> by + " took operator status from " + target;
+            case BAN -> by + " banned " + target;
+            case UNBAN -> by + " lifted the ban on " + target;
+            case MUTE -> by + " muted " + target;
+            case UNMUTE -> by + " unmuted " + target;
+            case LOCK_TOPIC -> by + " locked the topic: only operators may change it";
+            case UNLOCK_TOPIC -> by + " unlocked the topic: everyone may change it";
+            case CLOSE -> by + " closed the room";
+        };
+    }
+
+    /// A member in a plain list: `@` before an operator, `(away)` and `(muted)` after.
+    private static String member(Member member) {
+        return (member.operator() ? "@" : "") + member.name()
+                + (member.away() ? " (away)" : "") + (member.muted() ? " (muted)" : "");
+    }
+
+    /// `line`, of a room other than the member's current one, with the room named after `* `.
+    private static String elsewhere(RoomName room, String line) {
+        String tag = NOTICE_PREFIX + "[" + room + "] ";
+        return line.startsWith(NOTICE_PREFIX) ? tag + line.substring(NOTICE_PREFIX.length()) : tag + line;
     }
 
     /// Whether a plain-dialect line asks to leave.

@@ -108,6 +108,10 @@ record RawFrame(String verb, Map<String, String> attributes, Optional<String> tr
         });
     }
 
+    Parsed<RoomName> requiredRoom(String key) {
+        return required(key).then(RoomName::parse);
+    }
+
     Parsed<String> requiredTrailing() {
         return trailing.<Parsed<String>>map(Parsed::ok)
                 .orElseGet(() -> Parsed.invalid(ErrorCode.BAD_FRAME, verb + " needs a text after ' :'"));

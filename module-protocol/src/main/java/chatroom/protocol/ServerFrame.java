@@ -3,11 +3,115 @@ package chatroom.protocol;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /// What the server sends to structured clients. The plain dialect shows the same events as
 /// text lines ([PlainText]). Records check their own invariants; times are kept to the
 /// millisecond, which is what the wire carries.
 public sealed interface ServerFrame {
+
+    /// What happens in one room. Version 2 carries it in an [InRoom] that names the room;
+    /// version 1 sees the default room's events bare, and nothing of other rooms.
+    sealed interface RoomEvent extends ServerFrame
+            permits Chat, Joined, Parted, Kicked, Members, History, Topic, Moderated {
+    }
+
+    /// An event of `room` (version 2: the event's frame with `room=`).
+    record InRoom(RoomName room, RoomEvent event) implements ServerFrame {
+        public InRoom {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
+    /// A private message: `chat` from its sender to `to`, shown to both of them only (version 2:
+    /// `MSG … to=NAME`).
+    record Private(Name to, Chat chat) implements ServerFrame {
+        public Private {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(chat, "chat");
+        }
+    }
+
+    /// Announces that the next `count` [Private] frames are the history of the private
+    /// conversation with `with`, oldest first (version 2: `HISTORY with=NAME count=N`).
+    record PrivateHistory(Name with, int count) implements ServerFrame {
+        public PrivateHistory {
+            Objects.requireNonNull(with, "with");
+            if (count < 0) {
+                throw new IllegalArgumentException("count must not be negative: " + count);
+            }
+        }
+    }
+
+    /// Somebody left a room on purpose, with an optional reason (`""` for none).
+    record Parted(Name name, Instant time, String reason) implements RoomEvent {
+        public Parted {
+            Objects.requireNonNull(name, "name");
+            time = Tokens.toMillis(time);
+            Tokens.requireShortText(reason);
+        }
+    }
+
+    /// An operator (`by`) removed `name` from the room, with an optional reason (`""` for none).
+    record Kicked(Name name, Name by, Instant time, String reason) implements RoomEvent {
+        public Kicked {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(by, "by");
+            time = Tokens.toMillis(time);
+            Tokens.requireShortText(reason);
+        }
+    }
+
+    /// The room's topic (`""`: none), and who set it when, if known. Sent to a joiner when the
+    /// room has a topic, and to every member when it changes.
+    record Topic(String text, Optional<Name> by, Optional<Instant> time) implements RoomEvent {
+        public Topic {
+            Tokens.requireShortText(text);
+            Objects.requireNonNull(by, "by");
+            time = Objects.requireNonNull(time, "time").map(Tokens::toMillis);
+        }
+    }
+
+    /// An operator (`by`) changed something in the room: see [Moderation]. `target` is the
+    /// member's name or the address the action applies to, if it applies to one.
+    record Moderated(Moderation action, Name by, Optional<String> target, Instant time) implements RoomEvent {
+        public Moderated {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(target, "target").ifPresent(value -> Tokens.requireToken(value, "target"));
+            time = Tokens.toMillis(time);
+        }
+    }
+
+    /// Somebody set an away text (`text` present) or came back (empty). Sent to the members
+    /// who share a room with them, and to whoever sends them a private message while away.
+    record Away(Name name, Optional<String> text) implements ServerFrame {
+        public Away {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(text, "text").ifPresent(Tokens::requireShortText);
+        }
+    }
+
+    /// Announces that the next `count` [RoomInfo] frames list the server's rooms.
+    record RoomList(int count) implements ServerFrame {
+        public RoomList {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must not be negative: " + count);
+            }
+        }
+    }
+
+    /// One room of a [RoomList]: its name, how many members it has now, and its topic (`""`: none).
+    record RoomInfo(RoomName room, int members, String topic) implements ServerFrame {
+        public RoomInfo {
+            Objects.requireNonNull(room, "room");
+            if (members < 0) {
+                throw new IllegalArgumentException("members must not be negative: " + members);
+            }
+            Tokens.requireShortText(topic);
+        }
+    }
 
     /// Answer to the client's `HELLO`: the version spoken, the limits in force, and whether the
     /// client must send the server's password ([ClientFrame.Pass]) before `LOGIN`
@@ -36,15 +140,25 @@ public sealed interface ServerFrame {
     }
 
     /// Part of the member list. A list longer than one frame is sent in several frames; all
-    /// but the last carry `more`.
-    record Members(List<Name> names, boolean more) implements ServerFrame {
+    /// but the last carry `more`. Version 1 shows only the names.
+    record Members(List<Member> members, boolean more) implements RoomEvent {
         public Members {
-            names = List.copyOf(names);
+            members = List.copyOf(members);
+        }
+
+        /// A list of names with no flags set.
+        public static Members of(List<Name> names, boolean more) {
+            return new Members(names.stream().map(Member::plain).toList(), more);
+        }
+
+        /// The members' names, in the list's order.
+        public List<Name> names() {
+            return members.stream().map(Member::name).toList();
         }
     }
 
     /// Announces that the next `count` [Chat] frames are history, oldest first.
-    record History(int count) implements ServerFrame {
+    record History(int count) implements RoomEvent {
         public History {
             if (count < 0) {
                 throw new IllegalArgumentException("count must not be negative: " + count);
@@ -53,8 +167,9 @@ public sealed interface ServerFrame {
     }
 
     /// A chat message with its server-assigned id and time. Ids only ever increase, also across
-    /// server restarts, so a client can ask for what it missed with `LOGIN since=ID`.
-    record Chat(long id, Instant time, Name from, String text) implements ServerFrame {
+    /// server restarts, so a client can ask for what it missed with `LOGIN since=ID`. An
+    /// `action` is a `/me` message ("alice waves"; version 2: `action=1`).
+    record Chat(long id, Instant time, Name from, String text, boolean action) implements RoomEvent {
         public Chat {
             if (id < 1) {
                 throw new IllegalArgumentException("id must be positive: " + id);
@@ -63,17 +178,23 @@ public sealed interface ServerFrame {
             Objects.requireNonNull(from, "from");
             Tokens.requireMessage(text);
         }
+
+        /// An ordinary message (not an action).
+        public Chat(long id, Instant time, Name from, String text) {
+            this(id, time, from, text, false);
+        }
     }
 
     /// Somebody joined the room.
-    record Joined(Name name, Instant time) implements ServerFrame {
+    record Joined(Name name, Instant time) implements RoomEvent {
         public Joined {
             Objects.requireNonNull(name, "name");
             time = Tokens.toMillis(time);
         }
     }
 
-    /// Somebody left the room, and why.
+    /// Somebody left the chat (every room they were in), and why: sent once to each member who
+    /// shared a room with them. Leaving one room is [Parted].
     record Left(Name name, Instant time, LeaveReason reason) implements ServerFrame {
         public Left {
             Objects.requireNonNull(name, "name");
@@ -82,7 +203,7 @@ public sealed interface ServerFrame {
         }
     }
 
-    /// Somebody changed their name.
+    /// Somebody changed their name (sent once to each member who shares a room with them).
     record Renamed(Name from, Name to, Instant time) implements ServerFrame {
         public Renamed {
             Objects.requireNonNull(from, "from");

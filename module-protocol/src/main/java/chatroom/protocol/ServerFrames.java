@@ -1,7 +1,9 @@
 package chatroom.protocol;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /// Encodes and decodes the structured frames the server sends.
 ///
@@ -31,18 +33,18 @@ public final class ServerFrames {
             }
             case ServerFrame.Welcome welcome -> new RawFrame.Writer("WELCOME").attribute("name", welcome.name())
                     .attribute("room", welcome.room()).end();
-            case ServerFrame.Members members -> {
-                var writer = new RawFrame.Writer("MEMBERS");
-                if (members.more()) {
-                    writer.attribute("more", 1);
-                }
-                yield writer.trailing(String.join(" ", members.names().stream().map(Name::value).toList()));
+            case ServerFrame.RoomEvent event -> roomEvent(null, event);
+            case ServerFrame.InRoom inRoom -> roomEvent(inRoom.room(), inRoom.event());
+            case ServerFrame.Private message -> chat(new RawFrame.Writer("MSG"), message.chat(), message.to());
+            case ServerFrame.PrivateHistory history -> new RawFrame.Writer("HISTORY")
+                    .attribute("with", history.with()).attribute("count", history.count()).end();
+            case ServerFrame.Away away -> {
+                var writer = new RawFrame.Writer("AWAY").attribute("name", away.name());
+                yield away.text().map(writer::trailing).orElseGet(writer::end);
             }
-            case ServerFrame.History history -> new RawFrame.Writer("HISTORY").attribute("count", history.count()).end();
-            case ServerFrame.Chat chat -> new RawFrame.Writer("MSG").attribute("id", chat.id())
-                    .attribute("ts", Tokens.formatTime(chat.time())).attribute("from", chat.from()).trailing(chat.text());
-            case ServerFrame.Joined joined -> new RawFrame.Writer("JOINED").attribute("name", joined.name())
-                    .attribute("ts", Tokens.formatTime(joined.time())).end();
+            case ServerFrame.RoomList list -> new RawFrame.Writer("ROOMS").attribute("count", list.count()).end();
+            case ServerFrame.RoomInfo info -> new RawFrame.Writer("ROOM").attribute("room", info.room())
+                    .attribute("members", info.members()).trailing(info.topic());
             case ServerFrame.Left left -> new RawFrame.Writer("LEFT").attribute("name", left.name())
                     .attribute("ts", Tokens.formatTime(left.time())).attribute("reason", left.reason().wire()).end();
             case ServerFrame.Renamed renamed -> new RawFrame.Writer("RENAMED").attribute("from", renamed.from())
@@ -57,6 +59,61 @@ public final class ServerFrames {
         };
     }
 
+    /// A room's event; `room` is `null` for the bare (version 1) form.
+    private static String roomEvent(RoomName room, ServerFrame.RoomEvent event) {
+        return switch (event) {
+            case ServerFrame.Members members -> {
+                var writer = inRoom("MEMBERS", room);
+                if (members.more()) {
+                    writer.attribute("more", 1);
+                }
+                // Version 1 shows names only: its readers would refuse a flagged name.
+                yield writer.trailing(String.join(" ", members.members().stream()
+                        .map(member -> room == null ? member.name().value() : member.wire()).toList()));
+            }
+            case ServerFrame.History history -> inRoom("HISTORY", room).attribute("count", history.count()).end();
+            case ServerFrame.Chat chat -> chat(inRoom("MSG", room), chat, null);
+            case ServerFrame.Joined joined -> inRoom("JOINED", room).attribute("name", joined.name())
+                    .attribute("ts", Tokens.formatTime(joined.time())).end();
+            case ServerFrame.Parted parted -> withReason(inRoom("PARTED", room).attribute("name", parted.name())
+                    .attribute("ts", Tokens.formatTime(parted.time())), parted.reason());
+            case ServerFrame.Kicked kicked -> withReason(inRoom("KICKED", room).attribute("name", kicked.name())
+                    .attribute("by", kicked.by()).attribute("ts", Tokens.formatTime(kicked.time())), kicked.reason());
+            case ServerFrame.Topic topic -> {
+                var writer = inRoom("TOPIC", room);
+                topic.by().ifPresent(by -> writer.attribute("by", by));
+                topic.time().ifPresent(time -> writer.attribute("ts", Tokens.formatTime(time)));
+                yield writer.trailing(topic.text());
+            }
+            case ServerFrame.Moderated moderated -> {
+                var writer = inRoom("MODERATED", room).attribute("action", moderated.action().verb().toLowerCase(
+                        java.util.Locale.ROOT)).attribute("by", moderated.by());
+                moderated.target().ifPresent(target -> writer.attribute("target", target));
+                yield writer.attribute("ts", Tokens.formatTime(moderated.time())).end();
+            }
+        };
+    }
+
+    private static RawFrame.Writer inRoom(String verb, RoomName room) {
+        var writer = new RawFrame.Writer(verb);
+        return room == null ? writer : writer.attribute("room", room);
+    }
+
+    private static String chat(RawFrame.Writer writer, ServerFrame.Chat chat, Name to) {
+        writer.attribute("id", chat.id()).attribute("ts", Tokens.formatTime(chat.time())).attribute("from", chat.from());
+        if (to != null) {
+            writer.attribute("to", to);
+        }
+        if (chat.action()) {
+            writer.attribute("action", 1);
+        }
+        return writer.trailing(chat.text());
+    }
+
+    private static String withReason(RawFrame.Writer writer, String reason) {
+        return reason.isEmpty() ? writer.end() : writer.trailing(reason);
+    }
+
     /// Reads one line as a server frame.
     public static Parsed<ServerFrame> decode(String line) {
         try {
@@ -68,6 +125,14 @@ public final class ServerFrames {
 
     private static Parsed<ServerFrame> interpret(RawFrame f) {
         return switch (f.verb()) {
+            case "MEMBERS", "HISTORY", "MSG", "JOINED", "PARTED", "KICKED", "TOPIC", "MODERATED" ->
+                    conversationEvent(f);
+            case "AWAY" -> f.requiredName("name").then(name -> f.trailing().map(Text::checkShortText)
+                    .map(text -> text.then(t -> ok(new ServerFrame.Away(name, Optional.of(t)))))
+                    .orElseGet(() -> ok(new ServerFrame.Away(name, Optional.empty()))));
+            case "ROOMS" -> f.requiredInt("count", 0).then(count -> ok(new ServerFrame.RoomList(count)));
+            case "ROOM" -> f.requiredRoom("room").then(room -> f.requiredInt("members", 0).then(members ->
+                    shortTrailing(f).then(topic -> ok(new ServerFrame.RoomInfo(room, members, topic)))));
             case "HELLO" -> f.requiredInt("v", 1).then(v -> f.requiredToken("server").then(server ->
                     f.requiredInt("max-frame", 1).then(maxFrame -> f.requiredInt("max-text", 1).then(maxText ->
                             f.requiredInt("heartbeat", 0).then(heartbeat -> ok(
@@ -75,14 +140,6 @@ public final class ServerFrames {
                                             f.optional("auth").filter(PASSWORD_AUTH::equals).isPresent())))))));
             case "WELCOME" -> f.requiredName("name").then(name -> f.requiredToken("room")
                     .then(room -> ok(new ServerFrame.Welcome(name, room))));
-            case "MEMBERS" -> f.requiredTrailing().then(ServerFrames::names)
-                    .then(names -> ok(new ServerFrame.Members(names, f.optional("more").isPresent())));
-            case "HISTORY" -> f.requiredInt("count", 0).then(count -> ok(new ServerFrame.History(count)));
-            case "MSG" -> f.requiredLong("id", 1).then(id -> f.requiredTime("ts").then(time ->
-                    f.requiredName("from").then(from -> f.requiredTrailing().then(Text::checkMessage)
-                            .then(text -> ok(new ServerFrame.Chat(id, time, from, text))))));
-            case "JOINED" -> f.requiredName("name").then(name -> f.requiredTime("ts")
-                    .then(time -> ok(new ServerFrame.Joined(name, time))));
             case "LEFT" -> f.requiredName("name").then(name -> f.requiredTime("ts").then(time ->
                     ok(new ServerFrame.Left(name, time, f.optional("reason").flatMap(LeaveReason::fromWire)
                             .orElse(LeaveReason.CLOSED)))));
@@ -99,33 +156,107 @@ public final class ServerFrames {
         };
     }
 
-    private static Parsed<List<Name>> names(String list) {
-        List<Name> names = new ArrayList<>();
+    /// A frame that belongs to a room (with `room=`), to a private conversation (`MSG … to=`,
+    /// `HISTORY with=`), or bare to the default room (version 1).
+    private static Parsed<ServerFrame> conversationEvent(RawFrame f) {
+        if (f.verb().equals("MSG") && f.optional("to").isPresent()) {
+            return f.requiredName("to").then(to -> chat(f).then(chat -> ok(new ServerFrame.Private(to, chat))));
+        }
+        if (f.verb().equals("HISTORY") && f.optional("with").isPresent()) {
+            return f.requiredName("with").then(with -> f.requiredInt("count", 0)
+                    .then(count -> ok(new ServerFrame.PrivateHistory(with, count))));
+        }
+        Parsed<ServerFrame.RoomEvent> event = roomEvent(f);
+        if (f.optional("room").isEmpty()) {
+            return event.then(ServerFrames::ok);
+        }
+        return f.requiredRoom("room").then(room -> event.then(e -> ok(new ServerFrame.InRoom(room, e))));
+    }
+
+    private static Parsed<ServerFrame.RoomEvent> roomEvent(RawFrame f) {
+        return switch (f.verb()) {
+            case "MEMBERS" -> f.requiredTrailing().then(ServerFrames::members)
+                    .then(members -> event(new ServerFrame.Members(members, f.optional("more").isPresent())));
+            case "HISTORY" -> f.requiredInt("count", 0).then(count -> event(new ServerFrame.History(count)));
+            case "MSG" -> chat(f).then(ServerFrames::event);
+            case "JOINED" -> f.requiredName("name").then(name -> f.requiredTime("ts")
+                    .then(time -> event(new ServerFrame.Joined(name, time))));
+            case "PARTED" -> f.requiredName("name").then(name -> f.requiredTime("ts").then(time ->
+                    shortTrailing(f).then(reason -> event(new ServerFrame.Parted(name, time, reason)))));
+            case "KICKED" -> f.requiredName("name").then(name -> f.requiredName("by").then(by ->
+                    f.requiredTime("ts").then(time -> shortTrailing(f)
+                            .then(reason -> event(new ServerFrame.Kicked(name, by, time, reason))))));
+            case "TOPIC" -> optionalName(f, "by").then(by -> optionalTime(f, "ts").then(time ->
+                    shortTrailing(f).then(text -> event(new ServerFrame.Topic(text, by, time)))));
+            case "MODERATED" -> f.required("action").then(action -> Moderation.fromVerb(action)
+                    .<Parsed<Moderation>>map(Parsed::ok)
+                    .orElseGet(() -> Parsed.invalid(ErrorCode.BAD_FRAME, "unknown action " + action))
+                    .then(known -> f.requiredName("by").then(by -> f.requiredTime("ts").then(time ->
+                            f.optional("target").isPresent()
+                                    ? f.requiredToken("target").then(target -> event(new ServerFrame.Moderated(
+                                            known, by, Optional.of(target), time)))
+                                    : event(new ServerFrame.Moderated(known, by, Optional.empty(), time))))));
+            default -> Parsed.invalid(ErrorCode.UNKNOWN_VERB, "unknown verb " + f.verb());
+        };
+    }
+
+    private static Parsed<ServerFrame.Chat> chat(RawFrame f) {
+        boolean action = f.optional("action").filter("1"::equals).isPresent();
+        return f.requiredLong("id", 1).then(id -> f.requiredTime("ts").then(time ->
+                f.requiredName("from").then(from -> f.requiredTrailing().then(Text::checkMessage)
+                        .then(text -> Parsed.ok(new ServerFrame.Chat(id, time, from, text, action))))));
+    }
+
+    /// The trailing text checked as a topic or reason; `""` when there is none.
+    private static Parsed<String> shortTrailing(RawFrame f) {
+        return f.trailing().map(Text::checkShortText).orElseGet(() -> Parsed.ok(""));
+    }
+
+    private static Parsed<Optional<Name>> optionalName(RawFrame f, String key) {
+        return f.optional(key).isEmpty()
+                ? Parsed.ok(Optional.empty())
+                : f.requiredName(key).then(name -> Parsed.ok(Optional.of(name)));
+    }
+
+    private static Parsed<Optional<Instant>> optionalTime(RawFrame f, String key) {
+        return f.optional(key).isEmpty()
+                ? Parsed.ok(Optional.empty())
+                : f.requiredTime(key).then(time -> Parsed.ok(Optional.of(time)));
+    }
+
+    private static Parsed<ServerFrame.RoomEvent> event(ServerFrame.RoomEvent event) {
+        return Parsed.ok(event);
+    }
+
+    private static Parsed<List<Member>> members(String list) {
+        List<Member> members = new ArrayList<>();
         for (String word : list.split(" ")) {
             if (word.isEmpty()) {
                 continue;
             }
-            if (Name.parse(word) instanceof Parsed.Invalid<Name> invalid) {
-                return invalid.retype();
+            switch (Member.parse(word)) {
+                case Parsed.Ok<Member>(Member member) -> members.add(member);
+                case Parsed.Invalid<Member> invalid -> {
+                    return invalid.retype();
+                }
             }
-            names.add(new Name(word));
         }
-        return Parsed.ok(names);
+        return Parsed.ok(members);
     }
 
     private static Parsed<ServerFrame> ok(ServerFrame frame) {
         return Parsed.ok(frame);
     }
 
-    /// Splits `names` into [ServerFrame.Members] frames that each fit in one frame.
-    public static List<ServerFrame.Members> membersFrames(List<Name> names) {
-        // Room for the verb and "more=1" besides the names; a name is at most 4 bytes a character.
-        int budget = Limits.MAX_FRAME_BYTES - 32;
+    /// Splits `members` into [ServerFrame.Members] frames that each fit in one frame.
+    public static List<ServerFrame.Members> membersFrames(List<Member> members) {
+        // Room for the verb, "room=" and "more=1" besides the names.
+        int budget = Limits.MAX_FRAME_BYTES - 256;
         List<ServerFrame.Members> frames = new ArrayList<>();
-        List<Name> chunk = new ArrayList<>();
+        List<Member> chunk = new ArrayList<>();
         int used = 0;
-        for (Name name : names) {
-            int size = Text.utf8Length(name.value()) + 1;
+        for (Member name : members) {
+            int size = Text.utf8Length(name.wire()) + 1;
             if (used + size > budget && !chunk.isEmpty()) {
                 frames.add(new ServerFrame.Members(chunk, true));
                 chunk = new ArrayList<>();

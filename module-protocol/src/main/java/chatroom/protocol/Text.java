@@ -54,6 +54,21 @@ public final class Text {
         return Parsed.ok(text);
     }
 
+    /// Checks a topic, a part or kick reason, or an away text: allowed characters and at most
+    /// [Limits#MAX_TOPIC_BYTES]; may be empty or blank (no topic, no reason).
+    public static Parsed<String> checkShortText(String text) {
+        var bad = checkCharacters(text);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        int bytes = utf8Length(text);
+        if (bytes > Limits.MAX_TOPIC_BYTES) {
+            return Parsed.invalid(ErrorCode.TEXT_TOO_LONG, "text of %d bytes is too long (limit %d)"
+                    .formatted(bytes, Limits.MAX_TOPIC_BYTES));
+        }
+        return Parsed.ok(text);
+    }
+
     /// Checks a password (`PASS :password`): not empty, no control character (TAB included, so
     /// that any password can be typed on one line) and at most [Limits#MAX_PASSWORD_BYTES].
     ///

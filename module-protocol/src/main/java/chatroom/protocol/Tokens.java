@@ -41,6 +41,15 @@ final class Tokens {
         }
     }
 
+    /// A topic, reason or away text: allowed characters, at most [Limits#MAX_TOPIC_BYTES];
+    /// may be empty.
+    static void requireShortText(String text) {
+        Objects.requireNonNull(text, "text");
+        if (Text.checkShortText(text) instanceof Parsed.Invalid<String> invalid) {
+            throw new IllegalArgumentException(invalid.detail());
+        }
+    }
+
     static void requireText(String text) {
         Objects.requireNonNull(text, "text");
         Text.checkCharacters(text).ifPresent(invalid -> {

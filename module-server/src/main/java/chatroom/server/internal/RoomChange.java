@@ -1,0 +1,61 @@
+package chatroom.server.internal;
+
+import chatroom.protocol.Name;
+import chatroom.protocol.RoomName;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/// One change to a room's lasting state (what survives a restart: the room itself, its topic,
+/// operators, bans and mutes), as the room makes it and the data directory records it.
+sealed interface RoomChange {
+
+    RoomName room();
+
+    /// The room was created.
+    record Created(RoomName room, Instant time) implements RoomChange {
+    }
+
+    /// The topic changed (`""`: cleared).
+    record TopicSet(RoomName room, String text, Optional<Name> by, Optional<Instant> time) implements RoomChange {
+    }
+
+    /// Only operators may set the topic (`locked`), or everyone may.
+    record TopicLocked(RoomName room, boolean locked) implements RoomChange {
+    }
+
+    /// `name` became an operator of the room, or stopped being one.
+    record OperatorSet(RoomName room, Name name, boolean operator) implements RoomChange {
+    }
+
+    /// `name` was muted in the room, or unmuted.
+    record MuteSet(RoomName room, Name name, boolean muted) implements RoomChange {
+    }
+
+    /// A ban was added.
+    record BanAdded(RoomName room, Ban ban) implements RoomChange {
+    }
+
+    /// A ban was lifted (the entry equal to `ban`).
+    record BanRemoved(RoomName room, Ban ban) implements RoomChange {
+    }
+
+    /// The room was closed: its state and history are gone.
+    record Closed(RoomName room) implements RoomChange {
+    }
+
+    /// A ban: a name, an address, or both (banning a member who is present bans both), who
+    /// set it and when.
+    record Ban(Optional<Name> name, Optional<AddressBan> address, Name by, Instant time) {
+        Ban {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(time, "time");
+            if (name.isEmpty() && address.isEmpty()) {
+                throw new IllegalArgumentException("a ban needs a name or an address");
+            }
+        }
+    }
+}
