@@ -11,7 +11,7 @@ sealed interface Conversation {
 
     /// The history of `room`.
     record Room(RoomName room) implements Conversation {
-        Room {
+        public Room {
             Objects.requireNonNull(room, "room");
         }
 
@@ -29,7 +29,7 @@ sealed interface Conversation {
     /// The private conversation of two members, by name: `first` sorts before `second` by
     /// [Name#key()], so that `between(a, b)` and `between(b, a)` are the same.
     record Pair(Name first, Name second) implements Conversation {
-        Pair {
+        public Pair {
             Objects.requireNonNull(first, "first");
             Objects.requireNonNull(second, "second");
             if (first.key().compareTo(second.key()) >= 0) {

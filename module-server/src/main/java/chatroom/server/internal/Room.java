@@ -148,7 +148,7 @@ final class Room {
             members = append(members, member);
             member.joined(wanted);
             member.send(new ServerFrame.Welcome(wanted, name));
-            ServerFrames.membersFrames(names()).forEach(member::send);
+            ServerFrames.membersFrames(names().stream().map(chatroom.protocol.Member::plain).toList()).forEach(member::send);
             if (member.dialect() == Dialect.STRUCTURED) {
                 List<ServerFrame.Chat> replay = replay(since.orElse(Long.MIN_VALUE));
                 member.send(new ServerFrame.History(replay.size()));

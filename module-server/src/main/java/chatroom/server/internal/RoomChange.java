@@ -48,7 +48,7 @@ sealed interface RoomChange {
     /// A ban: a name, an address, or both (banning a member who is present bans both), who
     /// set it and when.
     record Ban(Optional<Name> name, Optional<AddressBan> address, Name by, Instant time) {
-        Ban {
+        public Ban {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(by, "by");

@@ -65,6 +65,17 @@ final class StructuredHandler implements LineHandler {
             case ClientFrame.Ping ping -> connection.send(new ServerFrame.Pong(ping.token()));
             case ClientFrame.Pong pong -> connection.pongReceived();
             case ClientFrame.Quit quit -> connection.quit();
+            // Temporary while rooms are being built: version 2 verbs are not served yet.
+            case ClientFrame.Join join -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
+            case ClientFrame.Part part -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
+            case ClientFrame.Topic topic -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
+            case ClientFrame.Away away -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
+            case ClientFrame.ListRooms list -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
+            case ClientFrame.Who who -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
+            case ClientFrame.History history -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
+            case ClientFrame.Kick kick -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
+            case ClientFrame.Moderate moderate -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
+            case ClientFrame.Oper oper -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
         }
     }
 
