@@ -151,11 +151,10 @@ public final class Commands {
             return word;
         }
 
+        /// The rest of the line (it may be asked for more than once).
         String rest() {
             skipBlanks();
-            String rest = line.substring(position).stripTrailing();
-            position = line.length();
-            return rest;
+            return line.substring(position).stripTrailing();
         }
 
         private void skipBlanks() {

@@ -23,7 +23,8 @@ import java.util.Optional;
 ///                            twice this silence it is disconnected
 /// @param sendQueueBytes      bytes waiting for one client before it is disconnected as too slow
 ///                            (IRC's "SendQ exceeded")
-/// @param roomName            the name of the one room; the same rules as for a member's name
+/// @param roomName            the name of the default room, which everyone joins on arriving,
+///                            without its `#` (`lobby` is `#lobby`); the rules for a member's name
 /// @param maxPerAddress       most connections at once from one IP address; `0` for no limit
 /// @param connectsPerMinute   new connections one IP address may open per minute (also the
 ///                            burst allowed at once); `0` for no limit
@@ -31,7 +32,16 @@ import java.util.Optional;
 /// @param password            when present, clients must give it before they may join
 /// @param dataDir             where the history log is kept; empty keeps history in memory only
 /// @param fsync               when the history log is forced to disk
-/// @param retention           how much history the log keeps
+/// @param retention           how much history the log keeps, per room and per private conversation
+/// @param operatorPassword    when present, a member who gives it (`/oper`, `OPER`) becomes a
+///                            server operator: an operator of every room, who may also close rooms
+/// @param roomCreation        who may create rooms
+/// @param maxRooms            most rooms the server holds (empty rooms included)
+/// @param maxRoomsPerMember   most rooms one member may be in at once
+/// @param roomCreationsPerMinute rooms one IP address may create a minute (also the burst); `0`
+///                            for no limit
+/// @param privateRate         private messages one member may send a second (bursts of twice
+///                            that); `0` for no limit
 public record ServerConfig(
         int maxClients,
         int maxRate,
@@ -47,7 +57,13 @@ public record ServerConfig(
         Optional<ServerPassword> password,
         Optional<Path> dataDir,
         FsyncPolicy fsync,
-        HistoryRetention retention) {
+        HistoryRetention retention,
+        Optional<ServerPassword> operatorPassword,
+        RoomCreation roomCreation,
+        int maxRooms,
+        int maxRoomsPerMember,
+        int roomCreationsPerMinute,
+        int privateRate) {
 
     /// Host the server binds to unless told otherwise.
     public static final String DEFAULT_HOST = "localhost";
@@ -63,6 +79,9 @@ public record ServerConfig(
         requirePositive("heartbeat", heartbeat);
         requireAtLeast("sendQueueBytes", sendQueueBytes, 16 * 1024);
         Objects.requireNonNull(roomName, "roomName");
+        if (roomName.startsWith("#")) {
+            roomName = roomName.substring(1);
+        }
         // Room names follow the rules for names, so they fit in every frame that carries one.
         if (Name.parse(roomName) instanceof Parsed.Invalid<Name>(var code, String detail)) {
             throw new IllegalArgumentException("roomName: " + detail);
@@ -74,12 +93,20 @@ public record ServerConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(fsync, "fsync");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(operatorPassword, "operatorPassword");
+        Objects.requireNonNull(roomCreation, "roomCreation");
+        requireAtLeast("maxRooms", maxRooms, 1);
+        requireAtLeast("maxRoomsPerMember", maxRoomsPerMember, 1);
+        requireAtLeast("roomCreationsPerMinute", roomCreationsPerMinute, 0);
+        requireAtLeast("privateRate", privateRate, 0);
     }
 
     /// The defaults: 1,000 clients, 10 lines per second with bursts of 20, 60 s to choose a
-    /// name, 100 messages of history, a heartbeat every 30 s, 1 MiB of send queue, room `lobby`,
-    /// 50 connections per IP address and 60 new ones per minute, no TLS, no password, history
-    /// in memory only (fsync `always` and 100,000 messages once a data directory is given).
+    /// name, 100 messages of history, a heartbeat every 30 s, 1 MiB of send queue, default room
+    /// `#lobby`, 50 connections per IP address and 60 new ones per minute, no TLS, no password,
+    /// history in memory only (fsync `always` and 100,000 messages once a data directory is
+    /// given), no server operators, rooms open to create, at most 10,000 rooms, 50 rooms per
+    /// member, 10 room creations per address a minute, 5 private messages a second.
     public static ServerConfig defaults() {
         return builder().build();
     }
@@ -124,6 +151,12 @@ public record ServerConfig(
         private Optional<Path> dataDir = Optional.empty();
         private FsyncPolicy fsync = FsyncPolicy.ALWAYS;
         private HistoryRetention retention = HistoryRetention.messages(100_000);
+        private Optional<ServerPassword> operatorPassword = Optional.empty();
+        private RoomCreation roomCreation = RoomCreation.OPEN;
+        private int maxRooms = 10_000;
+        private int maxRoomsPerMember = 50;
+        private int roomCreationsPerMinute = 10;
+        private int privateRate = 5;
 
         private Builder() {
         }
@@ -144,6 +177,12 @@ public record ServerConfig(
             dataDir = config.dataDir;
             fsync = config.fsync;
             retention = config.retention;
+            operatorPassword = config.operatorPassword;
+            roomCreation = config.roomCreation;
+            maxRooms = config.maxRooms;
+            maxRoomsPerMember = config.maxRoomsPerMember;
+            roomCreationsPerMinute = config.roomCreationsPerMinute;
+            privateRate = config.privateRate;
         }
 
         public Builder maxClients(int value) {
@@ -221,11 +260,42 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder operatorPassword(Optional<ServerPassword> value) {
+            operatorPassword = value;
+            return this;
+        }
+
+        public Builder roomCreation(RoomCreation value) {
+            roomCreation = value;
+            return this;
+        }
+
+        public Builder maxRooms(int value) {
+            maxRooms = value;
+            return this;
+        }
+
+        public Builder maxRoomsPerMember(int value) {
+            maxRoomsPerMember = value;
+            return this;
+        }
+
+        public Builder roomCreationsPerMinute(int value) {
+            roomCreationsPerMinute = value;
+            return this;
+        }
+
+        public Builder privateRate(int value) {
+            privateRate = value;
+            return this;
+        }
+
         /// @throws IllegalArgumentException if a value is out of range
         public ServerConfig build() {
             return new ServerConfig(maxClients, maxRate, maxBurst, handshakeTimeout, historySize, heartbeat,
                     sendQueueBytes, roomName, maxPerAddress, connectsPerMinute, tls, password, dataDir, fsync,
-                    retention);
+                    retention, operatorPassword, roomCreation, maxRooms, maxRoomsPerMember, roomCreationsPerMinute,
+                    privateRate);
         }
     }
 }

@@ -55,6 +55,9 @@ public final class ChatClient {
     private static final System.Logger LOG = System.getLogger("chatroom.client");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final String CLIENT_ID = "chatroom-client/1";
+    /// The structured protocol version this client speaks: version 1, the default room only
+    /// (rooms come to the clients with the workbench).
+    private static final int SPOKEN_VERSION = 1;
 
     private final ServerAddress address;
     private final Security security;
@@ -295,7 +298,7 @@ public final class ChatClient {
                 newLink = ServerLink.connect(socket, address, CONNECT_TIMEOUT);
             }
             newLink.readTimeout(CONNECT_TIMEOUT);
-            newLink.send(new ClientFrame.Hello(Limits.PROTOCOL_VERSION, CLIENT_ID));
+            newLink.send(new ClientFrame.Hello(SPOKEN_VERSION, CLIENT_ID));
             Handshake handshake = new Handshake(newLink);
             ServerFrame.Hello hello;
             try {
@@ -453,6 +456,17 @@ public final class ChatClient {
             case ServerFrame.Hello hello -> LOG.log(DEBUG, "Ignoring a second HELLO");
             case ServerFrame.Welcome welcome -> LOG.log(DEBUG, "Ignoring a second WELCOME");
             case ServerFrame.Pong pong -> LOG.log(DEBUG, "PONG {0}", pong.token());
+            // This client offers protocol version 1, whose server never sends these.
+            case ServerFrame.InRoom inRoom -> LOG.log(DEBUG, "Ignoring a version 2 frame");
+            case ServerFrame.Private message -> LOG.log(DEBUG, "Ignoring a version 2 frame");
+            case ServerFrame.PrivateHistory history -> LOG.log(DEBUG, "Ignoring a version 2 frame");
+            case ServerFrame.Away away -> LOG.log(DEBUG, "Ignoring a version 2 frame");
+            case ServerFrame.RoomList list -> LOG.log(DEBUG, "Ignoring a version 2 frame");
+            case ServerFrame.RoomInfo info -> LOG.log(DEBUG, "Ignoring a version 2 frame");
+            case ServerFrame.Parted parted -> LOG.log(DEBUG, "Ignoring a version 2 frame");
+            case ServerFrame.Kicked kicked -> LOG.log(DEBUG, "Ignoring a version 2 frame");
+            case ServerFrame.Topic topic -> LOG.log(DEBUG, "Ignoring a version 2 frame");
+            case ServerFrame.Moderated moderated -> LOG.log(DEBUG, "Ignoring a version 2 frame");
         }
         return Optional.empty();
     }

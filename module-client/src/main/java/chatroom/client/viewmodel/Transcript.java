@@ -70,7 +70,9 @@ final class Transcript {
             // ClientEvent.Presence admits only the three above.
             case ServerFrame.Hello _, ServerFrame.Welcome _, ServerFrame.Members _, ServerFrame.History _,
                  ServerFrame.Chat _, ServerFrame.Notice _, ServerFrame.Error _, ServerFrame.Ping _,
-                 ServerFrame.Pong _, ServerFrame.Bye _ ->
+                 ServerFrame.Pong _, ServerFrame.Bye _, ServerFrame.InRoom _, ServerFrame.Private _,
+                 ServerFrame.PrivateHistory _, ServerFrame.Away _, ServerFrame.RoomList _, ServerFrame.RoomInfo _,
+                 ServerFrame.Parted _, ServerFrame.Kicked _, ServerFrame.Topic _, ServerFrame.Moderated _ ->
                     throw new IllegalArgumentException("not a presence frame: " + presence.frame());
         }
     }
@@ -92,6 +94,7 @@ final class Transcript {
             case SENDQ -> context.texts().get("notice.left.sendq");
             case SHUTDOWN -> context.texts().get("notice.left.shutdown");
             case FLOOD -> context.texts().get("notice.left.flood");
+            case KICKED -> context.texts().get("notice.left.kicked");
         };
     }
 

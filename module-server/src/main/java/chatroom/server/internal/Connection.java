@@ -37,6 +37,7 @@ import static java.lang.System.Logger.Level.INFO;
 final class Connection {
 
     private static final System.Logger LOG = System.getLogger("chatroom.server");
+    private static final Room[] NO_ROOMS = new Room[0];
     /// How long a closing connection waits for its last frames to be written.
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final byte[] GREETING = Text.frameBytes(PlainText.GREETING);
@@ -53,7 +54,7 @@ final class Connection {
     private final Transport transport;
     private final String peer;
     private final InetAddress address;
-    private final ServerImpl server;
+    private final ConnectionContext context;
     private final Outbound outbound;
     private final LineDecoder decoder = new LineDecoder();
     private final AdaptiveReadBuffer readBuffer = new AdaptiveReadBuffer();
@@ -64,6 +65,15 @@ final class Connection {
     private volatile boolean pingOutstanding;
     private volatile Name name;
     private volatile Dialect dialect = Dialect.PLAIN;
+    /// The rooms this member is in, in join order; replaced (never changed) under this
+    /// object's monitor, which is taken under a room's lock (never the other way round).
+    private volatile Room[] rooms = NO_ROOMS;
+    /// A plain member's current room (where its lines go), or `null`.
+    private volatile Room current;
+    private volatile String away;
+    private volatile boolean serverOperator;
+    /// Private messages a second; touched by the reader thread only.
+    private final TokenBucket privateMessages;
     /// Registration with the server's poller; set once by [#open].
     private volatile SelectionKey key;
     /// The thread running a read task now, if any, woken by [#close] if it is waiting.
@@ -73,18 +83,20 @@ final class Connection {
     /// When the next "sending too fast" notice may be sent (at most one every 10 s).
     private long nextFloodNotice;
 
-    Connection(SocketChannel channel, InetSocketAddress remote, ServerImpl server) {
+    Connection(SocketChannel channel, InetSocketAddress remote, ConnectionContext context) {
         this.channel = channel;
         this.peer = remote.getHostString() + ":" + remote.getPort();
         this.address = remote.getAddress();
-        this.server = server;
-        this.transport = Transport.over(channel, server.config());
-        this.outbound = new Outbound(transport, this::resumeWhenWritable, server.config().sendQueueBytes(),
-                server.writersFor(transport), transport instanceof TlsTransport);
+        this.context = context;
+        this.transport = Transport.over(channel, context.config());
+        this.outbound = new Outbound(transport, this::resumeWhenWritable, context.config().sendQueueBytes(),
+                context.writersFor(transport), transport.blocks());
         this.connectedAt = System.nanoTime();
         this.lastHeard = connectedAt;
         this.nextFloodNotice = connectedAt;
-        this.flood = new TokenBucket(server.config().maxRate(), server.config().maxBurst(), connectedAt);
+        this.flood = new TokenBucket(context.config().maxRate(), context.config().maxBurst(), connectedAt);
+        int privateRate = context.config().privateRate();
+        this.privateMessages = new TokenBucket(privateRate, Math.max(1, 2 * privateRate), connectedAt);
     }
 
     /// Starts serving: socket options, the greeting, then reading whenever input arrives
@@ -94,23 +106,18 @@ final class Connection {
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-            byte[] greeting = server.config().password().isPresent() ? PASSWORD_GREETING : GREETING;
-            switch (transport) {
-                case PlainTransport plain -> {
-                    channel.configureBlocking(false);
-                    enqueue(greeting);
-                    // Also set by the first read, which may come before register returns.
-                    key = server.poller().register(channel, this::readUntilEndOrWaiting);
-                }
-                case TlsTransport tls -> {
-                    // TLS reads block (SSLSocket), so a TLS connection keeps its virtual thread.
-                    if (tls.open(peer)) {
-                        enqueue(greeting);
-                        readUntilEndOrWaiting(null);
-                    } else {
-                        finish();
-                    }
-                }
+            byte[] greeting = context.config().password().isPresent() ? PASSWORD_GREETING : GREETING;
+            if (!transport.blocks()) {
+                channel.configureBlocking(false);
+                enqueue(greeting);
+                // Also set by the first read, which may come before register returns.
+                key = context.poller().register(channel, this::readUntilEndOrWaiting);
+            } else if (transport.open(peer)) {
+                // A blocking transport (TLS) keeps this virtual thread for reading.
+                enqueue(greeting);
+                readUntilEndOrWaiting(null);
+            } else {
+                finish();
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(DEBUG, "{0} could not be served: {1}", peer, e.toString());
@@ -135,7 +142,7 @@ final class Connection {
                 if (count == 0 && key != null) {
                     readBuffer.release();
                     reader = null;
-                    server.poller().readAgain(key);
+                    context.poller().readAgain(key);
                     return;
                 }
                 readBuffer.read(count);
@@ -170,20 +177,122 @@ final class Connection {
         return address;
     }
 
-    /// Called by the room, under its lock, when this connection joins or is renamed.
-    void joined(Name newName) {
+    void dialect(Dialect chosen) {
+        dialect = chosen;
+    }
+
+    /// Called by the community when this connection gets its name or is renamed.
+    void named(Name newName) {
         name = newName;
     }
 
-    /// Logs a join; called by the handlers once the room has accepted the name (not under the
-    /// room's lock: logging is I/O).
+    /// Logs a join; called by the handlers once the community has accepted the name (not
+    /// under any lock: logging is I/O).
     void logJoin() {
         LOG.log(INFO, "{0} joined as {1} ({2} dialect)", peer, name, dialect.name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /// Sends one frame to this client alone.
+    /// Sends one frame to this client alone, as its dialect shows it to this member.
     void send(ServerFrame frame) {
-        dialect.encode(frame).ifPresent(this::enqueue);
+        Optional<String> line = switch (dialect) {
+            case PLAIN -> PlainText.render(frame, new PlainText.Viewer(Optional.ofNullable(name),
+                    Optional.ofNullable(current).map(Room::name)));
+            case STRUCTURED_V1 -> Encoding.STRUCTURED_V1.line(frame, context.defaultRoom());
+            case STRUCTURED_V2 -> Encoding.STRUCTURED_V2.line(frame, context.defaultRoom());
+        };
+        if (line.isPresent()) {
+            enqueue(Text.frameBytes(line.get()));
+        }
+    }
+
+    /// Whether this member is in `room`.
+    boolean isIn(Room room) {
+        for (Room joined : rooms) {
+            if (joined == room) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// The rooms this member is in, in join order.
+    Room[] rooms() {
+        return rooms;
+    }
+
+    int roomCount() {
+        return rooms.length;
+    }
+
+    /// Called by `room`, under its lock, as this member joins it.
+    synchronized void addRoom(Room room) {
+        Room[] grown = java.util.Arrays.copyOf(rooms, rooms.length + 1);
+        grown[rooms.length] = room;
+        rooms = grown;
+    }
+
+    /// Called by `room`, under its lock, as this member leaves it, is kicked out or the room
+    /// closes. A plain member whose current room it was moves to the room it joined last, and
+    /// is told where its lines go now.
+    synchronized void removeRoom(Room room) {
+        Room[] left = java.util.Arrays.stream(rooms).filter(joined -> joined != room).toArray(Room[]::new);
+        rooms = left.length == 0 ? NO_ROOMS : left;
+        if (current == room) {
+            current = left.length == 0 ? null : left[left.length - 1];
+            if (dialect == Dialect.PLAIN && ending.get() == null) {
+                send(new ServerFrame.Notice(current == null
+                        ? "You are in no room now: /join #room to enter one, /rooms lists them."
+                        : "Your messages now go to " + current.name() + "."));
+            }
+        }
+    }
+
+    /// A plain member's current room: where its lines go. `null` if it is in none.
+    Room current() {
+        return current;
+    }
+
+    void current(Room room) {
+        current = room;
+    }
+
+    Optional<String> away() {
+        return Optional.ofNullable(away);
+    }
+
+    void away(Optional<String> text) {
+        away = text.orElse(null);
+    }
+
+    boolean serverOperator() {
+        return serverOperator;
+    }
+
+    void serverOperator(boolean operator) {
+        serverOperator = operator;
+    }
+
+    /// Takes one private message from this member's allowance; `false` if it is used up.
+    /// Reader thread only.
+    boolean takePrivateMessage() {
+        return privateMessages.take(System.nanoTime()) == 0;
+    }
+
+    /// A version 1 client was kicked out of the default room, the only room it can be in:
+    /// it is told why and let go. Called under the room's lock, so the closing (a system call)
+    /// happens on another thread.
+    void kickedOut(chatroom.protocol.RoomName room, Name by, String reason) {
+        later(() -> close(new ServerFrame.Bye(LeaveReason.KICKED, "You were kicked out of " + room + " by " + by
+                + (reason.isEmpty() ? "" : ": " + reason) + ". Goodbye.")));
+    }
+
+    /// Runs `task` on the server's background executor (never under a caller's lock).
+    private void later(Runnable task) {
+        try {
+            context.background().execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task.run();
+        }
     }
 
     /// Sends one of the plain dialect's fixed lines ([PlainText]) as it is.
@@ -196,13 +305,20 @@ final class Connection {
     /// connection. Reader thread only. Logs the attempt, never the password.
     void refusePassword(ServerFrame.Error refusal) {
         LOG.log(INFO, "{0} gave a wrong password", peer);
+        pauseAfterWrongPassword();
+        if (ending.compareAndSet(null, LeaveReason.CLOSED)) {
+            send(refusal);
+        }
+    }
+
+    /// Waits [#WRONG_PASSWORD_DELAY] on this connection's own thread, holding nothing, cut
+    /// short by shutdown: what a wrong password (or operator password) costs a guesser.
+    /// Reader thread only.
+    void pauseAfterWrongPassword() {
         long deadline = System.nanoTime() + WRONG_PASSWORD_DELAY.toNanos();
         for (long left = WRONG_PASSWORD_DELAY.toNanos(); left > 0 && ending.get() == null
                 && !Thread.currentThread().isInterrupted(); left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(this, left);
-        }
-        if (ending.compareAndSet(null, LeaveReason.CLOSED)) {
-            send(refusal);
         }
     }
 
@@ -210,7 +326,7 @@ final class Connection {
     /// start the writer if it has to be started.
     void deliver(Outgoing outgoing, WriterStarts starts) {
         // Not ifPresent: its lambda would capture this and `starts`, an object per delivery.
-        Optional<byte[]> frame = outgoing.bytes(dialect);
+        Optional<byte[]> frame = outgoing.bytes(Encoding.of(dialect, current, outgoing.room()));
         if (frame.isPresent()) {
             enqueue(frame.get(), starts);
         }
@@ -260,7 +376,7 @@ final class Connection {
             Thread.yield();
             return false;
         }
-        return server.poller().resumeWhenWritable(registered, writer);
+        return context.poller().resumeWhenWritable(registered, writer);
     }
 
     /// Closes the socket now, without a goodbye; the writer wakes up and ends.
@@ -272,19 +388,19 @@ final class Connection {
         }
         SelectionKey registered = key;
         if (registered != null) {
-            server.poller().forget(registered);
+            context.poller().forget(registered);
         }
     }
 
     /// Checks the handshake deadline and the heartbeat. Called periodically by the janitor.
     void checkTimers(long now) {
-        var config = server.config();
+        var config = context.config();
         if (name == null) {
             if (now - connectedAt > config.handshakeTimeout().toNanos()) {
                 close(new ServerFrame.Bye(LeaveReason.TIMEOUT, "No name received within "
                         + describe(config.handshakeTimeout()) + "; goodbye."));
             }
-        } else if (dialect == Dialect.STRUCTURED) {
+        } else if (dialect.structured()) {
             long silence = now - lastHeard;
             long heartbeat = config.heartbeat().toNanos();
             if (silence > 2 * heartbeat) {
@@ -314,10 +430,10 @@ final class Connection {
 
     private LineHandler chooseDialect(String firstLine) {
         if (ClientFrames.isHello(firstLine)) {
-            dialect = Dialect.STRUCTURED;
-            return new StructuredHandler(this, server);
+            dialect = Dialect.STRUCTURED_V1;
+            return new StructuredHandler(this, context.community(), context.config(), context.product());
         }
-        return new PlainHandler(this, server.room(), server.config().password());
+        return new PlainHandler(this, context.community(), context.config().password());
     }
 
     /// Flood control: waits, reading nothing more, until this line is within the client's rate.
@@ -330,7 +446,7 @@ final class Connection {
         if (unreadInputBytes() > MAX_UNREAD_INPUT_BYTES) {
             LOG.log(INFO, "{0} disconnected for excess flood", peer);
             close(new ServerFrame.Bye(LeaveReason.FLOOD, "Excess flood: you sent far more than "
-                    + server.config().maxRate() + " messages a second; goodbye."));
+                    + context.config().maxRate() + " messages a second; goodbye."));
             return;
         }
         if (now - nextFloodNotice >= 0) {
@@ -357,17 +473,20 @@ final class Connection {
 
     private void enqueue(byte[] frame, WriterStarts starts) {
         if (!outbound.offer(frame, starts) && ending.compareAndSet(null, LeaveReason.SENDQ)) {
-            LOG.log(INFO, "{0} send queue exceeded ({1} bytes); disconnecting", peer,
-                    server.config().sendQueueBytes());
-            // Ending input wakes this client's reader, which then leaves the room.
-            wakeReader();
+            // Often called under a room's lock (a broadcast): the log line and the system call
+            // that wakes the reader (which then leaves every room) happen on another thread.
+            later(() -> {
+                LOG.log(INFO, "{0} send queue exceeded ({1} bytes); disconnecting", peer,
+                        context.config().sendQueueBytes());
+                wakeReader();
+            });
         }
     }
 
     private void finish() {
         LeaveReason reason = ending.compareAndExchange(null, LeaveReason.CLOSED);
         LeaveReason why = reason == null ? LeaveReason.CLOSED : reason;
-        server.room().leave(this, why);
+        context.community().leave(this, why);
         outbound.finish();
         try {
             outbound.awaitStopped(LINGER_NANOS);
@@ -376,7 +495,7 @@ final class Connection {
         }
         // The slot is returned before the socket closes, so a client that reconnects the
         // moment it sees the close is never refused for a slot that is about to be free.
-        server.closed(this);
+        context.closed().accept(this);
         abort();
         LOG.log(INFO, "{0} disconnected{1} ({2})", peer, name == null ? "" : " as " + name, why.wire());
     }

@@ -37,7 +37,7 @@ import static java.lang.System.Logger.Level.WARNING;
 final class Journal {
 
     /// A message with its id, waiting to be saved, and who sent it.
-    record Entry(ServerFrame.Chat chat, Connection sender) {
+    record Entry(Conversation conversation, ServerFrame.Chat chat, Connection sender) {
     }
 
     /// What the journal writes to: a [HistoryLog] (an interface so tests can make it fail).

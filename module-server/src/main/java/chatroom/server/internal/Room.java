@@ -1,284 +1,522 @@
 package chatroom.server.internal;
 
 import chatroom.protocol.ErrorCode;
-import chatroom.protocol.LeaveReason;
+import chatroom.protocol.Member;
+import chatroom.protocol.Moderation;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
+import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.ServerFrames;
-import chatroom.server.DataDirectoryException;
-import chatroom.server.ServerConfig;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 
-/// The chat room: who is in it, what was said, and the order everything happens in.
+/// One room: who is in it, what was said, its topic, operators, mutes and bans, and the order
+/// everything in it happens in.
 ///
-/// One lock orders joins, messages, renames and leaves, so every member sees the same
-/// sequence, a joiner's history and the live messages after it neither overlap nor leave a
-/// gap, and ids increase in the order messages are delivered. Under the lock frames are only
-/// encoded and queued (never written), so holding it costs no I/O.
+/// One lock orders the room's joins, messages, parts, kicks and changes, so every member sees
+/// the same sequence, a joiner's history and the live messages after it neither overlap nor
+/// leave a gap, and ids increase in the order messages are delivered. Under the lock frames
+/// are only encoded and queued (never written, never logged), so holding it costs no I/O; a
+/// room's broadcast touches only its own members, so a member in many rooms makes no
+/// broadcast cost more.
 ///
-/// With a data directory a message is saved before it is delivered: under the lock it gets
-/// its id and goes to the [Journal]; the journal thread writes it and hands it back
-/// ([#deliverSaved]), and only then, under the lock again, is it added to the history and delivered
-/// to the members present. A member joining in between gets a history without it and then
-/// the message live, so still no overlap and no gap. Without a data directory the message is
-/// delivered at once, under the same lock that gave it its id.
+/// With a [HistoryStore] a message is saved before it is delivered: under the lock it gets its
+/// id and goes to the store; the store's thread hands it back ([#deliverSaved]), and only
+/// then, under the lock again, is it added to the history and delivered to the members
+/// present. Without one it is delivered at once, under the lock that gave it its id.
 ///
-/// Thread-safe.
+/// Changes of lasting state (topic, operators, mutes, bans) are recorded in the store as they
+/// are made, and told to the room as [ServerFrame.Moderated] or [ServerFrame.Topic] frames.
+///
+/// Thread-safe. Lock order: a room's lock may be taken while holding nothing, and a
+/// connection's room list is changed under it ([Connection#addRoom]); never the reverse.
 final class Room {
 
-    private static final System.Logger LOG = System.getLogger("chatroom.server");
-    /// How long shutdown waits for the last messages to be saved.
-    private static final Duration JOURNAL_CLOSE_TIMEOUT = Duration.ofSeconds(10);
-
-    private final String name;
-    private final Clock clock;
+    private final RoomName name;
+    private final RoomContext context;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, Connection> byKey = new HashMap<>();
     private final History history;
-    /// Messages older than this are not replayed to joiners.
-    private final Optional<Duration> maxAge;
-    /// Saves messages before they are delivered; `null` when history is kept in memory only.
-    private final Journal journal;
     /// Holds a busy room's deliveries a moment so that each write carries several.
     private final DeliveryPacing pacing = new DeliveryPacing(System.nanoTime());
     /// Members in join order; replaced, never changed, so a broadcast iterates a plain array.
     private Connection[] members = new Connection[0];
-    private long lastId;
-    private boolean closing;
+    // Lasting state, guarded by the lock:
+    private String topic;
+    private Optional<Name> topicBy;
+    private Optional<Instant> topicTime;
+    private boolean topicLocked;
+    /// By [Name#key()]: operators and mutes are by name, so they last across reconnects.
+    private final Map<String, Name> operators = new LinkedHashMap<>();
+    private final Map<String, Name> muted = new LinkedHashMap<>();
+    private final List<RoomChange.Ban> bans = new ArrayList<>();
+    private boolean closed;
 
-    private Room(String name, int historySize, Clock clock, Optional<Duration> maxAge, Journal journal,
-                 List<ServerFrame.Chat> recovered, long lastIdSaved) {
-        this.name = name;
-        this.clock = clock;
-        this.history = new History(historySize);
-        this.maxAge = maxAge;
-        this.journal = journal;
-        recovered.forEach(history::add);
-        // Ids start from the start time in microseconds, so they keep increasing across
-        // restarts and a reconnecting client's `since` never skips new messages; above the
-        // last saved id, too, should the clock have gone back.
-        this.lastId = Math.max(clock.millis() * 1000, lastIdSaved);
+    /// A room as `stored` says, with the messages `recent` (oldest first) as its history.
+    Room(StoredRoom stored, List<ServerFrame.Chat> recent, RoomContext context) {
+        this.name = stored.name();
+        this.context = context;
+        this.history = new History(context.historySize());
+        recent.forEach(history::add);
+        this.topic = stored.topic();
+        this.topicBy = stored.topicBy();
+        this.topicTime = stored.topicTime();
+        this.topicLocked = stored.topicLocked();
+        stored.operators().forEach(operator -> operators.put(operator.key(), operator));
+        stored.muted().forEach(mute -> muted.put(mute.key(), mute));
+        bans.addAll(stored.bans());
     }
 
-    /// The room `config` describes: with its history log in `config.dataDir()` (locked, opened
-    /// and recovered here), or in memory only.
-    ///
-    /// @throws DataDirectoryException if the data directory or its log cannot be used
-    static Room create(ServerConfig config, Clock clock) throws DataDirectoryException {
-        if (config.dataDir().isEmpty()) {
-            return new Room(config.roomName(), config.historySize(), clock, config.retention().maxAge(), null,
-                    List.of(), 0);
-        }
-        Path directory = config.dataDir().get();
-        var directoryLock = DataDirectoryLock.acquire(directory);
-        Path file = logFile(directory, config.roomName());
-        try {
-            var log = HistoryLog.open(file, config.retention(), config.historySize(), clock);
-            var journal = new Journal(log, directoryLock, config.fsync(), clock);
-            return new Room(config.roomName(), config.historySize(), clock, config.retention().maxAge(), journal,
-                    log.recent(), log.lastId());
-        } catch (IOException | RuntimeException e) {
-            try {
-                directoryLock.close();
-            } catch (IOException closing) {
-                e.addSuppressed(closing);
-            }
-            if (e instanceof DataDirectoryException dataDirectory) {
-                throw dataDirectory;
-            }
-            throw new DataDirectoryException("cannot use the history log " + file + ": " + e, e);
-        }
+    RoomName name() {
+        return name;
     }
 
-    /// `history/NAME.log` in `directory`, NAME being the room's name in lower case (names
-    /// that differ only in case are the same room).
-    static Path logFile(Path directory, String roomName) {
-        return directory.resolve("history").resolve(new Name(roomName).key() + ".log");
-    }
-
-    /// Starts saving messages (nothing to do when history is in memory only).
-    void start() {
-        if (journal != null) {
-            journal.start(new Journal.Listener() {
-                @Override
-                public void saved(List<Journal.Entry> batch) {
-                    deliverSaved(batch);
-                }
-
-                @Override
-                public void notSaved(List<Journal.Entry> batch) {
-                    refuseUnsaved(batch);
-                }
-            });
-        }
-    }
-
-    /// Saves and delivers the messages still waiting, then closes the history log and
-    /// releases the data directory. Call after [#close]; harmless to repeat.
-    void closeHistory() {
-        if (journal != null) {
-            journal.close(JOURNAL_CLOSE_TIMEOUT);
-        }
-    }
-
-    /// Adds `member` under `wanted` and tells everyone. Refused, with nobody told, if somebody
-    /// present uses that name.
-    Parsed<Name> join(Connection member, Name wanted, OptionalLong since) {
+    /// Adds `member`, sends it `greeting` (if any), the member list, the history after `since`
+    /// (structured clients) and the topic, and tells everyone (the joiner too). A plain
+    /// member's current room becomes this one. Refused, with nobody told, if the room is
+    /// closed, `member` is in it already or banned from it.
+    Optional<ServerFrame.Error> join(Connection member, OptionalLong since, Optional<ServerFrame> greeting) {
         lock.lock();
         try {
-            if (closing) {
-                return Parsed.invalid(ErrorCode.WRONG_STATE, "the server is shutting down");
+            if (closed) {
+                return refuse(ErrorCode.NO_SUCH_ROOM, name + " was closed");
             }
-            if (byKey.containsKey(wanted.key())) {
-                return taken(wanted);
+            if (isMember(member)) {
+                return refuse(ErrorCode.WRONG_STATE, "you are in " + name + " already");
             }
-            byKey.put(wanted.key(), member);
+            if (isBanned(member.name(), member)) {
+                return refuse(ErrorCode.BANNED, "you are banned from " + name);
+            }
             members = append(members, member);
-            member.joined(wanted);
-            member.send(new ServerFrame.Welcome(wanted, name));
-            ServerFrames.membersFrames(names().stream().map(chatroom.protocol.Member::plain).toList()).forEach(member::send);
-            if (member.dialect() == Dialect.STRUCTURED) {
+            member.addRoom(this);
+            if (member.dialect() == Dialect.PLAIN) {
+                member.current(this);
+            }
+            greeting.ifPresent(member::send);
+            ServerFrames.membersFrames(roster()).forEach(part -> member.send(in(part)));
+            if (member.dialect().structured()) {
                 List<ServerFrame.Chat> replay = replay(since.orElse(Long.MIN_VALUE));
-                member.send(new ServerFrame.History(replay.size()));
-                replay.forEach(member::send);
+                member.send(in(new ServerFrame.History(replay.size())));
+                replay.forEach(chat -> member.send(in(chat)));
             }
-            broadcast(new ServerFrame.Joined(wanted, clock.instant()));
-            return Parsed.ok(wanted);
+            if (!topic.isEmpty()) {
+                member.send(in(new ServerFrame.Topic(topic, topicBy, topicTime)));
+            }
+            broadcast(in(new ServerFrame.Joined(member.name(), context.clock().instant())));
+            return Optional.empty();
         } finally {
             lock.unlock();
         }
     }
 
-    /// Sends `text` from `sender` to everyone, the sender included (once it is saved, when
-    /// there is a data directory).
-    void say(Connection sender, String text) {
-        if (journal != null) {
-            journal.awaitSpace();
-        }
+    /// Sends `text` from `sender` to everyone in the room, the sender included (once saved,
+    /// with a store). Refused if `sender` is not in the room or is muted in it.
+    Optional<ServerFrame.Error> say(Connection sender, String text, boolean action) {
+        context.store().ifPresent(HistoryStore::awaitSpace);
         lock.lock();
         try {
-            if (closing || !isMember(sender)) {
-                return;
+            if (closed || !isMember(sender)) {
+                return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name + "; /join " + name + " first");
             }
-            var chat = new ServerFrame.Chat(++lastId, clock.instant(), sender.name(), text);
-            if (journal == null) {
+            if (muted.containsKey(sender.name().key())) {
+                return refuse(ErrorCode.MUTED, "you are muted in " + name + ": your message was not sent");
+            }
+            var chat = new ServerFrame.Chat(context.nextId(), context.clock().instant(), sender.name(), text, action);
+            if (context.store().isEmpty()) {
                 history.add(chat);
-                broadcast(chat);
-            } else {
-                journal.submit(new Journal.Entry(chat, sender));
+                broadcast(in(chat));
+            } else if (!context.store().get().submit(new Journal.Entry(new Conversation.Room(name), chat, sender))) {
+                return refuse(ErrorCode.WRONG_STATE, "the server is shutting down");
             }
+            return Optional.empty();
         } finally {
             lock.unlock();
         }
     }
 
-    /// Delivers messages the journal has saved, in id order, to the members present now.
-    private void deliverSaved(List<Journal.Entry> batch) {
+    /// Delivers messages the store has saved, in id order, to the members present now.
+    void deliverSaved(List<ServerFrame.Chat> saved) {
         lock.lock();
         try {
-            for (Journal.Entry entry : batch) {
-                history.add(entry.chat());
-                broadcast(entry.chat());
+            for (ServerFrame.Chat chat : saved) {
+                history.add(chat);
+                if (!closed) {
+                    broadcast(in(chat));
+                }
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /// Tells the senders of messages the journal could not save that nobody got them.
-    private void refuseUnsaved(List<Journal.Entry> batch) {
-        var error = new ServerFrame.Error(ErrorCode.NOT_SAVED,
-                "the server could not save your message, so nobody received it; try again later");
-        for (Journal.Entry entry : batch) {
-            entry.sender().send(error);
-        }
-        LOG.log(System.Logger.Level.DEBUG, "{0} messages refused: the history log cannot be written", batch.size());
-    }
-
-    /// Renames `member` and tells everyone; refused if somebody else uses `wanted`.
-    Parsed<Name> rename(Connection member, Name wanted) {
-        lock.lock();
-        try {
-            Connection holder = byKey.get(wanted.key());
-            if (holder != null && holder != member) {
-                return taken(wanted);
-            }
-            Name old = member.name();
-            if (closing || !isMember(member) || old.equals(wanted)) {
-                return Parsed.ok(old);
-            }
-            byKey.remove(old.key());
-            byKey.put(wanted.key(), member);
-            member.joined(wanted);
-            broadcast(new ServerFrame.Renamed(old, wanted, clock.instant()));
-            return Parsed.ok(wanted);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /// Removes `member`, if present, and tells the others why it left (unless the whole
-    /// server is shutting down, when everyone is leaving anyway).
-    void leave(Connection member, LeaveReason reason) {
+    /// Removes `member`, who leaves on purpose, and tells everyone (`member` too).
+    Optional<ServerFrame.Error> part(Connection member, String reason) {
         lock.lock();
         try {
             if (!isMember(member)) {
-                return;
+                return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name);
             }
-            byKey.remove(member.name().key());
-            members = remove(members, member);
-            if (!closing) {
-                broadcast(new ServerFrame.Left(member.name(), clock.instant(), reason));
-            }
+            broadcast(in(new ServerFrame.Parted(member.name(), context.clock().instant(), reason)));
+            remove(member);
+            return Optional.empty();
         } finally {
             lock.unlock();
         }
     }
 
-    /// Refuses new members and stops announcing leaves; returns the members present.
-    Connection[] close() {
+    /// Removes `member`, whose connection ended, without a word: [Community] tells each member
+    /// who shared a room with it once. Returns the members left, who are to be told.
+    Connection[] drop(Connection member) {
         lock.lock();
         try {
-            closing = true;
+            if (isMember(member)) {
+                remove(member);
+            }
             return members;
         } finally {
             lock.unlock();
         }
     }
 
-    int size() {
+    /// Sends the topic to `member` (`text` empty), or sets it and tells everyone.
+    Optional<ServerFrame.Error> topic(Connection member, Optional<String> text) {
         lock.lock();
         try {
-            return members.length;
+            if (closed) {
+                return refuse(ErrorCode.NO_SUCH_ROOM, name + " was closed");
+            }
+            if (text.isEmpty()) {
+                member.send(in(new ServerFrame.Topic(topic, topicBy, topicTime)));
+                return Optional.empty();
+            }
+            if (!isMember(member) && !member.serverOperator()) {
+                return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name);
+            }
+            if (topicLocked && !isOperator(member)) {
+                return refuse(ErrorCode.NOT_OPERATOR, "only operators may set the topic of " + name);
+            }
+            topic = text.get().strip();
+            topicBy = Optional.of(member.name());
+            topicTime = Optional.of(context.clock().instant());
+            context.record(new RoomChange.TopicSet(name, topic, topicBy, topicTime));
+            broadcast(in(new ServerFrame.Topic(topic, topicBy, topicTime)));
+            return Optional.empty();
         } finally {
             lock.unlock();
         }
     }
 
+    /// Removes `target` at the request of `actor`, an operator, and tells everyone (the
+    /// target too).
+    Optional<ServerFrame.Error> kick(Connection actor, Name target, String reason) {
+        lock.lock();
+        try {
+            Optional<ServerFrame.Error> refusal = checkOperator(actor);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+            Connection kicked = memberNamed(target);
+            if (kicked == null) {
+                return refuse(ErrorCode.NO_SUCH_NAME, target + " is not in " + name);
+            }
+            kickOut(kicked, actor.name(), reason);
+            return Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// Applies a moderation action of `actor` (an operator of the room, or a server
+    /// operator) to `target` (a name, or for bans also an address) and tells everyone.
+    /// [Moderation#CLOSE] is left to [Rooms#close].
+    Optional<ServerFrame.Error> moderate(Connection actor, Moderation action, Optional<String> target) {
+        lock.lock();
+        try {
+            Optional<ServerFrame.Error> refusal = checkOperator(actor);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+            return switch (action) {
+                case OP, DEOP, MUTE, UNMUTE -> byName(actor, action, target.orElse(""));
+                case BAN -> ban(actor, target.orElse(""));
+                case UNBAN -> unban(actor, target.orElse(""));
+                case LOCK_TOPIC, UNLOCK_TOPIC -> {
+                    topicLocked = action == Moderation.LOCK_TOPIC;
+                    context.record(new RoomChange.TopicLocked(name, topicLocked));
+                    told(actor, action, Optional.empty());
+                    yield Optional.empty();
+                }
+                case CLOSE -> refuse(ErrorCode.BAD_FRAME, "closing is not a room's own action");
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// Closes the room for good at the request of `actor`: everyone is told and removed, and
+    /// the room refuses everything from now on. The caller forgets it and records it.
+    void close(Connection actor) {
+        lock.lock();
+        try {
+            told(actor, Moderation.CLOSE, Optional.empty());
+            for (Connection member : members) {
+                member.removeRoom(this);
+            }
+            members = new Connection[0];
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// Sends the member list to `member`.
+    void sendMembers(Connection member) {
+        lock.lock();
+        try {
+            ServerFrames.membersFrames(roster()).forEach(part -> member.send(in(part)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// The members now, for a caller that tells them something outside the lock.
+    Connection[] members() {
+        return members;
+    }
+
+    /// Whether `member` may not join: its name or its address is banned.
+    boolean isBanned(Name memberName, Connection member) {
+        lock.lock();
+        try {
+            for (RoomChange.Ban ban : bans) {
+                if (ban.name().filter(banned -> banned.key().equals(memberName.key())).isPresent()
+                        || ban.address().filter(address -> address.matches(member.address())).isPresent()) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// Whether `member` is muted here (by name).
+    boolean isMuted(Name memberName) {
+        lock.lock();
+        try {
+            return muted.containsKey(memberName.key());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// This room as a line of the room list.
+    ServerFrame.RoomInfo info() {
+        lock.lock();
+        try {
+            return new ServerFrame.RoomInfo(name, members.length, topic);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int size() {
+        return members.length;
+    }
+
+    /// Makes `member` an operator: the creator of the room, as it is created.
+    void makeOperator(Name member) {
+        lock.lock();
+        try {
+            operators.put(member.key(), member);
+            context.record(new RoomChange.OperatorSet(name, member, true));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<ServerFrame.Error> byName(Connection actor, Moderation action, String target) {
+        if (!(Name.parse(target) instanceof Parsed.Ok<Name>(Name who))) {
+            return refuse(ErrorCode.NAME_INVALID, "'" + target + "' is not a name");
+        }
+        boolean on = action == Moderation.OP || action == Moderation.MUTE;
+        Map<String, Name> set = action == Moderation.OP || action == Moderation.DEOP ? operators : muted;
+        if (on == set.containsKey(who.key())) {
+            return refuse(ErrorCode.WRONG_STATE, who + (on ? " is " : " is not ")
+                    + (set == operators ? "an operator" : "muted") + " in " + name + (on ? " already" : ""));
+        }
+        if (on) {
+            set.put(who.key(), who);
+        } else {
+            set.remove(who.key());
+        }
+        context.record(set == operators ? new RoomChange.OperatorSet(name, who, on) : new RoomChange.MuteSet(name, who, on));
+        told(actor, action, Optional.of(who.value()));
+        return Optional.empty();
+    }
+
+    private Optional<ServerFrame.Error> ban(Connection actor, String target) {
+        RoomChange.Ban ban;
+        if (AddressBan.looksLikeAddress(target)) {
+            var parsed = AddressBan.parse(target);
+            if (!(parsed instanceof Parsed.Ok<AddressBan>(AddressBan address))) {
+                var invalid = (Parsed.Invalid<AddressBan>) parsed;
+                return refuse(invalid.code(), invalid.detail());
+            }
+            if (address.matches(actor.address())) {
+                return refuse(ErrorCode.BAD_TARGET, "that would ban your own address");
+            }
+            ban = new RoomChange.Ban(Optional.empty(), Optional.of(address), actor.name(), context.clock().instant());
+        } else if (Name.parse(target) instanceof Parsed.Ok<Name>(Name who)) {
+            if (who.key().equals(actor.name().key())) {
+                return refuse(ErrorCode.BAD_TARGET, "you cannot ban yourself");
+            }
+            Connection present = memberNamed(who);
+            Optional<AddressBan> address = Optional.ofNullable(present)
+                    .map(member -> new AddressBan(member.address()))
+                    .filter(banned -> !banned.matches(actor.address()));
+            ban = new RoomChange.Ban(Optional.of(who), address, actor.name(), context.clock().instant());
+        } else {
+            return refuse(ErrorCode.NAME_INVALID, "'" + target + "' is neither a name nor an IP address");
+        }
+        if (bans.stream().anyMatch(existing -> sameTarget(existing, ban))) {
+            return refuse(ErrorCode.WRONG_STATE, target + " is banned from " + name + " already");
+        }
+        bans.add(ban);
+        context.record(new RoomChange.BanAdded(name, ban));
+        told(actor, Moderation.BAN, Optional.of(target));
+        for (Connection member : members) {
+            boolean hit = ban.name().filter(banned -> banned.key().equals(member.name().key())).isPresent()
+                    || ban.address().filter(address -> address.matches(member.address())).isPresent();
+            if (hit && member != actor) {
+                kickOut(member, actor.name(), "banned");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ServerFrame.Error> unban(Connection actor, String target) {
+        List<RoomChange.Ban> lifted = bans.stream().filter(ban -> AddressBan.looksLikeAddress(target)
+                        ? ban.address().map(AddressBan::toString).filter(address -> AddressBan.parse(target)
+                                instanceof Parsed.Ok<AddressBan>(AddressBan wanted)
+                                && wanted.toString().equals(address)).isPresent()
+                        : ban.name().filter(banned -> banned.key().equals(target.toLowerCase(Locale.ROOT)))
+                                .isPresent())
+                .toList();
+        if (lifted.isEmpty()) {
+            return refuse(ErrorCode.NO_SUCH_NAME, target + " is not banned from " + name);
+        }
+        bans.removeAll(lifted);
+        lifted.forEach(ban -> context.record(new RoomChange.BanRemoved(name, ban)));
+        told(actor, Moderation.UNBAN, Optional.of(target));
+        return Optional.empty();
+    }
+
+    private static boolean sameTarget(RoomChange.Ban a, RoomChange.Ban b) {
+        return a.name().map(Name::key).equals(b.name().map(Name::key)) && a.address().equals(b.address());
+    }
+
+    /// Tells the room (and the log, after the lock) that `actor` did `action`.
+    private void told(Connection actor, Moderation action, Optional<String> target) {
+        broadcast(in(new ServerFrame.Moderated(action, actor.name(), target, context.clock().instant())));
+        context.moderationLog().log(name, actor.name(), action, target);
+    }
+
+    private void kickOut(Connection kicked, Name by, String reason) {
+        broadcast(in(new ServerFrame.Kicked(kicked.name(), by, context.clock().instant(), reason)));
+        remove(kicked);
+        context.moderationLog().kicked(name, by, kicked.name(), reason);
+        if (kicked.dialect() == Dialect.STRUCTURED_V1) {
+            // A version 1 client cannot be in any other room, nor join again: it is let go.
+            kicked.kickedOut(name, by, reason);
+        }
+    }
+
+    private Optional<ServerFrame.Error> checkOperator(Connection actor) {
+        if (closed) {
+            return refuse(ErrorCode.NO_SUCH_ROOM, name + " was closed");
+        }
+        if (actor.serverOperator()) {
+            return Optional.empty();
+        }
+        if (!isMember(actor)) {
+            return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name);
+        }
+        if (!operators.containsKey(actor.name().key())) {
+            return refuse(ErrorCode.NOT_OPERATOR, "only operators of " + name + " may do that");
+        }
+        return Optional.empty();
+    }
+
+    private boolean isOperator(Connection member) {
+        return member.serverOperator() || operators.containsKey(member.name().key());
+    }
+
+    private void remove(Connection member) {
+        members = removed(members, member);
+        member.removeRoom(this);
+    }
+
+    private Connection memberNamed(Name who) {
+        for (Connection member : members) {
+            if (member.name().key().equals(who.key())) {
+                return member;
+            }
+        }
+        return null;
+    }
+
+    private List<Member> roster() {
+        List<Member> roster = new ArrayList<>(members.length);
+        for (Connection member : members) {
+            Name memberName = member.name();
+            roster.add(new Member(memberName, isOperator(member), muted.containsKey(memberName.key()),
+                    member.away().isPresent()));
+        }
+        return roster;
+    }
+
     /// The kept messages after `afterId`, without those older than the age limit.
     private List<ServerFrame.Chat> replay(long afterId) {
         List<ServerFrame.Chat> kept = history.after(afterId);
-        if (maxAge.isEmpty() || kept.isEmpty()) {
+        if (context.maxAge().isEmpty() || kept.isEmpty()) {
             return kept;
         }
-        long cutoff = HistoryLog.cutoffMillis(clock.instant(), maxAge.get());
+        long cutoff = HistoryLog.cutoffMillis(context.clock().instant(), context.maxAge().get());
         return kept.stream().filter(chat -> chat.time().toEpochMilli() >= cutoff).toList();
     }
 
+    /// The messages kept after `afterId` for a member who asks (`HISTORY room=`).
+    Optional<ServerFrame.Error> sendHistory(Connection member, long afterId) {
+        lock.lock();
+        try {
+            if (!isMember(member)) {
+                return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name);
+            }
+            List<ServerFrame.Chat> replay = replay(afterId);
+            member.send(in(new ServerFrame.History(replay.size())));
+            replay.forEach(chat -> member.send(in(chat)));
+            return Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ServerFrame.InRoom in(ServerFrame.RoomEvent event) {
+        return new ServerFrame.InRoom(name, event);
+    }
+
     private void broadcast(ServerFrame frame) {
-        var outgoing = new Outgoing(frame);
+        var outgoing = new Outgoing(frame, this, context.defaultRoom());
         Connection[] recipients = members;
         var starts = new WriterStarts(recipients.length);
         for (Connection member : recipients) {
@@ -287,16 +525,14 @@ final class Room {
         starts.startAll(pacing.holdNanos(System.nanoTime()));
     }
 
+    /// O(rooms of the member), not O(members): the member's own room list is changed under
+    /// this room's lock, together with [#members].
     private boolean isMember(Connection connection) {
-        return connection.name() != null && byKey.get(connection.name().key()) == connection;
+        return connection.isIn(this);
     }
 
-    private List<Name> names() {
-        return Arrays.stream(members).map(Connection::name).toList();
-    }
-
-    private static Parsed<Name> taken(Name wanted) {
-        return Parsed.invalid(ErrorCode.NAME_TAKEN, "the name " + wanted + " is already taken");
+    private static Optional<ServerFrame.Error> refuse(ErrorCode code, String text) {
+        return Optional.of(new ServerFrame.Error(code, text));
     }
 
     private static Connection[] append(Connection[] array, Connection element) {
@@ -305,7 +541,7 @@ final class Room {
         return copy;
     }
 
-    private static Connection[] remove(Connection[] array, Connection element) {
+    private static Connection[] removed(Connection[] array, Connection element) {
         for (int i = 0; i < array.length; i++) {
             if (array[i] == element) {
                 Connection[] copy = new Connection[array.length - 1];

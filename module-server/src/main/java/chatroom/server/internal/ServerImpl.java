@@ -2,6 +2,7 @@ package chatroom.server.internal;
 
 import chatroom.protocol.LeaveReason;
 import chatroom.protocol.PlainText;
+import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.Text;
 import chatroom.server.ChatServer;
@@ -16,6 +17,10 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -42,17 +47,22 @@ public final class ServerImpl implements ChatServer {
     private static final int NOT_STARTED = 0;
     private static final int RUNNING = 1;
     private static final int STOPPED = 2;
+    /// How long shutdown waits for the last messages to be saved.
+    private static final Duration JOURNAL_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ServerSocketChannel listener;
     private final InetSocketAddress address;
     private final ServerConfig config;
-    private final Room room;
+    private final Optional<HistoryStore> store;
+    private final LocalCommunity community;
     private final Semaphore slots;
     private final AddressLimits addressLimits;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger state = new AtomicInteger(NOT_STARTED);
     private final String product;
-    private ExecutorService executor;
+    /// Runs connections (one virtual thread per read task) and work that must not happen
+    /// under a lock (logging from a room, closing a socket after a send queue overflow).
+    private final ExecutorService executor;
     /// Runs plain clients' writers, whose writes never block: a small pool of platform
     /// threads, cheaper per write than starting a virtual thread. Separate from the
     /// connections' executor, so writers can still start (to flush a goodbye) while that one
@@ -64,12 +74,38 @@ public final class ServerImpl implements ChatServer {
     private Thread acceptor;
     private ScheduledExecutorService janitor;
     private Poller poller;
+    private ConnectionContext connectionContext;
 
     private ServerImpl(ServerSocketChannel listener, ServerConfig config) throws IOException {
         this.listener = listener;
         this.address = (InetSocketAddress) listener.getLocalAddress();
         this.config = config;
-        this.room = Room.create(config, Clock.systemUTC());
+        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
+                .name("chatroom-connection-", 0)
+                .uncaughtExceptionHandler((thread, e) -> LOG.log(ERROR, "Uncaught in " + thread.getName(), e))
+                .factory());
+        Clock clock = Clock.systemUTC();
+        RoomName defaultRoom = RoomName.of(config.roomName());
+        Optional<Archive> archive = config.dataDir().isEmpty() ? Optional.empty()
+                : Optional.of(Archive.open(config.dataDir().get(), defaultRoom, config, clock));
+        this.store = archive.map(HistoryStore.class::cast);
+        // Ids start from the start time in microseconds, so they keep increasing across
+        // restarts and a reconnecting client's `since` never skips new messages; above the
+        // last saved id, too, should the clock have gone back.
+        long lastId = Math.max(clock.millis() * 1000, archive.map(Archive::lastId).orElse(0L));
+        var context = new RoomContext(clock, new AtomicLong(lastId), store, config.historySize(),
+                config.retention().maxAge(), defaultRoom, new ModerationLog(executor));
+        List<Room> rooms = new ArrayList<>();
+        for (StoredRoom stored : archive.map(Archive::rooms).orElse(List.of())) {
+            rooms.add(new Room(stored, store.get().recent(new Conversation.Room(stored.name())), context));
+        }
+        if (rooms.stream().noneMatch(room -> room.name().sameAs(defaultRoom))) {
+            rooms.add(new Room(StoredRoom.created(defaultRoom, clock.instant()), store
+                    .map(s -> s.recent(new Conversation.Room(defaultRoom))).orElse(List.of()), context));
+            context.record(new RoomChange.Created(defaultRoom, clock.instant()));
+        }
+        this.community = new LocalCommunity(config, context, new Rooms(rooms, context, config.roomCreation(),
+                config.maxRooms(), config.roomCreationsPerMinute(), System::nanoTime));
         this.slots = new Semaphore(config.maxClients());
         this.addressLimits = new AddressLimits(config.maxPerAddress(), config.connectsPerMinute(), System::nanoTime);
         this.product = "chatroom/" + version();
@@ -98,10 +134,6 @@ public final class ServerImpl implements ChatServer {
         if (!state.compareAndSet(NOT_STARTED, RUNNING)) {
             throw new IllegalStateException("server already started or stopped");
         }
-        executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
-                .name("chatroom-connection-", 0)
-                .uncaughtExceptionHandler((thread, e) -> LOG.log(ERROR, "Uncaught in " + thread.getName(), e))
-                .factory());
         // Numbered here: a worker's pool index is not assigned yet when the factory runs.
         var writerNumbers = new AtomicInteger();
         writers = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
@@ -124,7 +156,19 @@ public final class ServerImpl implements ChatServer {
                 .name("chatroom-janitor").daemon(true).factory());
         long tick = janitorTick().toNanos();
         janitor.scheduleWithFixedDelay(this::checkTimers, tick, tick, TimeUnit.NANOSECONDS);
-        room.start();
+        store.ifPresent(saving -> saving.start(new Journal.Listener() {
+            @Override
+            public void saved(List<Journal.Entry> batch) {
+                community.deliverSaved(batch);
+            }
+
+            @Override
+            public void notSaved(List<Journal.Entry> batch) {
+                community.refuseUnsaved(batch);
+            }
+        }));
+        connectionContext = new ConnectionContext(config, poller, community, RoomName.of(config.roomName()), writers,
+                blockingWriters, executor, this::closed, product);
         acceptor = Thread.ofPlatform().name("chatroom-acceptor").start(this::acceptLoop);
         LOG.log(INFO, "Listening on {0}:{1,number,#}", address.getHostString(), address.getPort());
     }
@@ -141,7 +185,7 @@ public final class ServerImpl implements ChatServer {
 
     @Override
     public int memberCount() {
-        return room.size();
+        return community.memberCount();
     }
 
     @Override
@@ -149,7 +193,8 @@ public final class ServerImpl implements ChatServer {
         int previous = state.getAndSet(STOPPED);
         closeListener();
         if (previous != RUNNING) {
-            room.closeHistory();
+            store.ifPresent(saving -> saving.close(JOURNAL_CLOSE_TIMEOUT));
+            executor.shutdown();
             return;
         }
         LOG.log(INFO, "Stopping: telling {0} connections", connections.size());
@@ -160,9 +205,9 @@ public final class ServerImpl implements ChatServer {
             interrupted = true;
         }
         janitor.shutdownNow();
-        room.close();
+        community.close();
         // The messages already accepted are saved and delivered before the goodbyes.
-        room.closeHistory();
+        store.ifPresent(saving -> saving.close(JOURNAL_CLOSE_TIMEOUT));
         var bye = new ServerFrame.Bye(LeaveReason.SHUTDOWN, "The server is shutting down. Goodbye!");
         connections.forEach(connection -> connection.close(bye));
         try {
@@ -183,30 +228,6 @@ public final class ServerImpl implements ChatServer {
             Thread.currentThread().interrupt();
         }
         LOG.log(INFO, "Stopped");
-    }
-
-    ServerConfig config() {
-        return config;
-    }
-
-    Room room() {
-        return room;
-    }
-
-    String product() {
-        return product;
-    }
-
-    Poller poller() {
-        return poller;
-    }
-
-    /// Where a connection over `transport` runs its writers.
-    Executor writersFor(Transport transport) {
-        return switch (transport) {
-            case PlainTransport plain -> writers;
-            case TlsTransport tls -> blockingWriters;
-        };
     }
 
     /// Shuts `service` down, waiting up to 5 s; returns whether this thread was interrupted.
@@ -308,7 +329,7 @@ public final class ServerImpl implements ChatServer {
         }
         Connection connection;
         try {
-            connection = new Connection(channel, remote, this);
+            connection = new Connection(channel, remote, connectionContext);
         } catch (RuntimeException e) {
             // Give back what was taken for it; the caller closes the channel.
             slots.release();
@@ -361,6 +382,7 @@ public final class ServerImpl implements ChatServer {
 
     private void checkTimers() {
         addressLimits.sweep();
+        community.rooms().sweep();
         long now = System.nanoTime();
         for (Connection connection : connections) {
             try {

@@ -4,118 +4,166 @@ import chatroom.protocol.ClientFrame;
 import chatroom.protocol.ClientFrames;
 import chatroom.protocol.ErrorCode;
 import chatroom.protocol.Limits;
-import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.ServerFrame;
+import chatroom.protocol.Target;
+import chatroom.server.ServerConfig;
 import chatroom.server.ServerPassword;
 
 import java.util.Optional;
 
 /// The structured dialect: `HELLO`, then `PASS` if the server needs a password, then `LOGIN`,
-/// then chat (see `docs/protocol.md`).
+/// then frames (see `docs/protocol.md`). Version 2 adds rooms, private messages, topics, away
+/// and moderation; a version 1 client is refused their verbs, as a version 1 server would.
 final class StructuredHandler implements LineHandler {
 
     private final Connection connection;
-    private final ServerImpl server;
+    private final Community community;
+    private final ServerConfig config;
+    private final String product;
     private boolean greeted;
     /// The password still to be given; empty once given, or if the server needs none.
     private Optional<ServerPassword> password;
 
-    StructuredHandler(Connection connection, ServerImpl server) {
+    StructuredHandler(Connection connection, Community community, ServerConfig config, String product) {
         this.connection = connection;
-        this.server = server;
-        this.password = server.config().password();
+        this.community = community;
+        this.config = config;
+        this.product = product;
+        this.password = config.password();
     }
 
     @Override
     public void onLine(String line) {
         switch (ClientFrames.decode(line)) {
-            case Parsed.Ok<ClientFrame>(ClientFrame frame) -> handle(frame);
+            case Parsed.Ok<ClientFrame>(ClientFrame frame) -> handle(frame).ifPresent(connection::send);
             case Parsed.Invalid<ClientFrame>(ErrorCode code, String detail) -> refuse(code, detail);
         }
     }
 
-    private void handle(ClientFrame frame) {
-        switch (frame) {
+    private Optional<ServerFrame.Error> handle(ClientFrame frame) {
+        return switch (frame) {
             case ClientFrame.Hello hello -> hello(hello);
             case ClientFrame.Pass pass -> pass(pass);
             case ClientFrame.Login login -> {
                 if (connection.name() != null) {
-                    refuse(ErrorCode.WRONG_STATE, "already logged in as " + connection.name());
-                } else if (password.isPresent()) {
-                    refuse(ErrorCode.PASSWORD_REQUIRED, "this server needs a password; send PASS first");
-                } else {
-                    switch (server.room().join(connection, login.name(), login.since())) {
-                        case Parsed.Ok<Name> joined -> connection.logJoin();
-                        case Parsed.Invalid<Name>(ErrorCode code, String detail) -> refuse(code, detail);
-                    }
+                    yield error(ErrorCode.WRONG_STATE, "already logged in as " + connection.name());
                 }
-            }
-            case ClientFrame.Say say -> {
-                if (loggedIn()) {
-                    server.room().say(connection, say.text());
+                if (password.isPresent()) {
+                    yield error(ErrorCode.PASSWORD_REQUIRED, "this server needs a password; send PASS first");
                 }
-            }
-            case ClientFrame.Nick nick -> {
-                if (loggedIn() && server.room().rename(connection, nick.name())
-                        instanceof Parsed.Invalid<Name>(ErrorCode code, String detail)) {
-                    refuse(code, detail);
+                Optional<ServerFrame.Error> refused = community.login(connection, login.name(), login.since());
+                if (refused.isEmpty()) {
+                    connection.logJoin();
                 }
+                yield refused;
             }
-            case ClientFrame.Ping ping -> connection.send(new ServerFrame.Pong(ping.token()));
-            case ClientFrame.Pong pong -> connection.pongReceived();
-            case ClientFrame.Quit quit -> connection.quit();
-            // Temporary while rooms are being built: version 2 verbs are not served yet.
-            case ClientFrame.Join join -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
-            case ClientFrame.Part part -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
-            case ClientFrame.Topic topic -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
-            case ClientFrame.Away away -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
-            case ClientFrame.ListRooms list -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
-            case ClientFrame.Who who -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
-            case ClientFrame.History history -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
-            case ClientFrame.Kick kick -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
-            case ClientFrame.Moderate moderate -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
-            case ClientFrame.Oper oper -> refuse(ErrorCode.UNKNOWN_VERB, "not yet");
-        }
+            case ClientFrame.Say say -> loggedIn().or(() -> say(say));
+            case ClientFrame.Nick nick -> loggedIn().or(() -> community.rename(connection, nick.name()));
+            case ClientFrame.Ping ping -> {
+                connection.send(new ServerFrame.Pong(ping.token()));
+                yield Optional.empty();
+            }
+            case ClientFrame.Pong pong -> {
+                connection.pongReceived();
+                yield Optional.empty();
+            }
+            case ClientFrame.Quit quit -> {
+                connection.quit();
+                yield Optional.empty();
+            }
+            case ClientFrame.Join join -> versionTwo("JOIN").or(() -> community.join(connection, join.room(), join.since()));
+            case ClientFrame.Part part -> versionTwo("PART").or(() -> community.part(connection, part.room(), part.reason()));
+            case ClientFrame.Topic topic -> versionTwo("TOPIC").or(() -> community.topic(connection, topic.room(),
+                    topic.text()));
+            case ClientFrame.Away away -> versionTwo("AWAY").or(() -> {
+                community.away(connection, away.text());
+                return Optional.empty();
+            });
+            case ClientFrame.ListRooms list -> versionTwo("ROOMS").or(() -> {
+                community.listRooms(connection);
+                return Optional.empty();
+            });
+            case ClientFrame.Who who -> versionTwo("WHO").or(() -> community.who(connection, who.room()));
+            case ClientFrame.History history -> versionTwo("HISTORY").or(() -> community.history(connection,
+                    history.with(), history.since()));
+            case ClientFrame.Kick kick -> versionTwo("KICK").or(() -> community.kick(connection, kick.room(),
+                    kick.name(), kick.reason()));
+            case ClientFrame.Moderate moderate -> versionTwo(moderate.action().verb()).or(() ->
+                    community.moderate(connection, moderate.room(), moderate.action(), moderate.target()));
+            case ClientFrame.Oper oper -> versionTwo("OPER").or(() -> {
+                Optional<ServerFrame.Error> refused = community.oper(connection, oper.password());
+                if (refused.isPresent()) {
+                    connection.pauseAfterWrongPassword();
+                }
+                return refused;
+            });
+        };
     }
 
-    private void hello(ClientFrame.Hello hello) {
+    private Optional<ServerFrame.Error> say(ClientFrame.Say say) {
+        if (connection.dialect() == Dialect.STRUCTURED_V1 && (say.to().isPresent() || say.action())) {
+            // A version 1 server ignored these attributes and would have sent the text to the
+            // room: refusing is safer than either.
+            return error(ErrorCode.BAD_FRAME, "room=, to= and action= need protocol version 2");
+        }
+        Target to = say.to().orElse(connectionDefaultRoom());
+        return community.say(connection, to, say.text(), say.action());
+    }
+
+    private Target connectionDefaultRoom() {
+        return chatroom.protocol.RoomName.of(config.roomName());
+    }
+
+    private Optional<ServerFrame.Error> hello(ClientFrame.Hello hello) {
         if (greeted) {
-            refuse(ErrorCode.WRONG_STATE, "HELLO was already sent");
-            return;
+            return error(ErrorCode.WRONG_STATE, "HELLO was already sent");
         }
         greeted = true;
         // The server answers with the highest version both sides speak; the client decides.
         int version = Math.min(hello.version(), Limits.PROTOCOL_VERSION);
-        connection.send(new ServerFrame.Hello(version, server.product(), Limits.MAX_FRAME_BYTES,
-                Limits.MAX_TEXT_BYTES, (int) Math.max(1, server.config().heartbeat().toSeconds()),
-                server.config().password().isPresent()));
+        connection.dialect(version >= 2 ? Dialect.STRUCTURED_V2 : Dialect.STRUCTURED_V1);
+        connection.send(new ServerFrame.Hello(version, product, Limits.MAX_FRAME_BYTES,
+                Limits.MAX_TEXT_BYTES, (int) Math.max(1, config.heartbeat().toSeconds()),
+                config.password().isPresent()));
+        return Optional.empty();
     }
 
     /// One attempt per connection: a wrong password closes it. When no password is needed (none
     /// is set, or it was given already) `PASS` is ignored, so that a client with a password
     /// saved for a server that no longer asks for one still gets in.
-    private void pass(ClientFrame.Pass pass) {
+    private Optional<ServerFrame.Error> pass(ClientFrame.Pass pass) {
         if (connection.name() != null) {
-            refuse(ErrorCode.WRONG_STATE, "already logged in as " + connection.name());
-        } else if (password.isPresent()) {
+            return error(ErrorCode.WRONG_STATE, "already logged in as " + connection.name());
+        }
+        if (password.isPresent()) {
             if (password.get().matches(pass.password())) {
                 password = Optional.empty();
             } else {
                 connection.refusePassword(new ServerFrame.Error(ErrorCode.BAD_PASSWORD, "wrong password"));
             }
         }
+        return Optional.empty();
     }
 
-    private boolean loggedIn() {
-        if (connection.name() == null) {
-            refuse(ErrorCode.WRONG_STATE, "LOGIN first");
-            return false;
+    /// Refuses a version 2 verb on a version 1 connection (as an unknown verb, which it is
+    /// there), and any verb before `LOGIN`.
+    private Optional<ServerFrame.Error> versionTwo(String verb) {
+        if (connection.dialect() != Dialect.STRUCTURED_V2) {
+            return error(ErrorCode.UNKNOWN_VERB, "unknown verb " + verb);
         }
-        return true;
+        return loggedIn();
+    }
+
+    private Optional<ServerFrame.Error> loggedIn() {
+        return connection.name() == null ? error(ErrorCode.WRONG_STATE, "LOGIN first") : Optional.empty();
     }
 
     private void refuse(ErrorCode code, String detail) {
         connection.send(new ServerFrame.Error(code, detail));
+    }
+
+    private static Optional<ServerFrame.Error> error(ErrorCode code, String detail) {
+        return Optional.of(new ServerFrame.Error(code, detail));
     }
 }

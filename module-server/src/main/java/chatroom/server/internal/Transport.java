@@ -21,6 +21,14 @@ sealed interface Transport extends ByteChannel permits PlainTransport, TlsTransp
                 .orElseGet(() -> new PlainTransport(channel));
     }
 
+    /// Whether reads and writes block: TLS does (the JDK's `SSLSocket`), so a TLS connection
+    /// keeps a virtual thread for reading and runs its writer on a virtual thread of its own;
+    /// a plain connection is read when the poller says input has arrived, and its writer never
+    /// blocks. The one place that says so.
+    default boolean blocks() {
+        return this instanceof TlsTransport;
+    }
+
     /// Makes the transport ready before anything is sent (a TLS handshake, for one); returns
     /// `false` when the connection must end now instead, having said why to the client and
     /// the log if there was anything to say. Reader thread only; blocks, bounded in time.

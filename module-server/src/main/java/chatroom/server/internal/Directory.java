@@ -1,0 +1,33 @@
+package chatroom.server.internal;
+
+import chatroom.protocol.Name;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/// Who holds which name, server-wide: names are unique ignoring case.
+///
+/// Thread-safe.
+final class Directory {
+
+    private final ConcurrentHashMap<String, Connection> byKey = new ConcurrentHashMap<>();
+
+    /// Gives `name` to `member` unless somebody else holds it; returns whether it did.
+    boolean claim(Name name, Connection member) {
+        Connection holder = byKey.putIfAbsent(name.key(), member);
+        return holder == null || holder == member;
+    }
+
+    /// Frees `name` if `member` holds it.
+    void release(Name name, Connection member) {
+        byKey.remove(name.key(), member);
+    }
+
+    Optional<Connection> find(Name name) {
+        return Optional.ofNullable(byKey.get(name.key()));
+    }
+
+    int size() {
+        return byKey.size();
+    }
+}

@@ -1,0 +1,118 @@
+package chatroom.server.internal;
+
+import chatroom.protocol.ErrorCode;
+import chatroom.protocol.Name;
+import chatroom.protocol.ServerFrame;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/// The private conversations: for each pair of names, its history (read from the store the
+/// first time the pair talks in this run) and the order of its messages.
+///
+/// A private message goes to its sender and its recipient only, encoded for each. With a
+/// store it is saved before either sees it, like a room's message.
+///
+/// Thread-safe.
+final class PrivateChats {
+
+    private final ConcurrentHashMap<Conversation.Pair, PairHistory> byPair = new ConcurrentHashMap<>();
+    private final RoomContext context;
+    private final Directory directory;
+
+    PrivateChats(RoomContext context, Directory directory) {
+        this.context = context;
+        this.directory = directory;
+    }
+
+    /// Sends `text` from `sender` to `recipient` (saved first, with a store).
+    Optional<ServerFrame.Error> say(Connection sender, Connection recipient, String text, boolean action) {
+        var pair = Conversation.Pair.between(sender.name(), recipient.name());
+        PairHistory conversation = conversation(pair);
+        context.store().ifPresent(HistoryStore::awaitSpace);
+        conversation.lock.lock();
+        try {
+            var chat = new ServerFrame.Chat(context.nextId(), context.clock().instant(), sender.name(), text, action);
+            if (context.store().isEmpty()) {
+                conversation.history.add(chat);
+                deliver(pair, chat, sender);
+            } else if (!context.store().get().submit(new Journal.Entry(pair, chat, sender))) {
+                return Optional.of(new ServerFrame.Error(ErrorCode.WRONG_STATE, "the server is shutting down"));
+            }
+            return Optional.empty();
+        } finally {
+            conversation.lock.unlock();
+        }
+    }
+
+    /// Delivers messages of `pair` that the store has saved, in id order.
+    void deliverSaved(Conversation.Pair pair, List<Journal.Entry> saved) {
+        PairHistory conversation = conversation(pair);
+        conversation.lock.lock();
+        try {
+            for (Journal.Entry entry : saved) {
+                conversation.history.add(entry.chat());
+                deliver(pair, entry.chat(), entry.sender());
+            }
+        } finally {
+            conversation.lock.unlock();
+        }
+    }
+
+    /// Sends `member` its private conversation with `other` after `afterId`.
+    void sendHistory(Connection member, Name other, long afterId) {
+        var pair = Conversation.Pair.between(member.name(), other);
+        PairHistory conversation = conversation(pair);
+        conversation.lock.lock();
+        try {
+            List<ServerFrame.Chat> replay = conversation.history.after(afterId);
+            member.send(new ServerFrame.PrivateHistory(other, replay.size()));
+            for (ServerFrame.Chat chat : replay) {
+                member.send(new ServerFrame.Private(recipientOf(pair, chat), chat));
+            }
+        } finally {
+            conversation.lock.unlock();
+        }
+    }
+
+    /// The sender (the connection that sent it, if still open) and whoever holds the
+    /// recipient's name now.
+    private void deliver(Conversation.Pair pair, ServerFrame.Chat chat, Connection sender) {
+        Name to = recipientOf(pair, chat);
+        var frame = new ServerFrame.Private(to, chat);
+        if (sender != null) {
+            sender.send(frame);
+        }
+        directory.find(to).filter(recipient -> recipient != sender).ifPresent(recipient -> recipient.send(frame));
+    }
+
+    private static Name recipientOf(Conversation.Pair pair, ServerFrame.Chat chat) {
+        return pair.first().key().equals(chat.from().key()) ? pair.second() : pair.first();
+    }
+
+    /// The pair's conversation, its history read from the store first if this run has not
+    /// seen it yet (on the caller's thread, holding no lock: messages of this run can only
+    /// come after it is published, so nothing is missed).
+    private PairHistory conversation(Conversation.Pair pair) {
+        PairHistory known = byPair.get(pair);
+        if (known != null) {
+            return known;
+        }
+        var fresh = new PairHistory(context.historySize());
+        context.store().ifPresent(store -> store.recent(pair).forEach(fresh.history::add));
+        PairHistory raced = byPair.putIfAbsent(pair, fresh);
+        return raced == null ? fresh : raced;
+    }
+
+    /// One pair's history and lock.
+    private static final class PairHistory {
+        final ReentrantLock lock = new ReentrantLock();
+        final History history;
+
+        PairHistory(int historySize) {
+            history = new History(historySize);
+        }
+    }
+}
