@@ -89,6 +89,28 @@ final class ServerFixture implements AutoCloseable {
         return client;
     }
 
+    /// A plain-dialect member called `name` connected from the loopback address `from`.
+    TestClient joinPlainFrom(String from, String name) {
+        TestClient client = track(TestClient.connectFrom(address(), from, name));
+        client.expectExactLine(GREETING);
+        client.send(name);
+        client.expectLine(line -> line.startsWith("* Welcome, " + name + "!"), "the welcome");
+        client.expectExactLine("* " + name + " joined the chat");
+        return client;
+    }
+
+    /// A structured member speaking protocol version 2, called `name`, past its own `JOINED`
+    /// in the default room.
+    TestClient joinVersion2(String name) {
+        TestClient client = connect(name);
+        client.send("HELLO v=2");
+        client.expectLine("HELLO v=2 server=\\S+ max-frame=8192 max-text=4096 heartbeat=\\d+");
+        client.send("LOGIN name=" + name);
+        client.expectExactLine("WELCOME name=" + name + " room=#lobby");
+        client.expectLine("JOINED room=#lobby name=" + Pattern.quote(name) + " ts=\\S+");
+        return client;
+    }
+
     /// A connection that has chosen the structured dialect but not logged in.
     TestClient hello(String label) {
         TestClient client = connect(label);

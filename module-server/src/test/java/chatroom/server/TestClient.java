@@ -65,6 +65,26 @@ final class TestClient implements AutoCloseable {
         return open(server, label, sink, 0, true);
     }
 
+    /// Connects a client from the loopback address `from` (such as `127.0.0.2`), whose lines
+    /// are queued for the `expect…` methods: a client at another address, for bans and
+    /// per-address limits.
+    static TestClient connectFrom(InetSocketAddress server, String from, String label) {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.setTcpNoDelay(true);
+            socket.connect(server, CONNECT_TIMEOUT_MILLIS);
+            return new TestClient(label, socket, null, true);
+        } catch (IOException e) {
+            try {
+                socket.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new UncheckedIOException("cannot connect " + label + " from " + from + " to " + server, e);
+        }
+    }
+
     /// Connects a client that never reads, with a small receive buffer so that the server's
     /// data backs up quickly.
     static TestClient connectStalled(InetSocketAddress server, String label, int receiveBufferBytes) {

@@ -164,6 +164,10 @@ final class LocalCommunity implements Community {
                 if (recipient.get() == member) {
                     yield refuse(ErrorCode.BAD_TARGET, "you cannot send a private message to yourself");
                 }
+                if (recipient.get().dialect() == Dialect.STRUCTURED_V1) {
+                    yield refuse(ErrorCode.BAD_TARGET, name + "'s client (protocol version 1) cannot receive "
+                            + "private messages");
+                }
                 Optional<ServerFrame.Error> refused = privateChats.say(member, recipient.get(), text, action);
                 recipient.get().away().ifPresent(away ->
                         member.send(new ServerFrame.Away(recipient.get().name(), Optional.of(away))));

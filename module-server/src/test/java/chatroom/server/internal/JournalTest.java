@@ -62,7 +62,7 @@ class JournalTest {
     }
 
     private static Journal.Entry entry(long id) {
-        return new Journal.Entry(new ServerFrame.Chat(id, Instant.EPOCH, new Name("ann"), "m" + id), null);
+        return new Journal.Entry(new Conversation.Room(chatroom.protocol.RoomName.of("lobby")), new ServerFrame.Chat(id, Instant.EPOCH, new Name("ann"), "m" + id), null);
     }
 
     @Test

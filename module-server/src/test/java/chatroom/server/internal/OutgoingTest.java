@@ -1,42 +1,90 @@
 package chatroom.server.internal;
 
+import chatroom.protocol.LeaveReason;
+import chatroom.protocol.Moderation;
 import chatroom.protocol.Name;
+import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("a broadcast frame")
 class OutgoingTest {
 
-    private static final ServerFrame.Chat CHAT =
-            new ServerFrame.Chat(7, Instant.parse("2026-11-24T10:00:00.250Z"), new Name("alice"), "ciao a tutti");
+    private static final Instant T = Instant.parse("2026-11-24T10:00:00.250Z");
+    private static final RoomName LOBBY = RoomName.of("lobby");
+    private static final RoomName RUST = RoomName.of("rust");
+    private static final ServerFrame.Chat CHAT = new ServerFrame.Chat(7, T, new Name("alice"), "ciao a tutti");
 
-    @Test
-    @DisplayName("is encoded once per dialect: every recipient of a dialect gets the same array")
-    void encodedOncePerDialect() {
-        var outgoing = new Outgoing(CHAT);
-
-        byte[] structured = outgoing.bytes(Dialect.STRUCTURED).orElseThrow();
-        byte[] plain = outgoing.bytes(Dialect.PLAIN).orElseThrow();
-
-        assertThat(outgoing.bytes(Dialect.STRUCTURED).orElseThrow()).isSameAs(structured);
-        assertThat(outgoing.bytes(Dialect.PLAIN).orElseThrow()).isSameAs(plain);
-        assertThat(new String(structured, StandardCharsets.UTF_8))
-                .isEqualTo("MSG id=7 ts=2026-11-24T10:00:00.250Z from=alice :ciao a tutti\n");
-        assertThat(new String(plain, StandardCharsets.UTF_8)).isEqualTo("alice: ciao a tutti\n");
+    private static String text(Outgoing outgoing, Encoding encoding) {
+        return new String(outgoing.bytes(encoding).orElseThrow(), StandardCharsets.UTF_8);
     }
 
     @Test
-    @DisplayName("that a dialect does not show is not sent to it")
-    void notShownToPlainClients() {
-        var ping = new Outgoing(new ServerFrame.Ping("t1"));
+    @DisplayName("is encoded once per encoding: every recipient of an encoding gets the same array")
+    void encodedOncePerEncoding() {
+        var outgoing = new Outgoing(new ServerFrame.InRoom(LOBBY, CHAT), null, LOBBY);
 
-        assertThat(ping.bytes(Dialect.PLAIN)).isEmpty();
-        assertThat(ping.bytes(Dialect.STRUCTURED)).isPresent();
+        for (Encoding encoding : Encoding.values()) {
+            assertThat(outgoing.bytes(encoding).orElseThrow()).isSameAs(outgoing.bytes(encoding).orElseThrow());
+        }
+        assertThat(text(outgoing, Encoding.STRUCTURED_V1))
+                .isEqualTo("MSG id=7 ts=2026-11-24T10:00:00.250Z from=alice :ciao a tutti\n");
+        assertThat(text(outgoing, Encoding.STRUCTURED_V2))
+                .isEqualTo("MSG room=#lobby id=7 ts=2026-11-24T10:00:00.250Z from=alice :ciao a tutti\n");
+        assertThat(text(outgoing, Encoding.PLAIN_HERE)).isEqualTo("alice: ciao a tutti\n");
+        assertThat(text(outgoing, Encoding.PLAIN_ELSEWHERE)).isEqualTo("* [#lobby] alice: ciao a tutti\n");
+    }
+
+    @Test
+    @DisplayName("that an encoding does not show is not sent to it")
+    void notShownToPlainClients() {
+        var ping = new Outgoing(new ServerFrame.Ping("t1"), null, LOBBY);
+
+        assertThat(ping.bytes(Encoding.PLAIN_HERE)).isEmpty();
+        assertThat(ping.bytes(Encoding.STRUCTURED_V1)).isPresent();
+    }
+
+    @Nested
+    @DisplayName("for a version 1 client")
+    class VersionOne {
+
+        @Test
+        @DisplayName("nothing of another room, no private message, no away")
+        void onlyTheDefaultRoom() {
+            assertThat(new Outgoing(new ServerFrame.InRoom(RUST, CHAT), null, LOBBY).bytes(Encoding.STRUCTURED_V1))
+                    .isEmpty();
+            assertThat(new Outgoing(new ServerFrame.Private(new Name("bob"), CHAT), null, LOBBY)
+                    .bytes(Encoding.STRUCTURED_V1)).isEmpty();
+            assertThat(new Outgoing(new ServerFrame.Away(new Name("bob"), Optional.of("x")), null, LOBBY)
+                    .bytes(Encoding.STRUCTURED_V1)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("parts and kicks in the default room are LEFT, topics and moderation are NOTICE")
+        void versionOneForms() {
+            var parted = new Outgoing(new ServerFrame.InRoom(LOBBY, new ServerFrame.Parted(new Name("bob"), T, "bye")),
+                    null, LOBBY);
+            var kicked = new Outgoing(new ServerFrame.InRoom(LOBBY, new ServerFrame.Kicked(new Name("bob"),
+                    new Name("alice"), T, "")), null, LOBBY);
+            var topic = new Outgoing(new ServerFrame.InRoom(LOBBY, new ServerFrame.Topic("hi",
+                    Optional.of(new Name("alice")), Optional.of(T))), null, LOBBY);
+            var muted = new Outgoing(new ServerFrame.InRoom(LOBBY, new ServerFrame.Moderated(Moderation.MUTE,
+                    new Name("alice"), Optional.of("bob"), T)), null, LOBBY);
+
+            assertThat(text(parted, Encoding.STRUCTURED_V1))
+                    .isEqualTo("LEFT name=bob ts=2026-11-24T10:00:00.250Z reason=" + LeaveReason.QUIT.wire() + "\n");
+            assertThat(text(kicked, Encoding.STRUCTURED_V1))
+                    .isEqualTo("LEFT name=bob ts=2026-11-24T10:00:00.250Z reason=kicked\n");
+            assertThat(text(topic, Encoding.STRUCTURED_V1)).isEqualTo("NOTICE :Topic: hi (set by alice)\n");
+            assertThat(text(muted, Encoding.STRUCTURED_V1)).isEqualTo("NOTICE :alice muted bob\n");
+        }
     }
 }
