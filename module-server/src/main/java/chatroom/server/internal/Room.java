@@ -4,6 +4,7 @@ import chatroom.protocol.ErrorCode;
 import chatroom.protocol.LeaveReason;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
+import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.ServerFrames;
 import chatroom.server.DataDirectoryException;
@@ -50,7 +51,7 @@ final class Room {
     /// Messages older than this are not replayed to joiners.
     private final Optional<Duration> maxAge;
     /// Saves messages before they are delivered; `null` when history is kept in memory only.
-    private final Journal journal;
+    private final Archive journal;
     /// Holds a busy room's deliveries a moment so that each write carries several.
     private final DeliveryPacing pacing = new DeliveryPacing(System.nanoTime());
     /// Members in join order; replaced, never changed, so a broadcast iterates a plain array.
@@ -58,7 +59,7 @@ final class Room {
     private long lastId;
     private boolean closing;
 
-    private Room(String name, int historySize, Clock clock, Optional<Duration> maxAge, Journal journal,
+    private Room(String name, int historySize, Clock clock, Optional<Duration> maxAge, Archive journal,
                  List<ServerFrame.Chat> recovered, long lastIdSaved) {
         this.name = name;
         this.clock = clock;
@@ -81,25 +82,10 @@ final class Room {
             return new Room(config.roomName(), config.historySize(), clock, config.retention().maxAge(), null,
                     List.of(), 0);
         }
-        Path directory = config.dataDir().get();
-        var directoryLock = DataDirectoryLock.acquire(directory);
-        Path file = logFile(directory, config.roomName());
-        try {
-            var log = HistoryLog.open(file, config.retention(), config.historySize(), clock);
-            var journal = new Journal(log, directoryLock, config.fsync(), clock);
-            return new Room(config.roomName(), config.historySize(), clock, config.retention().maxAge(), journal,
-                    log.recent(), log.lastId());
-        } catch (IOException | RuntimeException e) {
-            try {
-                directoryLock.close();
-            } catch (IOException closing) {
-                e.addSuppressed(closing);
-            }
-            if (e instanceof DataDirectoryException dataDirectory) {
-                throw dataDirectory;
-            }
-            throw new DataDirectoryException("cannot use the history log " + file + ": " + e, e);
-        }
+        // Minimal bridge to Archive (branch rooms-archive); the rooms rewrite replaces it.
+        var archive = Archive.open(config.dataDir().get(), RoomName.of(config.roomName()), config, clock);
+        return new Room(config.roomName(), config.historySize(), clock, config.retention().maxAge(), archive,
+                archive.recent(new Conversation.Room(RoomName.of(config.roomName()))), archive.lastId());
     }
 
     /// `history/NAME.log` in `directory`, NAME being the room's name in lower case (names
@@ -177,7 +163,7 @@ final class Room {
                 history.add(chat);
                 broadcast(chat);
             } else {
-                journal.submit(new Journal.Entry(chat, sender));
+                journal.submit(new Journal.Entry(new Conversation.Room(RoomName.of(name)), chat, sender));
             }
         } finally {
             lock.unlock();
