@@ -43,13 +43,15 @@ final class Archive {
     private final ServerConfig config;
     private final Clock clock;
     private final Journal journal;
+    private final DataDirectoryLock lock;
     private final List<StoredRoom> rooms;
     private final long lastId;
     /// The newest messages of each room as read at open, by [RoomName#key()].
     private final Map<String, List<ServerFrame.Chat>> recentOfRooms;
 
-    private Archive(Path directory, ServerConfig config, Clock clock, Journal journal, List<StoredRoom> rooms,
-                    long lastId, Map<String, List<ServerFrame.Chat>> recentOfRooms) {
+    private Archive(Path directory, ServerConfig config, Clock clock, Journal journal, DataDirectoryLock lock,
+                    List<StoredRoom> rooms, long lastId, Map<String, List<ServerFrame.Chat>> recentOfRooms) {
+        this.lock = lock;
         this.directory = directory;
         this.config = config;
         this.clock = clock;
@@ -102,7 +104,7 @@ final class Archive {
             LOG.log(INFO, "Data directory {0}: {1} rooms, {2} messages in their history", directory, rooms.size(),
                     messages);
             var journal = new Journal(logs, lock, config.fsync(), clock);
-            return new Archive(directory, config, clock, journal, rooms, lastId, recent);
+            return new Archive(directory, config, clock, journal, lock, rooms, lastId, recent);
         } catch (IOException | RuntimeException e) {
             if (logs != null) {
                 closeQuietly(logs, e);
@@ -178,6 +180,12 @@ final class Archive {
     /// directory lock; waits up to `timeout`. Harmless to repeat.
     void close(Duration timeout) {
         journal.close(timeout);
+    }
+
+    /// For tests of durability: what a killed process leaves behind. The directory lock is
+    /// released (as the operating system does); nothing is forced, cut off or closed.
+    void releaseLockAsIfKilled() throws IOException {
+        lock.close();
     }
 
     private List<ServerFrame.Chat> readDirectly(Conversation.Pair pair) {

@@ -43,7 +43,12 @@ final class StateLog implements AutoCloseable {
     /// @param damaged   lines skipped as damaged or not applicable
     /// @param tornTail  whether a last line without its newline was dropped
     /// @param compacted whether the file was rewritten
-    record Recovery(boolean existed, long lines, long damaged, boolean tornTail, boolean compacted) {
+    /// @param problems  what was reported at `WARNING`, each `line N: what`
+    record Recovery(boolean existed, long lines, long damaged, boolean tornTail, boolean compacted,
+                    List<String> problems) {
+        Recovery {
+            problems = List.copyOf(problems);
+        }
     }
 
     private final Path file;
@@ -243,26 +248,29 @@ final class StateLog implements AutoCloseable {
                         file);
             }
             writeFresh(List.of());
-            recovery = new Recovery(existed, 0, 0, false, content.length > 0);
+            recovery = new Recovery(existed, 0, 0, false, content.length > 0, List.of());
             return;
         }
         checkHeader(new String(content, 0, headerEnd, StandardCharsets.UTF_8));
         long damaged = 0;
         long lineNumber = 1;
+        List<String> problems = new java.util.ArrayList<>();
         int start = headerEnd + 1;
         while (start < content.length) {
             int newline = indexOf(content, start);
             lineNumber++;
             if (newline < 0) {
-                LOG.log(WARNING, "{0} line {1}: {2} bytes without a newline at the end (a crash while it was "
-                        + "written); dropping them", file, lineNumber, content.length - start);
+                problems.add("line " + lineNumber + ": " + (content.length - start) + " bytes without a newline at the"
+                        + " end (a crash while it was written); dropping them");
+                LOG.log(WARNING, "{0} {1}", file, problems.getLast());
                 break;
             }
             lines++;
             String problem = replay(content, start, newline);
             if (problem != null) {
                 damaged++;
-                LOG.log(WARNING, "{0} line {1}: {2}; skipping it", file, lineNumber, problem);
+                problems.add("line " + lineNumber + ": " + problem + "; skipping it");
+                LOG.log(WARNING, "{0} {1}", file, problems.getLast());
             }
             start = newline + 1;
         }
@@ -273,7 +281,7 @@ final class StateLog implements AutoCloseable {
         if (compact) {
             compact();
         }
-        recovery = new Recovery(existed, found, damaged, torn, compact);
+        recovery = new Recovery(existed, found, damaged, torn, compact, problems);
     }
 
     /// Applies the line between `start` and `end`; returns what is wrong with it, if anything.
