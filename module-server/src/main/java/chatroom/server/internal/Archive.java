@@ -208,6 +208,7 @@ final class Archive {
         if (Files.exists(target) || !Files.exists(old)) {
             return;
         }
+        checkIsHistoryLog(old);
         Files.createDirectories(target.getParent(), Permissions.ownerOnly("rwx------"));
         try {
             Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
@@ -220,6 +221,24 @@ final class Archive {
         Permissions.forceDirectory(old.getParent());
         LOG.log(INFO, "Moved the history of {0} from {1} to {2} (the layout for many rooms)", defaultRoom, old,
                 target);
+    }
+
+    /// Refuses to move a file that is not a history log (it stays where it is, untouched).
+    private static void checkIsHistoryLog(Path file) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            var header = java.nio.ByteBuffer.allocate(LogFormat.HEADER_BYTES);
+            while (header.hasRemaining() && channel.read(header) > 0) {
+                // until the header is complete or the file ends
+            }
+            header.flip();
+            if (header.remaining() < LogFormat.HEADER_BYTES) {
+                if (!LogFormat.isHeaderPrefix(header)) {
+                    LogFormat.checkHeader(java.nio.ByteBuffer.allocate(LogFormat.HEADER_BYTES).put(header).flip(), file);
+                }
+                return; // a header cut short: moved, and started again where it lands
+            }
+            LogFormat.checkHeader(header, file);
+        }
     }
 
     /// The highest id in the private logs and in room logs no room owns (read fully).

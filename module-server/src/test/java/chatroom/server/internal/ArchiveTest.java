@@ -173,6 +173,19 @@ class ArchiveTest {
             assertThat(archive.lastId()).isEqualTo(8);
             assertThat(archive.rooms()).extracting(StoredRoom::name).containsExactly(LOBBY);
         }
+
+        @Test
+        @DisplayName("an old-layout file that is not a history log is refused and left where it is")
+        void migrationOfAForeignFile() throws IOException {
+            Path old = Files.createDirectories(directory.resolve("history")).resolve("lobby.log");
+            Files.writeString(old, "not a log");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> open(config()))
+                    .isInstanceOf(chatroom.server.DataDirectoryException.class)
+                    .hasMessageContaining(old + " is not a chatroom history log");
+            assertThat(Files.readString(old)).isEqualTo("not a log");
+            Files.delete(old);
+            assertThat(open(config()).rooms()).hasSize(1);
+        }
     }
 
     @Nested

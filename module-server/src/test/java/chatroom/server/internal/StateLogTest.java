@@ -93,6 +93,16 @@ class StateLogTest {
         }
 
         @Test
+        @DisplayName("the example in docs/history-format.md reads as documented")
+        void documentedExample() {
+            assertThat(StateLine.parse("005724f7 TOPIC room=#Rust by=alice ts=2026-12-05T10:00:00Z :Rust study group"))
+                    .isEqualTo(new StateLine.Change(new RoomChange.TopicSet(RUST, "Rust study group", Optional.of(ALICE),
+                            Optional.of(T0))));
+            assertThat(StateLine.parse("213f7f90 IDS floor=1796464801048593"))
+                    .isEqualTo(new StateLine.IdFloor(1796464801048593L));
+        }
+
+        @Test
         @DisplayName("the file is readable text, and reopening replays it into the same rooms")
         void replay() throws IOException {
             var changes = everyChange();
