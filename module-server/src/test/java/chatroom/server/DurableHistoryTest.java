@@ -73,7 +73,7 @@ class DurableHistoryTest {
         bob.send("from plain bob, è ok");
         said.add(ann.expectLine("MSG .* from=bob :from plain bob, è ok"));
         fixture.close();
-        assertThat(dataDir.resolve("history").resolve("lobby.log")).isRegularFile();
+        assertThat(dataDir.resolve("history").resolve("rooms").resolve("#lobby.log")).isRegularFile();
 
         fixture.start(durable());
         assertThat(historyOf("carol")).containsExactlyElementsOf(said);

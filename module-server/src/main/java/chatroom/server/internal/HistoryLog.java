@@ -8,13 +8,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -34,7 +31,11 @@ import static java.lang.System.Logger.Level.WARNING;
 /// [#rollback] cuts it off again (a failed write or `fsync`). Everything after the committed
 /// end is ignored by compaction and cut off on [#close].
 ///
-/// Not thread-safe: one thread (the journal's) uses it after [#open].
+/// Many logs share one [LogResources]: one write buffer, one scan window, and a bound on the
+/// files open at once. A log whose file was [#release]d opens it again when next used.
+///
+/// Not thread-safe: the thread that opens it uses it, then the journal thread (the same
+/// confinement as its [LogResources]).
 final class HistoryLog implements Journal.Log {
 
     private static final System.Logger LOG = System.getLogger("chatroom.server");
@@ -57,9 +58,13 @@ final class HistoryLog implements Journal.Log {
     private final Path file;
     private final HistoryRetention retention;
     private final Clock clock;
+    private final LogResources resources;
+    /// `null` while released.
     private FileChannel channel;
-    private ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+    /// Of the file as found; [LogFormat#VERSION] once recovered (an older file is rewritten).
+    private int version = LogFormat.VERSION;
     private long committedEnd;
+    private boolean deleted;
     private long writtenEnd;
     private long records;
     private long uncommittedRecords;
@@ -70,37 +75,133 @@ final class HistoryLog implements Journal.Log {
     private List<ServerFrame.Chat> recent;
     private Recovery recovery;
 
-    private HistoryLog(Path file, HistoryRetention retention, Clock clock) {
+    private HistoryLog(Path file, HistoryRetention retention, Clock clock, LogResources resources) {
         this.file = file;
         this.retention = retention;
         this.clock = clock;
+        this.resources = resources;
     }
 
     /// Opens the log at `file`, creating it (and its folder) if needed, and recovers it: a
     /// damaged tail is cut off, damage in the middle is skipped and the file rewritten
-    /// without it, messages beyond `retention` are dropped. Keeps the newest `keepRecent`
-    /// messages for [#recent].
+    /// without it, messages beyond `retention` are dropped, a version 1 file is rewritten as
+    /// version 2. Keeps the newest `keepRecent` messages for [#recent].
     ///
     /// @throws DataDirectoryException if the file is not a history log or of another version
     /// @throws IOException            if it cannot be read or written
-    static HistoryLog open(Path file, HistoryRetention retention, int keepRecent, Clock clock) throws IOException {
-        var log = new HistoryLog(file, retention, clock);
+    static HistoryLog open(Path file, HistoryRetention retention, int keepRecent, Clock clock,
+                           LogResources resources) throws IOException {
+        var log = new HistoryLog(file, retention, clock, resources);
         try {
             log.recover(keepRecent);
         } catch (IOException | RuntimeException e) {
+            log.resources.closed(log);
             log.closeChannel();
             throw e;
         }
         return log;
     }
 
-    /// The newest messages kept, oldest first, at most `keepRecent` of them (as of [#open]).
+    /// [#open(Path, HistoryRetention, int, Clock, LogResources)] with resources of its own.
+    static HistoryLog open(Path file, HistoryRetention retention, int keepRecent, Clock clock) throws IOException {
+        return open(file, retention, keepRecent, clock, new LogResources());
+    }
+
+    /// The newest messages kept, oldest first, at most `keepRecent` of them (as of [#open];
+    /// empty after [#forgetRecent]).
     List<ServerFrame.Chat> recent() {
         return recent;
     }
 
+    /// Lets go of [#recent] (the caller keeps its own copy).
+    void forgetRecent() {
+        recent = List.of();
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /// Reads the newest `keep` committed messages with an id up to `maxId`, oldest first,
+    /// without those older than the age limit.
+    List<ServerFrame.Chat> read(int keep, long maxId) throws IOException {
+        ensureOpen();
+        var ring = new History(keep);
+        long cutoff = retention.maxAge().map(age -> cutoffMillis(clock.instant(), age)).orElse(Long.MIN_VALUE);
+        LogScanner.scan(channel, version, committedEnd, new LogScanner.Visitor() {
+            @Override
+            public void record(LogScanner.Record record) {
+                ServerFrame.Chat chat = record.chat();
+                if (chat.id() <= maxId && chat.time().toEpochMilli() >= cutoff) {
+                    ring.add(chat);
+                }
+            }
+
+            @Override
+            public void damage(long offset, long length, boolean tail) {
+                // Reported when the log was opened; compaction removes it.
+            }
+        }, resources.scanWindow());
+        return ring.after(Long.MIN_VALUE);
+    }
+
+    /// Reads the newest `keep` messages of the log in `file` with an id up to `maxId`, on
+    /// the caller's thread and without a [LogResources]: for when no journal thread runs.
+    /// The file may be appended to meanwhile; what is not complete yet is left out.
+    static List<ServerFrame.Chat> readFile(Path file, int keep, long maxId) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            var header = ByteBuffer.allocate(LogFormat.HEADER_BYTES);
+            while (header.hasRemaining() && channel.read(header, header.position()) > 0) {
+                // positional reads until the header is complete or the file ends
+            }
+            if (header.hasRemaining()) {
+                return List.of();
+            }
+            int version = LogFormat.checkHeader(header.flip(), file).version();
+            var ring = new History(keep);
+            LogScanner.scan(channel, version, channel.size(), new LogScanner.Visitor() {
+                @Override
+                public void record(LogScanner.Record record) {
+                    if (record.chat().id() <= maxId) {
+                        ring.add(record.chat());
+                    }
+                }
+
+                @Override
+                public void damage(long offset, long length, boolean tail) {
+                    // Not this reader's business: the journal reports and repairs.
+                }
+            });
+            return ring.after(Long.MIN_VALUE);
+        }
+    }
+
+    /// Closes the file and deletes it (the room was closed). The log must not be used again.
+    void delete() throws IOException {
+        deleted = true;
+        resources.closed(this);
+        closeChannel();
+        deleteQuietly(temporaryFile());
+        Files.deleteIfExists(file);
+        Permissions.forceDirectory(file.getParent());
+    }
+
+    /// Closes the file to free its descriptor, keeping everything known about it; the next
+    /// use opens it again. Called by [LogResources] between batches.
+    void release() {
+        closeChannel();
+    }
+
+    boolean isOpen() {
+        return channel != null;
+    }
+
     /// The highest id the log has held, or its id floor; the room assigns ids above it.
-    long lastId() {
+    @Override
+    public long lastId() {
         return lastId;
     }
 
@@ -117,9 +218,9 @@ final class HistoryLog implements Journal.Log {
     @Override
     public void append(List<ServerFrame.Chat> batch) throws IOException {
         ensureOpen();
-        buffer.clear();
+        ByteBuffer buffer = resources.writeBuffer(0);
         for (ServerFrame.Chat chat : batch) {
-            ensureRoom(LogFormat.maxRecordBytes(chat));
+            buffer = resources.grow(buffer, LogFormat.maxRecordBytes(chat));
             LogFormat.encode(chat, buffer);
         }
         buffer.flip();
@@ -138,6 +239,9 @@ final class HistoryLog implements Journal.Log {
     /// Forces what was written to the storage device (`fsync` of the data).
     @Override
     public void force() throws IOException {
+        if (deleted) {
+            return;
+        }
         ensureOpen();
         channel.force(false);
     }
@@ -166,7 +270,7 @@ final class HistoryLog implements Journal.Log {
     /// Whether the file holds enough beyond the retention limits to be worth rewriting.
     @Override
     public boolean needsCompaction(Instant now) {
-        if (records == 0) {
+        if (records == 0 || deleted) {
             return false;
         }
         if (retention.maxMessages().isPresent()) {
@@ -191,13 +295,13 @@ final class HistoryLog implements Journal.Log {
         long keepFrom = retention.maxMessages().stream().map(max -> records - max).max().orElse(0);
         long cutoff = retention.maxAge().map(age -> cutoffMillis(now, age)).orElse(Long.MIN_VALUE);
         Path temporary = temporaryFile();
-        var kept = new Kept();
+        var kept = new Kept(resources.writeBuffer(0));
         try (var out = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING), ownerOnly("rw-------"))) {
+                StandardOpenOption.TRUNCATE_EXISTING), Permissions.ownerOnly("rw-------"))) {
             writeFully(out, LogFormat.header(lastId), 0);
             long[] index = {0};
             IOException[] failure = {null};
-            LogScanner.scan(channel, committedEnd, new LogScanner.Visitor() {
+            LogScanner.scan(channel, version, committedEnd, new LogScanner.Visitor() {
                 @Override
                 public void record(LogScanner.Record record) {
                     long i = index[0]++;
@@ -215,7 +319,7 @@ final class HistoryLog implements Journal.Log {
                 public void damage(long offset, long length, boolean tail) {
                     // Already reported when the log was opened; compaction leaves it behind.
                 }
-            });
+            }, resources.scanWindow());
             if (failure[0] != null) {
                 throw failure[0];
             }
@@ -231,7 +335,8 @@ final class HistoryLog implements Journal.Log {
         } finally {
             ensureOpen();
         }
-        forceDirectory(file.getParent());
+        Permissions.forceDirectory(file.getParent());
+        version = LogFormat.VERSION;
         committedEnd = writtenEnd = kept.position;
         records = kept.count;
         oldestMillis = kept.count == 0 ? Long.MAX_VALUE : kept.oldestMillis;
@@ -241,6 +346,7 @@ final class HistoryLog implements Journal.Log {
     /// Cuts off anything uncommitted, forces the file and closes it.
     @Override
     public void close() throws IOException {
+        resources.closed(this);
         if (channel == null) {
             return;
         }
@@ -253,10 +359,11 @@ final class HistoryLog implements Journal.Log {
     }
 
     private void recover(int keepRecent) throws IOException {
-        Files.createDirectories(file.getParent(), ownerOnly("rwx------"));
+        Files.createDirectories(file.getParent(), Permissions.ownerOnly("rwx------"));
         deleteQuietly(temporaryFile());
         channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE), ownerOnly("rw-------"));
+                StandardOpenOption.WRITE), Permissions.ownerOnly("rw-------"));
+        resources.opened(this);
         long size = channel.size();
         var header = ByteBuffer.allocate(LogFormat.HEADER_BYTES);
         while (header.hasRemaining() && channel.read(header, header.position()) > 0) {
@@ -271,7 +378,7 @@ final class HistoryLog implements Journal.Log {
             channel.truncate(0);
             writeFully(channel, LogFormat.header(0), 0);
             channel.force(true);
-            forceDirectory(file.getParent());
+            Permissions.forceDirectory(file.getParent());
             committedEnd = writtenEnd = LogFormat.HEADER_BYTES;
             recent = List.of();
             recovery = new Recovery(0, 0, 0, false);
@@ -280,7 +387,9 @@ final class HistoryLog implements Journal.Log {
         if (size < LogFormat.HEADER_BYTES) {
             LogFormat.checkHeader(ByteBuffer.allocate(LogFormat.HEADER_BYTES).put(header).flip(), file);
         }
-        lastId = LogFormat.checkHeader(header, file);
+        LogFormat.Header checked = LogFormat.checkHeader(header, file);
+        version = checked.version();
+        lastId = checked.idFloor();
         recoverRecords(size, keepRecent);
     }
 
@@ -289,7 +398,7 @@ final class HistoryLog implements Journal.Log {
         long cutoff = retention.maxAge().map(age -> cutoffMillis(clock.instant(), age)).orElse(Long.MIN_VALUE);
         long[] expired = {0};
         long[] damage = {0, 0};
-        long validEnd = LogScanner.scan(channel, size, new LogScanner.Visitor() {
+        long validEnd = LogScanner.scan(channel, version, size, new LogScanner.Visitor() {
             @Override
             public void record(LogScanner.Record record) {
                 records++;
@@ -311,23 +420,27 @@ final class HistoryLog implements Journal.Log {
                                 : "{0}: {2} damaged bytes at offset {1}; skipping them (the messages in them are lost)",
                         file, offset, length);
             }
-        });
+        }, resources.scanWindow());
         committedEnd = writtenEnd = validEnd;
         if (damage[1] > 0) {
             channel.truncate(validEnd);
             channel.force(true);
         }
         boolean overCount = retention.maxMessages().isPresent() && records > retention.maxMessages().getAsLong();
-        boolean compact = damage[0] > 0 || overCount || expired[0] > 0;
+        boolean older = version != LogFormat.VERSION;
+        boolean compact = damage[0] > 0 || overCount || expired[0] > 0 || older;
         long found = records;
         if (compact) {
             compact(clock.instant());
+        }
+        if (older) {
+            LOG.log(INFO, "{0} rewritten from history format version {1} to {2}", file, 1, LogFormat.VERSION);
         }
         long keep = Math.min(keepRecent, records);
         var all = ring.after(Long.MIN_VALUE).stream().filter(chat -> chat.time().toEpochMilli() >= cutoff).toList();
         recent = all.subList((int) Math.max(0, all.size() - keep), all.size());
         recovery = new Recovery(found, damage[0], damage[1], compact);
-        LOG.log(INFO, "History {0}: {1} messages{2}", file, records, compact ? " after compaction" : "");
+        LOG.log(DEBUG, "History {0}: {1} messages{2}", file, records, compact ? " after compaction" : "");
     }
 
     /// The time, in epoch milliseconds, before which a message is older than `age`; the
@@ -341,18 +454,15 @@ final class HistoryLog implements Journal.Log {
         }
     }
 
-    private void ensureRoom(int bytes) {
-        if (buffer.remaining() < bytes) {
-            var bigger = ByteBuffer.allocateDirect(Math.max(buffer.capacity() * 2, buffer.position() + bytes));
-            buffer.flip();
-            bigger.put(buffer);
-            buffer = bigger;
-        }
-    }
-
     private void ensureOpen() throws IOException {
+        if (deleted) {
+            throw new IOException(file + " was deleted (its room was closed)");
+        }
         if (channel == null) {
             channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            resources.opened(this);
+        } else {
+            resources.used(this);
         }
     }
 
@@ -371,16 +481,6 @@ final class HistoryLog implements Journal.Log {
         return file.resolveSibling(file.getFileName() + ".tmp");
     }
 
-    /// Permissions for what the log creates: the messages are nobody else's business. Empty
-    /// where the file system has no POSIX permissions (Windows: the user's profile folder is
-    /// private already).
-    private static FileAttribute<?>[] ownerOnly(String permissions) {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[0];
-        }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))};
-    }
-
     private static void writeFully(FileChannel channel, ByteBuffer bytes, long position) throws IOException {
         while (bytes.hasRemaining()) {
             position += channel.write(bytes, position);
@@ -396,16 +496,6 @@ final class HistoryLog implements Journal.Log {
         }
     }
 
-    /// Makes a rename or a new file durable (the directory's entry). Not possible on every
-    /// system (Windows cannot open a directory), where the rename is durable enough.
-    private static void forceDirectory(Path directory) {
-        try (var channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            LOG.log(DEBUG, "Cannot force directory {0}: {1}", directory, e.toString());
-        }
-    }
-
     private static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
@@ -414,12 +504,16 @@ final class HistoryLog implements Journal.Log {
         }
     }
 
-    /// The records compaction keeps, written in large chunks.
+    /// The records compaction keeps, written in chunks of the shared write buffer.
     private static final class Kept {
-        private final ByteBuffer chunk = ByteBuffer.allocateDirect(256 * 1024);
+        private final ByteBuffer chunk;
         private long position = LogFormat.HEADER_BYTES;
         private long count;
         private long oldestMillis;
+
+        Kept(ByteBuffer chunk) {
+            this.chunk = chunk;
+        }
 
         void add(FileChannel out, ServerFrame.Chat chat) throws IOException {
             if (chunk.remaining() < LogFormat.maxRecordBytes(chat)) {

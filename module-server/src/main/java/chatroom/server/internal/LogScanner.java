@@ -33,22 +33,35 @@ final class LogScanner {
     }
 
     /// Enough for the largest record twice over, so a record never needs two reads.
-    private static final int WINDOW_BYTES = 4 * (LogFormat.MAX_PAYLOAD_BYTES + LogFormat.RECORD_HEADER_BYTES);
+    static final int WINDOW_BYTES = 4 * (LogFormat.MAX_PAYLOAD_BYTES + LogFormat.RECORD_HEADER_BYTES);
 
     private final FileChannel channel;
+    private final int version;
     private final long limit;
-    private final ByteBuffer window = ByteBuffer.allocate(WINDOW_BYTES).limit(0);
+    private final ByteBuffer window;
     private long windowStart;
 
-    private LogScanner(FileChannel channel, long limit) {
+    private LogScanner(FileChannel channel, int version, long limit, ByteBuffer window) {
+        if (window.capacity() < WINDOW_BYTES) {
+            throw new IllegalArgumentException("window too small: " + window.capacity());
+        }
+        this.window = window.clear().limit(0);
         this.channel = channel;
+        this.version = version;
         this.limit = limit;
     }
 
-    /// Visits every record between the header and `limit` (usually the file's size) and
-    /// returns the offset just after the last valid record.
-    static long scan(FileChannel channel, long limit, Visitor visitor) throws IOException {
-        return new LogScanner(channel, limit).scan(visitor);
+    /// Visits every record between the header and `limit` (usually the file's size) of a
+    /// file of format `version` and returns the offset just after the last valid record.
+    static long scan(FileChannel channel, int version, long limit, Visitor visitor) throws IOException {
+        return scan(channel, version, limit, visitor, ByteBuffer.allocate(WINDOW_BYTES));
+    }
+
+    /// [#scan(FileChannel, int, long, Visitor)] reading through `window` (at least
+    /// [#WINDOW_BYTES]), so that a thread scanning many logs reuses one buffer.
+    static long scan(FileChannel channel, int version, long limit, Visitor visitor, ByteBuffer window)
+            throws IOException {
+        return new LogScanner(channel, version, limit, window).scan(visitor);
     }
 
     private long scan(Visitor visitor) throws IOException {
@@ -83,7 +96,7 @@ final class LogScanner {
         int start = (int) (offset - windowStart);
         int payload = window.getInt(start);
         int crc = window.getInt(start + 4);
-        if (payload < LogFormat.MIN_PAYLOAD_BYTES || payload > LogFormat.MAX_PAYLOAD_BYTES
+        if (payload < LogFormat.minPayloadBytes(version) || payload > LogFormat.MAX_PAYLOAD_BYTES
                 || !fill(offset, LogFormat.RECORD_HEADER_BYTES + payload)) {
             return Optional.empty();
         }
@@ -91,7 +104,7 @@ final class LogScanner {
         if (LogFormat.crc(window, start, payload) != crc) {
             return Optional.empty();
         }
-        return LogFormat.decode(window.slice(start + LogFormat.RECORD_HEADER_BYTES, payload))
+        return LogFormat.decode(window.slice(start + LogFormat.RECORD_HEADER_BYTES, payload), version)
                 .filter(chat -> chat.id() > lastId)
                 .map(chat -> new Record(offset, LogFormat.RECORD_HEADER_BYTES + payload, chat));
     }

@@ -250,11 +250,11 @@ class HistoryLogTest {
         void otherVersion() throws IOException {
             write(chats(1, 1));
             try (var channel = FileChannel.open(file(), StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.allocate(4).putInt(0, 2), 8);
+                channel.write(ByteBuffer.allocate(4).putInt(0, 3), 8);
             }
             assertThatThrownBy(HistoryLogTest.this::open)
                     .isInstanceOf(DataDirectoryException.class)
-                    .hasMessageContaining("history format version 2; this server reads version 1");
+                    .hasMessageContaining("history format version 3; this server reads versions 1 to 2");
         }
 
         @Test

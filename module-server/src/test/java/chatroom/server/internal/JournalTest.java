@@ -1,6 +1,7 @@
 package chatroom.server.internal;
 
 import chatroom.protocol.Name;
+import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.server.FsyncPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JournalTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Conversation LOBBY = new Conversation.Room(RoomName.of("lobby"));
 
     private final FakeLog log = new FakeLog();
     private final AtomicBoolean directoryReleased = new AtomicBoolean();
@@ -36,7 +38,7 @@ class JournalTest {
     private Journal journal;
 
     private Journal start(FsyncPolicy policy) {
-        journal = new Journal(log, () -> directoryReleased.set(true), policy, Clock.systemUTC());
+        journal = new Journal(new FakeStore(log), () -> directoryReleased.set(true), policy, Clock.systemUTC());
         journal.start(new Journal.Listener() {
             @Override
             public void saved(List<Journal.Entry> batch) {
@@ -62,7 +64,7 @@ class JournalTest {
     }
 
     private static Journal.Entry entry(long id) {
-        return new Journal.Entry(new Conversation.Room(chatroom.protocol.RoomName.of("lobby")), new ServerFrame.Chat(id, Instant.EPOCH, new Name("ann"), "m" + id), null);
+        return new Journal.Entry(LOBBY, new ServerFrame.Chat(id, Instant.EPOCH, new Name("ann"), "m" + id), null);
     }
 
     @Test
@@ -201,6 +203,7 @@ class JournalTest {
         volatile int rollbacks;
         volatile boolean closed;
         private List<Long> written = List.of();
+        private volatile long lastId;
 
         @Override
         public void append(List<ServerFrame.Chat> batch) throws IOException {
@@ -231,6 +234,9 @@ class JournalTest {
         public void commit() {
             operations.add("commit");
             committed.addAll(written);
+            if (!written.isEmpty()) {
+                lastId = written.getLast();
+            }
             written = List.of();
         }
 
@@ -238,6 +244,11 @@ class JournalTest {
         public void rollback() {
             rollbacks++;
             written = List.of();
+        }
+
+        @Override
+        public long lastId() {
+            return lastId;
         }
 
         @Override
@@ -264,6 +275,41 @@ class JournalTest {
                 }
                 return true;
             }
+        }
+    }
+
+    /// A store with one [FakeLog] for every conversation and no state log.
+    record FakeStore(FakeLog log) implements Journal.Store {
+        @Override
+        public Journal.Log log(Conversation conversation) {
+            return log;
+        }
+
+        @Override
+        public void coverPrivateId(long id) {
+        }
+
+        @Override
+        public void record(List<RoomChange> changes, boolean force) {
+        }
+
+        @Override
+        public void forceState() {
+        }
+
+        @Override
+        public List<ServerFrame.Chat> read(Conversation conversation, int keep, long maxId) {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Collection<? extends Journal.Log> logs() {
+            return List.of(log);
+        }
+
+        @Override
+        public void close() {
+            log.close();
         }
     }
 }
