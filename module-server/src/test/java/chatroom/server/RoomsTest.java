@@ -108,6 +108,7 @@ class RoomsTest {
         void part() {
             TestClient alice = fixture.joinPlain("alice");
             TestClient bob = fixture.joinPlain("bob");
+            alice.expectExactLine("* bob joined the chat");
             alice.send("/join #rust");
             alice.expectExactLine("* alice joined the chat");
             bob.send("/join #rust");
@@ -224,6 +225,7 @@ class RoomsTest {
         void unknownAndEscape() {
             TestClient alice = fixture.joinPlain("alice");
             TestClient bob = fixture.joinPlain("bob");
+            alice.expectExactLine("* bob joined the chat");
 
             alice.send("/frobnicate now");
             alice.send("//frobnicate now");
@@ -286,6 +288,7 @@ class RoomsTest {
         void nickOncePerMember() {
             TestClient alice = fixture.joinPlain("alice");
             TestClient bob = fixture.joinPlain("bob");
+            alice.expectExactLine("* bob joined the chat");
             alice.send("/join #rust");
             alice.expectExactLine("* alice joined the chat");
             bob.send("/join #rust");
@@ -305,7 +308,7 @@ class RoomsTest {
             TestClient alice = fixture.joinPlain("alice");
             alice.send("/join #rust");
             alice.send("/part #lobby");
-            alice.expectExactLine("* alice left the room");
+            alice.expectExactLine("* [#lobby] alice left the room");
             TestClient bob = fixture.joinPlain("bob");
 
             bob.send("/nick ALICE");
@@ -318,6 +321,7 @@ class RoomsTest {
         void leaveOnce() {
             TestClient alice = fixture.joinPlain("alice");
             TestClient bob = fixture.joinPlain("bob");
+            alice.expectExactLine("* bob joined the chat");
             for (String room : List.of("#a", "#b")) {
                 alice.send("/join " + room);
                 alice.expectExactLine("* alice joined the chat");
@@ -353,6 +357,7 @@ class RoomsTest {
             carol.send("carol");
             carol.expectExactLine("* In the chat: alice, bob, carol");
             assertThat(carol.nextLine()).isEqualTo("* Topic: welcome all (set by alice)");
+            bob.expectExactLine("* carol joined the chat");
             bob.send("/topic");
             assertThat(bob.nextLine()).isEqualTo("* Topic: welcome all (set by alice)");
         }
