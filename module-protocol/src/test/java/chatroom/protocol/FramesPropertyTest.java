@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Group;
@@ -43,7 +47,7 @@ class FramesPropertyTest {
 
             assertThat(ClientFrames.decode(ClientFrames.encode(frame))).isEqualTo(ok(frame));
 
-            Statistics.coverage(coverage -> Arrays.stream(ClientFrame.class.getPermittedSubclasses())
+            Statistics.coverage(coverage -> recordsOf(ClientFrame.class)
                     .forEach(kind -> coverage.check(kind.getSimpleName()).count(n -> n > 0)));
         }
 
@@ -107,7 +111,7 @@ class FramesPropertyTest {
 
             assertThat(ServerFrames.decode(ServerFrames.encode(frame))).isEqualTo(ok(frame));
 
-            Statistics.coverage(coverage -> Arrays.stream(ServerFrame.class.getPermittedSubclasses())
+            Statistics.coverage(coverage -> recordsOf(ServerFrame.class)
                     .forEach(kind -> coverage.check(kind.getSimpleName()).count(n -> n > 0)));
         }
 
@@ -126,11 +130,62 @@ class FramesPropertyTest {
         @Property
         @Label("a Chat line in the plain dialect never looks like a notice")
         void chatIsNeverANotice(@ForAll("serverFrames") ServerFrame frame) {
-            if (frame instanceof ServerFrame.Chat chat) {
+            if (frame instanceof ServerFrame.Chat chat && !chat.action()) {
                 assertThat(PlainText.render(chat)).hasValueSatisfying(line -> assertThat(line)
                         .doesNotStartWith(PlainText.NOTICE_PREFIX)
                         .startsWith(chat.from().value() + ": "));
             }
+        }
+
+        /// Actions are new in version 2: they are `* ` lines, but never pass for a notice of the
+        /// server's, which cannot start with `*`.
+        @Property
+        @Label("an action in the plain dialect is '* * NAME TEXT'")
+        void actionIsMarked(@ForAll("chats") ServerFrame.Chat chat) {
+            if (chat.action()) {
+                assertThat(PlainText.render(chat))
+                        .contains(PlainText.NOTICE_PREFIX + PlainText.ACTION_MARK + chat.from() + " " + chat.text());
+            }
+        }
+
+        @Property
+        @Label("a room event in the viewer's current room renders exactly as the bare event")
+        void currentRoomIsTheVersion1Line(@ForAll("roomNames") RoomName room,
+                                          @ForAll("roomEvents") ServerFrame.RoomEvent event) {
+            Statistics.collect(event.getClass().getSimpleName());
+            // The current room as the viewer typed it, in another case where that is still the same room.
+            RoomName current = RoomName.parse(room.value().toUpperCase(Locale.ROOT)) instanceof Parsed.Ok<RoomName>(
+                    RoomName upper) && upper.sameAs(room) ? upper : room;
+            var viewer = new PlainText.Viewer(Optional.empty(), Optional.of(current));
+
+            assertThat(PlainText.render(new ServerFrame.InRoom(room, event), viewer)).isEqualTo(PlainText.render(event));
+        }
+
+        @Property
+        @Label("a room event of another room is the bare event's line with '[#room] ' after '* '")
+        void otherRoomIsTagged(@ForAll("roomNames") RoomName room, @ForAll("roomNames") RoomName current,
+                               @ForAll("roomEvents") ServerFrame.RoomEvent event) {
+            Assume.that(!current.sameAs(room));
+            var viewer = new PlainText.Viewer(Optional.empty(), Optional.of(current));
+            Optional<String> bare = PlainText.render(event);
+
+            assertThat(PlainText.render(new ServerFrame.InRoom(room, event), viewer)).isEqualTo(bare.map(line ->
+                    "* [" + room + "] " + (line.startsWith("* ") ? line.substring(2) : line)));
+        }
+
+        @Provide
+        Arbitrary<ServerFrame.Chat> chats() {
+            return FrameArbitraries.chats();
+        }
+
+        @Provide
+        Arbitrary<RoomName> roomNames() {
+            return FrameArbitraries.roomNames();
+        }
+
+        @Provide
+        Arbitrary<ServerFrame.RoomEvent> roomEvents() {
+            return FrameArbitraries.roomEvents(true);
         }
 
         @Provide
@@ -171,6 +226,13 @@ class FramesPropertyTest {
         Arbitrary<List<ClientFrame>> clientFrameLists() {
             return FrameArbitraries.clientFrames().list().ofMaxSize(8);
         }
+    }
+
+    /// The records a sealed frame interface permits, through its sealed sub-interfaces.
+    static Stream<Class<?>> recordsOf(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses())
+                .flatMap(kind -> kind.isSealed() && kind.isInterface() ? recordsOf(kind) : Stream.of(kind))
+                .distinct();
     }
 
     @Provide

@@ -50,7 +50,14 @@ class WireValuesTest {
         @Test
         @DisplayName("an unknown reason is empty")
         void unknown() {
-            assertThat(LeaveReason.fromWire("kicked")).isEmpty();
+            assertThat(LeaveReason.fromWire("vanished")).isEmpty();
+            assertThat(LeaveReason.fromWire("QUIT")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("kicked, new in version 2, is known")
+        void kicked() {
+            assertThat(LeaveReason.fromWire("kicked")).contains(LeaveReason.KICKED);
         }
     }
 
