@@ -118,6 +118,15 @@ final class FrameArbitraries {
         return shortTexts().filter(text -> !text.isBlank());
     }
 
+    /// Passwords with a `§` in every word, so that no fixed text of an error can contain one,
+    /// split by what a malformed password line may hold (a space, `" :"`, `=`, a control
+    /// character).
+    static Arbitrary<String> secrets() {
+        Arbitrary<String> word = allowedLines(12).map(text -> "§" + text.replace(" ", ""));
+        Arbitrary<String> separator = Arbitraries.of(" ", " :", "=", "\t", ":", "\u001B", "");
+        return Combinators.combine(word, separator, word).as((a, sep, b) -> a + sep + b);
+    }
+
     /// Server texts (notices, errors, goodbyes): like messages, but may be empty or blank.
     static Arbitrary<String> serverTexts() {
         return Arbitraries.frequencyOf(Tuple.of(19, allowedLines(60)), Tuple.of(1, textsAtLimit()));

@@ -34,7 +34,17 @@ class FramesPropertyTest {
             "v=", "client=", "name=", "since=", "token=", "server=", "max-frame=", "max-text=", "heartbeat=",
             "room=", "more=", "auth=", "password", "count=", "id=", "ts=", "from=", "to=", "reason=", "code=",
             "1", "0", "-1", "99999999999999999999", "2147483648", "alice", "b*b", "2026-11-24T10:15:30.123Z",
-            "+1000000000-12-31T23:59:59.999Z", "quit", "bad-frame", " ", " ", " :", ":", "=", "\t", "\u0000", "é", "😀");
+            "+1000000000-12-31T23:59:59.999Z", "quit", "bad-frame", " ", " ", " :", ":", "=", "\t", "\u0000", "é", "😀",
+            "JOIN", "PART", "PARTED", "KICK", "KICKED", "TOPIC", "AWAY", "ROOMS", "ROOM", "WHO", "MODERATED", "OPER",
+            "OP", "BAN", "UNMUTE", "LOCK-TOPIC", "close", "with=", "by=", "target=", "action=", "members=",
+            "#rust", "#", "##", "@alice", "~bob", "!@~", "203.0.113.7", "2001:db8::1", "ban", "lock-topic");
+
+    /// Words a typed line is made of, so that random lines reach the commands' arguments.
+    private static final List<String> COMMAND_WORDS = List.of(
+            "/", "//", "/join", "/j", "/part", "/leave", "/rooms", "/who", "/msg", "/tell", "/me", "/nick", "/topic",
+            "/away", "/kick", "/op", "/deop", "/ban", "/unban", "/mute", "/unmute", "/locktopic", "/unlocktopic",
+            "/close", "/oper", "/help", "/quit", "/QUIT", "#rust", "#", "##", "#a*b", "bob", "b*b", "203.0.113.7",
+            "2001:db8::1", "::1", ":", " ", " ", "  ", "\t", "é", "😀", "\uD83D", "x".repeat(400), "\u0000");
 
     @Group
     @Label("ClientFrames")
@@ -66,7 +76,11 @@ class FramesPropertyTest {
 
         @Property
         @Label("a refused PASS line never has its password quoted in the error")
-        void passwordNeverQuoted(@ForAll("passLinePrefixes") String prefix, @ForAll("secrets") String secret) {
+        void passPasswordNeverQuoted(@ForAll("passLinePrefixes") String prefix, @ForAll("secrets") String secret) {
+            passwordNeverQuoted(prefix, secret);
+        }
+
+        private void passwordNeverQuoted(String prefix, String secret) {
             Parsed<ClientFrame> parsed = ClientFrames.decode(prefix + secret);
 
             if (parsed instanceof Parsed.Invalid<ClientFrame>(ErrorCode code, String detail)) {
@@ -81,17 +95,26 @@ class FramesPropertyTest {
             }
         }
 
+        @Property
+        @Label("a refused OPER line never has its password quoted in the error")
+        void operPasswordNeverQuoted(@ForAll("operLinePrefixes") String prefix, @ForAll("secrets") String secret) {
+            passwordNeverQuoted(prefix, secret);
+        }
+
+        @Provide
+        Arbitrary<String> operLinePrefixes() {
+            return Arbitraries.of("OPER ", "oper ", "OPER :", "OPER\t", "  OPER ", "OPER x=1 ", "OPER :\t", "OPER",
+                    "OPERATOR ");
+        }
+
         @Provide
         Arbitrary<String> passLinePrefixes() {
             return Arbitraries.of("PASS ", "pass ", "PASS :", "PASS\t", "  PASS ", "PASS x=1 ", "PASS :\t", "PASS", "PASSWORD ");
         }
 
-        /// Secrets with a `§` in every word, so that no fixed text of an error can contain one.
         @Provide
         Arbitrary<String> secrets() {
-            Arbitrary<String> word = FrameArbitraries.allowedLines(12).map(text -> "§" + text.replace(" ", ""));
-            Arbitrary<String> separator = Arbitraries.of(" ", " :", "=", "\t", ":", "\u001B", "");
-            return Combinators.combine(word, separator, word).as((a, sep, b) -> a + sep + b);
+            return FrameArbitraries.secrets();
         }
 
         @Provide
@@ -191,6 +214,119 @@ class FramesPropertyTest {
         @Provide
         Arbitrary<ServerFrame> serverFrames() {
             return FrameArbitraries.serverFrames();
+        }
+    }
+
+    @Group
+    @Label("Commands")
+    class CommandsProperties {
+
+        @Property
+        @Label("parse never throws on random strings and always returns a value")
+        void randomStrings(@ForAll String line) {
+            assertThat(Commands.parse(line)).isNotNull();
+        }
+
+        @Property
+        @Label("parse never throws on random command-like lines")
+        void commandLikeLines(@ForAll("commandLikeLines") String line) {
+            Statistics.collect(Commands.parse(line) instanceof Parsed.Invalid<Command> invalid
+                    ? invalid.code().name() : "accepted");
+        }
+
+        @Property
+        @Label("every command parse accepts can be sent as the client frame it stands for")
+        void acceptedCommandsAreFrames(@ForAll("commandLikeLines") String line, @ForAll("roomNames") RoomName current) {
+            if (Commands.parse(line) instanceof Parsed.Ok<Command>(Command command)) {
+                Statistics.collect(command.getClass().getSimpleName());
+                Optional<ClientFrame> frame = CommandFrames.toFrame(command, current);
+
+                frame.ifPresent(f -> assertThat(ClientFrames.decode(ClientFrames.encode(f))).isEqualTo(ok(f)));
+            }
+        }
+
+        @Property
+        @Label("a message that does not start with '/' is sent as it is; '/' before one that does escapes it")
+        void messagesAndEscapes(@ForAll("messages") String text) {
+            if (!text.startsWith("/") && !PlainText.isQuit(text)) {
+                assertThat(Commands.parse(text)).isEqualTo(ok(new Command.Say(text)));
+            }
+            String slashed = "/" + text;
+            if (Text.utf8Length(slashed) <= Limits.MAX_TEXT_BYTES) {
+                assertThat(Commands.parse("/" + slashed)).isEqualTo(ok(new Command.Say(slashed)));
+            }
+        }
+
+        @Property
+        @Label("a refused /oper line never has its password quoted")
+        void operPasswordNeverQuoted(@ForAll("operCommands") String prefix, @ForAll("secrets") String secret) {
+            if (Commands.parse(prefix + secret) instanceof Parsed.Invalid<Command>(ErrorCode code, String detail)) {
+                for (String word : secret.split("[ \t:=]+")) {
+                    if (word.contains("§")) {
+                        assertThat(detail).doesNotContain(word);
+                    }
+                }
+            }
+        }
+
+        @Provide
+        Arbitrary<String> operCommands() {
+            return Arbitraries.of("/oper ", "/OPER ", "/oper", "/oper\t", "/oper  ", "/operator ");
+        }
+
+        @Provide
+        Arbitrary<String> secrets() {
+            return FrameArbitraries.secrets();
+        }
+
+        @Provide
+        Arbitrary<String> messages() {
+            return FrameArbitraries.messages();
+        }
+
+        @Provide
+        Arbitrary<RoomName> roomNames() {
+            return FrameArbitraries.roomNames();
+        }
+
+        @Provide
+        Arbitrary<String> commandLikeLines() {
+            Arbitrary<String> word = Arbitraries.frequencyOf(
+                    Tuple.of(6, Arbitraries.of(COMMAND_WORDS)),
+                    Tuple.of(2, FrameArbitraries.nameValues()),
+                    Tuple.of(1, Arbitraries.strings().ofMaxLength(4)));
+            Arbitrary<String> line = Combinators.combine(Arbitraries.of(COMMAND_WORDS).filter(w -> w.startsWith("/")),
+                    word.list().ofMaxSize(6)).as((verb, rest) -> verb + " " + String.join(" ", rest));
+            return Arbitraries.oneOf(line, word.list().ofMaxSize(8).map(words -> String.join("", words)));
+        }
+    }
+
+    @Group
+    @Label("plain lines")
+    class PlainLines {
+
+        @Property
+        @Label("every line is 'NAME: TEXT' or starts with '* ', one line, whatever the frame and the viewer")
+        void twoKindsOfLines(@ForAll("serverFrames") ServerFrame frame, @ForAll("viewers") PlainText.Viewer viewer) {
+            PlainText.render(frame, viewer).ifPresent(line -> {
+                assertThat(line).doesNotContain("\n", "\r", "\u2028", "\u2029");
+                if (!line.startsWith(PlainText.NOTICE_PREFIX)) {
+                    Statistics.collect("NAME: TEXT");
+                    assertThat(frame).isInstanceOfAny(ServerFrame.Chat.class, ServerFrame.InRoom.class);
+                    assertThat(line).matches("[^ :*]+: [\\s\\S]*");
+                }
+            });
+        }
+
+        @Provide
+        Arbitrary<ServerFrame> serverFrames() {
+            return FrameArbitraries.serverFrames();
+        }
+
+        @Provide
+        Arbitrary<PlainText.Viewer> viewers() {
+            return Combinators.combine(FrameArbitraries.names().optional(), FrameArbitraries.roomNames().optional())
+                    .as(PlainText.Viewer::new);
         }
     }
 
