@@ -79,12 +79,7 @@ public sealed interface ClientFrame {
     /// Sets an away text (`AWAY :text`), or clears it (`AWAY`, `text` empty).
     record Away(Optional<String> text) implements ClientFrame {
         public Away {
-            Objects.requireNonNull(text, "text").ifPresent(value -> {
-                Tokens.requireShortText(value);
-                if (value.isBlank()) {
-                    throw new IllegalArgumentException("an away text must not be blank");
-                }
-            });
+            Objects.requireNonNull(text, "text").ifPresent(Tokens::requireAwayText);
         }
     }
 
@@ -122,18 +117,16 @@ public sealed interface ClientFrame {
     }
 
     /// A moderation action in `room` (`OP`, `BAN`, `LOCK-TOPIC`, … as [Moderation#verb()]):
-    /// `BAN room=#rust name=bob`, `BAN room=#rust address=203.0.113.9`, `LOCK-TOPIC room=#rust`.
-    /// `target` is the name or address the action applies to; its kind is checked by the
-    /// server, which knows who is present. Operators only ([Moderation#CLOSE]: server operators).
+    /// `BAN room=#rust target=bob`, `BAN room=#rust target=203.0.113.9`, `LOCK-TOPIC room=#rust`.
+    /// `target` is present exactly when the action takes one ([Moderation#argument()]): a valid
+    /// name for `OP`, `DEOP`, `MUTE` and `UNMUTE`; a name or an address for `BAN` and `UNBAN`,
+    /// which the server tells apart, as it knows who is present. Operators only
+    /// ([Moderation#CLOSE]: server operators).
     record Moderate(RoomName room, Moderation action, Optional<String> target) implements ClientFrame {
         public Moderate {
             Objects.requireNonNull(room, "room");
             Objects.requireNonNull(action, "action");
-            Objects.requireNonNull(target, "target").ifPresent(value -> Tokens.requireToken(value, "target"));
-            if (target.isPresent() != (action.argument() != Moderation.Argument.NONE)) {
-                throw new IllegalArgumentException(action.verb() + (target.isPresent()
-                        ? " takes no name or address" : " needs a name"));
-            }
+            action.requireTarget(target);
         }
     }
 

@@ -75,9 +75,10 @@ public final class ClientFrames {
 
     /// Reads one line (already split off and checked by [LineDecoder]) as a client frame.
     ///
-    /// A refusal's detail may quote the line, except for a line that starts with `PASS` (in any
-    /// case): a malformed password frame such as `PASS secret` (no `:`) must not have its
-    /// password sent back in an error, or written to a log with it.
+    /// A refusal's detail may quote the line, except for a line that starts with `PASS` or
+    /// `OPER` (in any case): a malformed password frame such as `PASS secret` (no `:`) must not
+    /// have its password sent back in an error, or written to a log with it. Such a line is
+    /// told the form of its verb instead.
     public static Parsed<ClientFrame> decode(String line) {
         Parsed<ClientFrame> parsed;
         try {
@@ -87,9 +88,12 @@ public final class ClientFrames {
             parsed = Parsed.invalid(ErrorCode.BAD_FRAME, e.getMessage());
         }
         if (parsed instanceof Parsed.Invalid<ClientFrame>(ErrorCode code, String detail)
-                && mayHoldPassword(line) && (code == ErrorCode.BAD_FRAME || code == ErrorCode.UNKNOWN_VERB)) {
+                && (code == ErrorCode.BAD_FRAME || code == ErrorCode.UNKNOWN_VERB)) {
             // Only these two codes have details that quote the input.
-            return Parsed.invalid(ErrorCode.BAD_FRAME, Text.PASSWORD_FORM);
+            Optional<String> form = passwordForm(line);
+            if (form.isPresent()) {
+                return Parsed.invalid(ErrorCode.BAD_FRAME, form.get());
+            }
         }
         return parsed;
     }
@@ -99,11 +103,18 @@ public final class ClientFrames {
         return decode(line) instanceof Parsed.Ok<ClientFrame>(ClientFrame.Hello hello);
     }
 
-    /// Whether `line` may be a password frame, however malformed: its first word starts with
-    /// `PASS`. Errs on the side of hiding too much (`PASSWORD x` is also hidden).
-    private static boolean mayHoldPassword(String line) {
+    /// The form to show instead of the usual detail if `line` may be a password frame, however
+    /// malformed: its first word starts with `PASS` or `OPER`. Errs on the side of hiding too
+    /// much (`PASSWORD x` and `OPERATOR x` are also hidden).
+    private static Optional<String> passwordForm(String line) {
         String start = line.stripLeading();
-        return start.regionMatches(true, 0, "PASS", 0, 4) || start.regionMatches(true, 0, "OPER", 0, 4);
+        if (start.regionMatches(true, 0, "PASS", 0, 4)) {
+            return Optional.of(Text.PASSWORD_FORM);
+        }
+        if (start.regionMatches(true, 0, "OPER", 0, 4)) {
+            return Optional.of(Text.OPER_FORM);
+        }
+        return Optional.empty();
     }
 
     private static Parsed<ClientFrame> interpret(RawFrame frame) {
@@ -148,13 +159,8 @@ public final class ClientFrames {
     }
 
     private static Parsed<ClientFrame> moderate(RawFrame frame, Moderation action) {
-        return frame.requiredRoom("room").then(room -> {
-            if (action.argument() == Moderation.Argument.NONE) {
-                return Parsed.ok(new ClientFrame.Moderate(room, action, Optional.empty()));
-            }
-            return frame.requiredToken("target")
-                    .then(target -> Parsed.ok(new ClientFrame.Moderate(room, action, Optional.of(target))));
-        });
+        return frame.requiredRoom("room").then(room -> frame.moderationTarget(action)
+                .then(target -> Parsed.ok(new ClientFrame.Moderate(room, action, target))));
     }
 
     /// `room=` or `to=` (or, for `HISTORY`, `with=`); empty if neither is given.

@@ -77,10 +77,10 @@ public sealed interface Command {
         }
     }
 
-    /// `/away [TEXT]`: sets an away text, or (without one) comes back.
+    /// `/away [TEXT]`: sets an away text (never blank), or (without one) comes back.
     record Away(Optional<String> text) implements Command {
         public Away {
-            Objects.requireNonNull(text, "text").ifPresent(Tokens::requireShortText);
+            Objects.requireNonNull(text, "text").ifPresent(Tokens::requireAwayText);
         }
     }
 
@@ -93,13 +93,14 @@ public sealed interface Command {
         }
     }
 
-    /// `/op`, `/deop`, `/ban`, `/unban`, `/mute`, `/unmute` `[#room] NAME`, `/locktopic`,
-    /// `/unlocktopic`, `/close` `[#room]`.
+    /// `/op`, `/deop`, `/mute`, `/unmute` `[#room] NAME`, `/ban`, `/unban` `[#room] NAME|ADDRESS`,
+    /// `/locktopic`, `/unlocktopic`, `/close` `[#room]`. `target` suits the action as in
+    /// [ClientFrame.Moderate].
     record Moderate(Optional<RoomName> room, Moderation action, Optional<String> target) implements Command {
         public Moderate {
             Objects.requireNonNull(room, "room");
             Objects.requireNonNull(action, "action");
-            Objects.requireNonNull(target, "target");
+            action.requireTarget(target);
         }
     }
 
@@ -107,6 +108,9 @@ public sealed interface Command {
     record Oper(String password) implements Command {
         public Oper {
             Objects.requireNonNull(password, "password");
+            if (Text.checkPassword(password) instanceof Parsed.Invalid<String> invalid) {
+                throw new IllegalArgumentException(invalid.detail());
+            }
         }
 
         @Override

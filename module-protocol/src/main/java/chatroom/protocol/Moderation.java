@@ -3,13 +3,15 @@ package chatroom.protocol;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /// What a room's operator (or a server operator) may change in a room, besides kicking a
 /// member out ([ClientFrame.Kick]) and setting the topic. Each is a client verb of its own
-/// (`BAN room=#r name=bob`) and is told to the room as [ServerFrame.Moderated].
+/// (`BAN room=#r target=bob`, `LOCK-TOPIC room=#r`) and is told to the room as
+/// [ServerFrame.Moderated].
 public enum Moderation {
     /// Makes a member an operator of the room (by name: it survives reconnects and restarts).
     OP(Argument.NAME),
@@ -58,6 +60,30 @@ public enum Moderation {
     /// The verb on the wire and the word in `MODERATED action=`: `BAN`, `LOCK-TOPIC`, …
     public String verb() {
         return name().replace('_', '-');
+    }
+
+    /// Checks that `target` suits this action: none for [Argument#NONE], a valid [Name] for
+    /// [Argument#NAME], an attribute value (a name or an address) for [Argument#NAME_OR_ADDRESS].
+    /// Shared by the records that carry an action, so that each of them can be put on the wire.
+    ///
+    /// @throws IllegalArgumentException if it does not
+    void requireTarget(Optional<String> target) {
+        Objects.requireNonNull(target, "target");
+        switch (argument) {
+            case NONE -> {
+                if (target.isPresent()) {
+                    throw new IllegalArgumentException(verb() + " takes no name or address");
+                }
+            }
+            case NAME -> {
+                String name = target.orElseThrow(() -> new IllegalArgumentException(verb() + " needs a name"));
+                Name.problem(name).ifPresent(problem -> {
+                    throw new IllegalArgumentException(verb() + " needs a name: " + problem);
+                });
+            }
+            case NAME_OR_ADDRESS -> Tokens.requireToken(target.orElseThrow(() ->
+                    new IllegalArgumentException(verb() + " needs a name or an address")), "target");
+        }
     }
 
     /// The action written `verb` (case-insensitive), if there is one.

@@ -112,6 +112,16 @@ record RawFrame(String verb, Map<String, String> attributes, Optional<String> tr
         return required(key).then(RoomName::parse);
     }
 
+    /// The `target=` of a moderation `action`, checked as [Moderation#requireTarget] checks
+    /// it. An action that takes no target ignores one, like any attribute it does not use.
+    Parsed<Optional<String>> moderationTarget(Moderation action) {
+        return switch (action.argument()) {
+            case NONE -> Parsed.ok(Optional.empty());
+            case NAME -> requiredName("target").then(name -> Parsed.ok(Optional.of(name.value())));
+            case NAME_OR_ADDRESS -> requiredToken("target").then(target -> Parsed.ok(Optional.of(target)));
+        };
+    }
+
     Parsed<String> requiredTrailing() {
         return trailing.<Parsed<String>>map(Parsed::ok)
                 .orElseGet(() -> Parsed.invalid(ErrorCode.BAD_FRAME, verb + " needs a text after ' :'"));

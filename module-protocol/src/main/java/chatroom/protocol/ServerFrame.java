@@ -74,22 +74,24 @@ public sealed interface ServerFrame {
     }
 
     /// An operator (`by`) changed something in the room: see [Moderation]. `target` is the
-    /// member's name or the address the action applies to, if it applies to one.
+    /// member's name or the address the action applies to, present exactly when the action
+    /// takes one ([Moderation#argument()]).
     record Moderated(Moderation action, Name by, Optional<String> target, Instant time) implements RoomEvent {
         public Moderated {
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(by, "by");
-            Objects.requireNonNull(target, "target").ifPresent(value -> Tokens.requireToken(value, "target"));
+            action.requireTarget(target);
             time = Tokens.toMillis(time);
         }
     }
 
-    /// Somebody set an away text (`text` present) or came back (empty). Sent to the members
-    /// who share a room with them, and to whoever sends them a private message while away.
+    /// Somebody set an away text (`text` present, never blank) or came back (empty). Sent to
+    /// the members who share a room with them, and to whoever sends them a private message
+    /// while away.
     record Away(Name name, Optional<String> text) implements ServerFrame {
         public Away {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(text, "text").ifPresent(Tokens::requireShortText);
+            Objects.requireNonNull(text, "text").ifPresent(Tokens::requireAwayText);
         }
     }
 

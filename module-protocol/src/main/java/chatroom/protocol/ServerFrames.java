@@ -127,9 +127,8 @@ public final class ServerFrames {
         return switch (f.verb()) {
             case "MEMBERS", "HISTORY", "MSG", "JOINED", "PARTED", "KICKED", "TOPIC", "MODERATED" ->
                     conversationEvent(f);
-            case "AWAY" -> f.requiredName("name").then(name -> f.trailing().map(Text::checkShortText)
-                    .map(text -> text.then(t -> ok(new ServerFrame.Away(name, Optional.of(t)))))
-                    .orElseGet(() -> ok(new ServerFrame.Away(name, Optional.empty()))));
+            case "AWAY" -> f.requiredName("name").then(name -> shortTrailing(f).then(text -> ok(new ServerFrame.Away(
+                    name, text.isBlank() ? Optional.empty() : Optional.of(text)))));
             case "ROOMS" -> f.requiredInt("count", 0).then(count -> ok(new ServerFrame.RoomList(count)));
             case "ROOM" -> f.requiredRoom("room").then(room -> f.requiredInt("members", 0).then(members ->
                     shortTrailing(f).then(topic -> ok(new ServerFrame.RoomInfo(room, members, topic)))));
@@ -159,12 +158,15 @@ public final class ServerFrames {
     /// A frame that belongs to a room (with `room=`), to a private conversation (`MSG … to=`,
     /// `HISTORY with=`), or bare to the default room (version 1).
     private static Parsed<ServerFrame> conversationEvent(RawFrame f) {
-        if (f.verb().equals("MSG") && f.optional("to").isPresent()) {
-            return f.requiredName("to").then(to -> chat(f).then(chat -> ok(new ServerFrame.Private(to, chat))));
-        }
-        if (f.verb().equals("HISTORY") && f.optional("with").isPresent()) {
-            return f.requiredName("with").then(with -> f.requiredInt("count", 0)
-                    .then(count -> ok(new ServerFrame.PrivateHistory(with, count))));
+        String memberKey = f.verb().equals("MSG") ? "to" : "with";
+        if ((f.verb().equals("MSG") || f.verb().equals("HISTORY")) && f.optional(memberKey).isPresent()) {
+            if (f.optional("room").isPresent()) {
+                return Parsed.invalid(ErrorCode.BAD_FRAME, "room= and " + memberKey + "= exclude each other");
+            }
+            return f.verb().equals("MSG")
+                    ? f.requiredName("to").then(to -> chat(f).then(chat -> ok(new ServerFrame.Private(to, chat))))
+                    : f.requiredName("with").then(with -> f.requiredInt("count", 0)
+                            .then(count -> ok(new ServerFrame.PrivateHistory(with, count))));
         }
         Parsed<ServerFrame.RoomEvent> event = roomEvent(f);
         if (f.optional("room").isEmpty()) {
@@ -192,10 +194,8 @@ public final class ServerFrames {
                     .<Parsed<Moderation>>map(Parsed::ok)
                     .orElseGet(() -> Parsed.invalid(ErrorCode.BAD_FRAME, "unknown action " + action))
                     .then(known -> f.requiredName("by").then(by -> f.requiredTime("ts").then(time ->
-                            f.optional("target").isPresent()
-                                    ? f.requiredToken("target").then(target -> event(new ServerFrame.Moderated(
-                                            known, by, Optional.of(target), time)))
-                                    : event(new ServerFrame.Moderated(known, by, Optional.empty(), time))))));
+                            f.moderationTarget(known).then(target ->
+                                    event(new ServerFrame.Moderated(known, by, target, time)))))));
             default -> Parsed.invalid(ErrorCode.UNKNOWN_VERB, "unknown verb " + f.verb());
         };
     }

@@ -94,6 +94,9 @@ public final class Text {
     /// What a refused `PASS` frame is told instead of the usual detail, which would quote it.
     static final String PASSWORD_FORM = "PASS takes the password as its text: PASS :password";
 
+    /// What a refused `OPER` frame is told instead of the usual detail, which would quote it.
+    static final String OPER_FORM = "OPER takes the password as its text: OPER :password";
+
     /// Length of `text` in UTF-8 without encoding it.
     public static int utf8Length(String text) {
         int bytes = 0;

@@ -50,6 +50,14 @@ final class Tokens {
         }
     }
 
+    /// An away text: a short text that is not blank (no text at all means "back").
+    static void requireAwayText(String text) {
+        requireShortText(text);
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("an away text must not be blank");
+        }
+    }
+
     static void requireText(String text) {
         Objects.requireNonNull(text, "text");
         Text.checkCharacters(text).ifPresent(invalid -> {

@@ -118,4 +118,53 @@ class NameAndTextPropertyTest {
                     .withChars('_', '-', '.').ofMinLength(1).ofMaxLength(Limits.MAX_NAME_LENGTH);
         }
     }
+
+    @Group
+    @Label("RoomName and Member")
+    class RoomNameAndMemberProperties {
+
+        @Property
+        @Label("a room name is '#' and a valid name: parse agrees with Name.parse and with the constructor")
+        void roomIsHashAndName(@ForAll("roomCandidates") String candidate) {
+            Parsed<RoomName> parsed = RoomName.parse(candidate);
+            Throwable thrown = catchThrowable(() -> new RoomName(candidate));
+            boolean valid = candidate.startsWith("#") && Name.parse(candidate.substring(1)) instanceof Parsed.Ok<Name>;
+
+            if (parsed instanceof Parsed.Invalid<RoomName> invalid) {
+                assertThat(valid).isFalse();
+                assertThat(invalid.code()).isEqualTo(ErrorCode.ROOM_INVALID);
+                assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessage(invalid.detail());
+            } else {
+                assertThat(valid).isTrue();
+                assertThat(thrown).isNull();
+                assertThat(parsed).isEqualTo(ok(RoomName.of(candidate.substring(1))));
+            }
+        }
+
+        @Property
+        @Label("Member.parse reads back what wire() writes, for every combination of flags")
+        void memberRoundTrip(@ForAll("members") Member member) {
+            assertThat(Member.parse(member.wire())).isEqualTo(ok(member));
+            assertThat(member.wire()).endsWith(member.name().value());
+        }
+
+        @Property
+        @Label("Member.parse never throws")
+        void memberParseNeverThrows(@ForAll String word) {
+            assertThat(Member.parse(word)).isNotNull();
+        }
+
+        @Provide
+        Arbitrary<String> roomCandidates() {
+            return Arbitraries.oneOf(
+                    FrameArbitraries.nameValues().map(name -> "#" + name),
+                    Arbitraries.strings().ofMaxLength(40).map(text -> "#" + text),
+                    Arbitraries.strings().ofMaxLength(40));
+        }
+
+        @Provide
+        Arbitrary<Member> members() {
+            return FrameArbitraries.members();
+        }
+    }
 }

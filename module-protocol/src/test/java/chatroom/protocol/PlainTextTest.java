@@ -103,11 +103,11 @@ class PlainTextTest {
         @Test
         @DisplayName("a member list is one notice; a list with more to come ends with a comma")
         void members() {
-            assertThat(PlainText.render(new ServerFrame.Members(List.of(ALICE, BOB), false)))
+            assertThat(PlainText.render(ServerFrame.Members.of(List.of(ALICE, BOB), false)))
                     .contains("* In the chat: alice, bob");
-            assertThat(PlainText.render(new ServerFrame.Members(List.of(ALICE, BOB), true)))
+            assertThat(PlainText.render(ServerFrame.Members.of(List.of(ALICE, BOB), true)))
                     .contains("* In the chat: alice, bob,");
-            assertThat(PlainText.render(new ServerFrame.Members(List.of(), false))).isEmpty();
+            assertThat(PlainText.render(ServerFrame.Members.of(List.of(), false))).isEmpty();
         }
 
         @Test

@@ -78,6 +78,47 @@ class TextTest {
     }
 
     @Nested
+    @DisplayName("checkShortText (topics, reasons, away texts)")
+    class CheckShortText {
+
+        private static final int TOPIC = Limits.MAX_TOPIC_BYTES;
+
+        static Stream<Arguments> atLimit() {
+            return Stream.of(
+                    Arguments.of("1-byte", "a"), Arguments.of("2-byte", "é"),
+                    Arguments.of("3-byte", "€"), Arguments.of("4-byte", "😀"));
+        }
+
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"", " ", "\t", "Rust 2.0: out now :)", "  kept as typed  "})
+        @DisplayName("accepts any text of allowed characters, empty and blank included, unchanged")
+        void accepted(String text) {
+            assertThat(Text.checkShortText(text)).isEqualTo(ok(text));
+        }
+
+        @ParameterizedTest(name = "{0} characters")
+        @MethodSource("atLimit")
+        @DisplayName("exactly MAX_TOPIC_BYTES bytes (or the most whole characters below) is accepted, one more is TEXT_TOO_LONG")
+        void limitInBytes(String description, String character) {
+            int perCharacter = utf8(character).length;
+            String atLimit = character.repeat(TOPIC / perCharacter);
+            String over = atLimit + character;
+
+            assertThat(Text.checkShortText(atLimit)).isEqualTo(ok(atLimit));
+            Parsed.Invalid<?> invalid = refusal(Text.checkShortText(over));
+            assertThat(invalid.code()).isEqualTo(ErrorCode.TEXT_TOO_LONG);
+            assertThat(invalid.detail()).contains(String.valueOf(TOPIC));
+        }
+
+        @Test
+        @DisplayName("a forbidden character gives BAD_CHARACTER, even in an over-long text")
+        void forbidden() {
+            assertThat(outcome(Text.checkShortText("topic\rforged"))).isEqualTo(ErrorCode.BAD_CHARACTER);
+            assertThat(outcome(Text.checkShortText("a".repeat(TOPIC + 1) + "\u2028"))).isEqualTo(ErrorCode.BAD_CHARACTER);
+        }
+    }
+
+    @Nested
     @DisplayName("forbidden characters")
     class Forbidden {
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -50,7 +52,95 @@ class WireValuesTest {
         @Test
         @DisplayName("an unknown reason is empty")
         void unknown() {
-            assertThat(LeaveReason.fromWire("kicked")).isEmpty();
+            assertThat(LeaveReason.fromWire("vanished")).isEmpty();
+            assertThat(LeaveReason.fromWire("QUIT")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("kicked, new in version 2, is known")
+        void kicked() {
+            assertThat(LeaveReason.fromWire("kicked")).contains(LeaveReason.KICKED);
+        }
+    }
+
+    @Nested
+    @DisplayName("Moderation")
+    class Moderations {
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(Moderation.class)
+        @DisplayName("fromVerb(verb()) gives the action back, in any case; the verb is a frame verb")
+        void roundTrip(Moderation action) {
+            assertThat(Moderation.fromVerb(action.verb())).contains(action);
+            assertThat(Moderation.fromVerb(action.verb().toLowerCase(Locale.ROOT))).contains(action);
+            assertThat(action.verb()).matches("[A-Z]+(-[A-Z]+)*");
+        }
+
+        @Test
+        @DisplayName("the verbs are the enum's names with '-' for '_'")
+        void verbs() {
+            assertThat(Arrays.stream(Moderation.values()).map(Moderation::verb)).containsExactly(
+                    "OP", "DEOP", "BAN", "UNBAN", "MUTE", "UNMUTE", "LOCK-TOPIC", "UNLOCK-TOPIC", "CLOSE");
+        }
+
+        @Test
+        @DisplayName("an unknown verb, or the enum's own spelling with '_', is empty")
+        void unknown() {
+            assertThat(Moderation.fromVerb("SHUN")).isEmpty();
+            assertThat(Moderation.fromVerb("LOCK_TOPIC")).isEmpty();
+            assertThat(Moderation.fromVerb("locktopic")).isEmpty();
+            assertThat(Moderation.fromVerb("")).isEmpty();
+        }
+
+        @Test
+        @DisplayName("each action says what it applies to")
+        void arguments() {
+            assertThat(Arrays.stream(Moderation.values()).filter(action -> action.argument() == Moderation.Argument.NAME))
+                    .containsExactly(Moderation.OP, Moderation.DEOP, Moderation.MUTE, Moderation.UNMUTE);
+            assertThat(Arrays.stream(Moderation.values())
+                    .filter(action -> action.argument() == Moderation.Argument.NAME_OR_ADDRESS))
+                    .containsExactly(Moderation.BAN, Moderation.UNBAN);
+            assertThat(Arrays.stream(Moderation.values()).filter(action -> action.argument() == Moderation.Argument.NONE))
+                    .containsExactly(Moderation.LOCK_TOPIC, Moderation.UNLOCK_TOPIC, Moderation.CLOSE);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(Moderation.class)
+        @DisplayName("no moderation verb is another client verb, so the decoder can tell them apart")
+        void noClash(Moderation action) {
+            assertThat(action.verb()).isNotIn("HELLO", "LOGIN", "PASS", "SAY", "NICK", "PING", "PONG", "QUIT", "JOIN",
+                    "PART", "TOPIC", "AWAY", "ROOMS", "WHO", "HISTORY", "KICK", "OPER");
+        }
+    }
+
+    @Nested
+    @DisplayName("version 2 numbers")
+    class Version2 {
+
+        @Test
+        @DisplayName("the protocol version is 2 and a topic is at most 390 bytes (IRC's TOPICLEN)")
+        void limits() {
+            assertThat(Limits.PROTOCOL_VERSION).isEqualTo(2);
+            assertThat(Limits.MAX_TOPIC_BYTES).isEqualTo(390);
+        }
+
+        @Test
+        @DisplayName("the error codes of version 2 have their documented wire forms")
+        void errorCodes() {
+            assertThat(Stream.of(ErrorCode.ROOM_INVALID, ErrorCode.NO_SUCH_ROOM, ErrorCode.NO_SUCH_NAME,
+                    ErrorCode.NOT_IN_ROOM, ErrorCode.BANNED, ErrorCode.MUTED, ErrorCode.NOT_OPERATOR, ErrorCode.ROOM_LIMIT,
+                    ErrorCode.CREATION_RESTRICTED, ErrorCode.BAD_TARGET, ErrorCode.UNKNOWN_COMMAND, ErrorCode.BAD_COMMAND,
+                    ErrorCode.BAD_OPERATOR_PASSWORD, ErrorCode.PRIVATE_FLOOD).map(ErrorCode::wire))
+                    .containsExactly("room-invalid", "no-such-room", "no-such-name", "not-in-room", "banned", "muted",
+                            "not-operator", "room-limit", "creation-restricted", "bad-target", "unknown-command",
+                            "bad-command", "bad-operator-password", "private-flood");
+        }
+
+        @Test
+        @DisplayName("KICKED's plain suffix says what happened")
+        void kickedSuffix() {
+            assertThat(LeaveReason.KICKED.wire()).isEqualTo("kicked");
+            assertThat(LeaveReason.KICKED.plainSuffix()).isEqualTo(" (kicked out)");
         }
     }
 
