@@ -287,7 +287,7 @@ class ModerationTest {
             carol.expectLine(line -> line.startsWith("* You are a server operator"), "the operator's welcome");
 
             carol.send("/mute #rust bob");
-            assertThat(bob.nextLine()).isEqualTo("* carol muted bob");
+            bob.expectExactLine("* carol muted bob");
             carol.send("/close #lobby");
             assertThat(carol.nextLine()).isEqualTo("* Error: the default room #lobby cannot be closed");
             carol.send("/close #rust");

@@ -29,12 +29,12 @@ class PrivateMessagesTest {
 
         alice.send("/msg Bob psst, bob");
         alice.send("/msg bob and a second one");
-        carol.send("public");
 
         assertThat(bob.expectLine(line -> line.startsWith("* [from"), "the message")).isEqualTo("* [from alice] psst, bob");
         assertThat(bob.nextLine()).isEqualTo("* [from alice] and a second one");
         assertThat(alice.nextLine()).isEqualTo("* [to bob] psst, bob");
         assertThat(alice.nextLine()).isEqualTo("* [to bob] and a second one");
+        carol.send("public");
         assertThat(carol.nextLine()).isEqualTo("carol: public");
     }
 
@@ -75,6 +75,7 @@ class PrivateMessagesTest {
         fixture.start(ServerConfig.builder().privateRate(1).build());
         TestClient alice = fixture.joinPlain("alice");
         TestClient bob = fixture.joinPlain("bob");
+        alice.expectExactLine("* bob joined the chat");
 
         for (int i = 1; i <= 3; i++) {
             alice.send("/msg bob number " + i);
@@ -96,13 +97,12 @@ class PrivateMessagesTest {
         TestClient old = fixture.joinStructured("old");
 
         alice.send("/msg carol hello carol");
-        carol.send("SAY to=alice action=1 :waves back");
-        alice.send("/msg old hello");
-
         carol.expectLine("MSG id=\\d+ ts=\\S+ from=alice to=carol :hello carol");
+        carol.send("SAY to=alice action=1 :waves back");
         carol.expectLine("MSG id=\\d+ ts=\\S+ from=carol to=alice action=1 :waves back");
         alice.expectExactLine("* [to carol] hello carol");
         alice.expectExactLine("* [from carol] * carol waves back");
+        alice.send("/msg old hello");
         assertThat(alice.nextLine())
                 .isEqualTo("* Error: old's client (protocol version 1) cannot receive private messages");
     }

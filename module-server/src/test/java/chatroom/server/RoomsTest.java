@@ -112,6 +112,7 @@ class RoomsTest {
             alice.send("/join #rust");
             alice.expectExactLine("* alice joined the chat");
             bob.send("/join #rust");
+            bob.expectExactLine("* bob joined the chat");
             alice.expectExactLine("* bob joined the chat");
 
             bob.send("/part time to go");
@@ -292,6 +293,7 @@ class RoomsTest {
             alice.send("/join #rust");
             alice.expectExactLine("* alice joined the chat");
             bob.send("/join #rust");
+            bob.expectExactLine("* bob joined the chat");
             alice.expectExactLine("* bob joined the chat");
 
             bob.send("/nick robert");
@@ -348,6 +350,7 @@ class RoomsTest {
         void setAndShow() {
             TestClient alice = fixture.joinPlain("alice");
             TestClient bob = fixture.joinPlain("bob");
+            alice.expectExactLine("* bob joined the chat");
 
             alice.send("/topic welcome all");
 
