@@ -123,6 +123,94 @@ class CrashDurabilityTest {
                 replayed.size());
     }
 
+    @Test
+    @DisplayName("keeps rooms, topics, operators, mutes, bans and private conversations")
+    void roomStateSurvives() throws Exception {
+        Process server = startServer();
+        int port = awaitPort(server);
+        try (var alice = LineClient.plain(port, "alice"); var bob = LineClient.plain(port, "bob")) {
+            alice.expect("* alice joined the chat");
+            bob.expect("* bob joined the chat");
+            for (String command : List.of("/join #rust", "/topic crabs and more", "/locktopic", "/op bob",
+                    "/mute carol", "/ban dave", "/msg bob a secret")) {
+                alice.send(command);
+            }
+            alice.send("hello rust");
+            // Delivered only once saved, after every change queued before it.
+            alice.expect("alice: hello rust");
+            bob.expect("* [from alice] a secret");
+        }
+        server.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+        assertThat(server.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        int newPort = awaitPort(startServer());
+        try (var carol = LineClient.plain(newPort, "carol"); var dave = LineClient.plain(newPort, "dave");
+             var bob = LineClient.version2(newPort, "bob")) {
+            carol.send("/rooms");
+            carol.expect("* #rust (0 members): crabs and more");
+            carol.send("/join #rust");
+            carol.expect("* Topic: crabs and more (set by alice)");
+            carol.send("muted?");
+            carol.expect("* Error: you are muted in #rust: your message was not sent");
+            carol.send("/topic mine");
+            carol.expect("* Error: only operators may set the topic of #rust");
+            dave.send("/join #rust");
+            dave.expect("* Error: you are banned from #rust");
+            bob.send("JOIN room=#rust");
+            bob.expectMatch("MSG room=#rust id=\\d+ ts=\\S+ from=alice :hello rust");
+            bob.send("KICK room=#rust name=carol :bye");
+            carol.expect("* carol was kicked out by bob: bye");
+            bob.send("HISTORY with=alice");
+            bob.expect("HISTORY with=alice count=1");
+            bob.expectMatch("MSG id=\\d+ ts=\\S+ from=alice to=bob :a secret");
+        }
+    }
+
+    /// A client that writes lines and waits for the lines it expects, skipping others.
+    private static final class LineClient implements AutoCloseable {
+        private final Socket socket;
+        private final BufferedReader in;
+        private final List<String> skipped = new ArrayList<>();
+
+        private LineClient(int port, String firstLines) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            socket.getOutputStream().write(firstLines.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static LineClient plain(int port, String name) throws IOException {
+            return new LineClient(port, name + "\n");
+        }
+
+        static LineClient version2(int port, String name) throws IOException {
+            return new LineClient(port, "HELLO v=2\nLOGIN name=" + name + "\n");
+        }
+
+        void send(String line) throws IOException {
+            socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        void expect(String wanted) throws IOException {
+            expectMatch(Pattern.quote(wanted));
+        }
+
+        void expectMatch(String regex) throws IOException {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.matches(regex)) {
+                    return;
+                }
+                skipped.add(line);
+            }
+            throw new AssertionError("no line matching " + regex + "; received " + skipped);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
     private Process startServer() throws IOException {
         String modulePath = System.getProperty("jdk.module.path");
         assertThat(modulePath).as("tests run on the module path").isNotBlank();

@@ -85,30 +85,41 @@ public final class ServerImpl implements ChatServer {
                 .uncaughtExceptionHandler((thread, e) -> LOG.log(ERROR, "Uncaught in " + thread.getName(), e))
                 .factory());
         Clock clock = Clock.systemUTC();
-        RoomName defaultRoom = RoomName.of(config.roomName());
         Optional<Archive> archive = config.dataDir().isEmpty() ? Optional.empty()
-                : Optional.of(Archive.open(config.dataDir().get(), defaultRoom, config, clock));
+                : Optional.of(Archive.open(config.dataDir().get(), RoomName.of(config.roomName()), config, clock));
         this.store = archive.map(HistoryStore.class::cast);
+        try {
+            this.community = community(config, archive, clock, new ModerationLog(executor));
+        } catch (RuntimeException e) {
+            archive.ifPresent(opened -> opened.close(Duration.ZERO));
+            throw e;
+        }
+        this.slots = new Semaphore(config.maxClients());
+        this.addressLimits = new AddressLimits(config.maxPerAddress(), config.connectsPerMinute(), System::nanoTime);
+        this.product = "chatroom/" + version();
+    }
+
+    /// The rooms as the data directory (if any) holds them, the default room among them, and
+    /// the members' community around them.
+    private static LocalCommunity community(ServerConfig config, Optional<Archive> archive, Clock clock,
+                                            ModerationLog moderationLog) {
+        RoomName defaultRoom = RoomName.of(config.roomName());
         // Ids start from the start time in microseconds, so they keep increasing across
         // restarts and a reconnecting client's `since` never skips new messages; above the
         // last saved id, too, should the clock have gone back.
         long lastId = Math.max(clock.millis() * 1000, archive.map(Archive::lastId).orElse(0L));
-        var context = new RoomContext(clock, new AtomicLong(lastId), store, config.historySize(),
-                config.retention().maxAge(), defaultRoom, new ModerationLog(executor));
+        var context = new RoomContext(clock, new AtomicLong(lastId), archive.map(HistoryStore.class::cast),
+                config.historySize(), config.retention().maxAge(), defaultRoom, moderationLog);
         List<Room> rooms = new ArrayList<>();
         for (StoredRoom stored : archive.map(Archive::rooms).orElse(List.of())) {
-            rooms.add(new Room(stored, store.get().recent(new Conversation.Room(stored.name())), context));
+            rooms.add(new Room(stored, archive.get().recent(new Conversation.Room(stored.name())), context));
         }
+        // The archive always holds the default room; without one it is made here.
         if (rooms.stream().noneMatch(room -> room.name().sameAs(defaultRoom))) {
-            rooms.add(new Room(StoredRoom.created(defaultRoom, clock.instant()), store
-                    .map(s -> s.recent(new Conversation.Room(defaultRoom))).orElse(List.of()), context));
-            context.record(new RoomChange.Created(defaultRoom, clock.instant()));
+            rooms.add(new Room(StoredRoom.created(defaultRoom, clock.instant()), List.of(), context));
         }
-        this.community = new LocalCommunity(config, context, new Rooms(rooms, context, config.roomCreation(),
-                config.maxRooms(), config.roomCreationsPerMinute(), System::nanoTime));
-        this.slots = new Semaphore(config.maxClients());
-        this.addressLimits = new AddressLimits(config.maxPerAddress(), config.connectsPerMinute(), System::nanoTime);
-        this.product = "chatroom/" + version();
+        return new LocalCommunity(config, context, new Rooms(rooms, context, config.roomCreation(), config.maxRooms(),
+                config.roomCreationsPerMinute(), System::nanoTime));
     }
 
     /// Opens and binds the listening socket.
