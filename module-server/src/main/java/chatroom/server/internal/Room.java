@@ -9,13 +9,11 @@ import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.ServerFrames;
 
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,15 +48,8 @@ final class Room {
     private final DeliveryPacing pacing = new DeliveryPacing(System.nanoTime());
     /// Members in join order; replaced, never changed, so a broadcast iterates a plain array.
     private Connection[] members = new Connection[0];
-    // Lasting state, guarded by the lock:
-    private String topic;
-    private Optional<Name> topicBy;
-    private Optional<Instant> topicTime;
-    private boolean topicLocked;
-    /// By [Name#key()]: operators and mutes are by name, so they last across reconnects.
-    private final Map<String, Name> operators = new LinkedHashMap<>();
-    private final Map<String, Name> muted = new LinkedHashMap<>();
-    private final List<RoomChange.Ban> bans = new ArrayList<>();
+    /// Topic, operators, mutes and bans; guarded by the lock.
+    private final RoomRules rules;
     private boolean closed;
 
     /// A room as `stored` says, with the messages `recent` (oldest first) as its history.
@@ -67,13 +58,7 @@ final class Room {
         this.context = context;
         this.history = new History(context.historySize());
         recent.forEach(history::add);
-        this.topic = stored.topic();
-        this.topicBy = stored.topicBy();
-        this.topicTime = stored.topicTime();
-        this.topicLocked = stored.topicLocked();
-        stored.operators().forEach(operator -> operators.put(operator.key(), operator));
-        stored.muted().forEach(mute -> muted.put(mute.key(), mute));
-        bans.addAll(stored.bans());
+        this.rules = new RoomRules(stored);
     }
 
     RoomName name() {
@@ -93,7 +78,7 @@ final class Room {
             if (isMember(member)) {
                 return refuse(ErrorCode.WRONG_STATE, "you are in " + name + " already");
             }
-            if (isBanned(member.name(), member)) {
+            if (rules.isBanned(member.name(), member.address())) {
                 return refuse(ErrorCode.BANNED, "you are banned from " + name);
             }
             members = append(members, member);
@@ -108,8 +93,8 @@ final class Room {
                 member.send(in(new ServerFrame.History(replay.size())));
                 replay.forEach(chat -> member.send(in(chat)));
             }
-            if (!topic.isEmpty()) {
-                member.send(in(new ServerFrame.Topic(topic, topicBy, topicTime)));
+            if (!rules.topicText().isEmpty()) {
+                member.send(in(rules.topic()));
             }
             broadcast(in(new ServerFrame.Joined(member.name(), context.clock().instant())));
             return Optional.empty();
@@ -127,7 +112,7 @@ final class Room {
             if (closed || !isMember(sender)) {
                 return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name + "; /join " + name + " first");
             }
-            if (muted.containsKey(sender.name().key())) {
+            if (rules.isMuted(sender.name())) {
                 return refuse(ErrorCode.MUTED, "you are muted in " + name + ": your message was not sent");
             }
             var chat = new ServerFrame.Chat(context.nextId(), context.clock().instant(), sender.name(), text, action);
@@ -195,21 +180,14 @@ final class Room {
                 return refuse(ErrorCode.NO_SUCH_ROOM, name + " was closed");
             }
             if (text.isEmpty()) {
-                member.send(in(new ServerFrame.Topic(topic, topicBy, topicTime)));
+                member.send(in(rules.topic()));
                 return Optional.empty();
             }
             if (!isMember(member) && !member.serverOperator()) {
                 return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name);
             }
-            if (topicLocked && !isOperator(member)) {
-                return refuse(ErrorCode.NOT_OPERATOR, "only operators may set the topic of " + name);
-            }
-            topic = text.get().strip();
-            topicBy = Optional.of(member.name());
-            topicTime = Optional.of(context.clock().instant());
-            context.record(new RoomChange.TopicSet(name, topic, topicBy, topicTime));
-            broadcast(in(new ServerFrame.Topic(topic, topicBy, topicTime)));
-            return Optional.empty();
+            return applied(rules.setTopic(text.get(), member.name(), isOperator(member), context.clock().instant()),
+                    change -> broadcast(in(rules.topic())));
         } finally {
             lock.unlock();
         }
@@ -245,16 +223,28 @@ final class Room {
             if (refusal.isPresent()) {
                 return refusal;
             }
+            String on = target.orElse("");
+            Instant now = context.clock().instant();
             return switch (action) {
-                case OP, DEOP, MUTE, UNMUTE -> byName(actor, action, target.orElse(""));
-                case BAN -> ban(actor, target.orElse(""));
-                case UNBAN -> unban(actor, target.orElse(""));
-                case LOCK_TOPIC, UNLOCK_TOPIC -> {
-                    topicLocked = action == Moderation.LOCK_TOPIC;
-                    context.record(new RoomChange.TopicLocked(name, topicLocked));
-                    told(actor, action, Optional.empty());
+                case OP, DEOP -> applied(rules.setOperator(on, action == Moderation.OP), change -> told(actor, action, target));
+                case MUTE, UNMUTE -> applied(rules.setMuted(on, action == Moderation.MUTE), change -> told(actor, action, target));
+                case BAN -> applied(rules.ban(on, actor.name(), actor.address(), this::addressOfMemberNamed, now)
+                        .then(ban -> Parsed.ok(new RoomChange.BanAdded(name, ban))), change -> {
+                    told(actor, action, target);
+                    kickBanned(actor, change.ban());
+                });
+                case UNBAN -> {
+                    Parsed<List<RoomChange.Ban>> lifted = rules.unban(on);
+                    if (lifted instanceof Parsed.Invalid<List<RoomChange.Ban>>(ErrorCode code, String detail)) {
+                        yield refuse(code, detail);
+                    }
+                    ((Parsed.Ok<List<RoomChange.Ban>>) lifted).value()
+                            .forEach(ban -> context.record(new RoomChange.BanRemoved(name, ban)));
+                    told(actor, action, target);
                     yield Optional.empty();
                 }
+                case LOCK_TOPIC, UNLOCK_TOPIC -> applied(Parsed.ok(rules.lockTopic(action == Moderation.LOCK_TOPIC)),
+                        change -> told(actor, action, Optional.empty()));
                 case CLOSE -> refuse(ErrorCode.BAD_FRAME, "closing is not a room's own action");
             };
         } finally {
@@ -293,17 +283,11 @@ final class Room {
         return members;
     }
 
-    /// Whether `member` may not join: its name or its address is banned.
+    /// Whether a member called `memberName` at `member`'s address may not join.
     boolean isBanned(Name memberName, Connection member) {
         lock.lock();
         try {
-            for (RoomChange.Ban ban : bans) {
-                if (ban.name().filter(banned -> banned.key().equals(memberName.key())).isPresent()
-                        || ban.address().filter(address -> address.matches(member.address())).isPresent()) {
-                    return true;
-                }
-            }
-            return false;
+            return rules.isBanned(memberName, member.address());
         } finally {
             lock.unlock();
         }
@@ -313,7 +297,7 @@ final class Room {
     boolean isMuted(Name memberName) {
         lock.lock();
         try {
-            return muted.containsKey(memberName.key());
+            return rules.isMuted(memberName);
         } finally {
             lock.unlock();
         }
@@ -323,7 +307,7 @@ final class Room {
     ServerFrame.RoomInfo info() {
         lock.lock();
         try {
-            return new ServerFrame.RoomInfo(name, members.length, topic);
+            return new ServerFrame.RoomInfo(name, members.length, rules.topicText());
         } finally {
             lock.unlock();
         }
@@ -337,92 +321,38 @@ final class Room {
     void makeOperator(Name member) {
         lock.lock();
         try {
-            operators.put(member.key(), member);
-            context.record(new RoomChange.OperatorSet(name, member, true));
+            if (rules.setOperator(member.value(), true) instanceof Parsed.Ok<RoomChange>(RoomChange change)) {
+                context.record(change);
+            }
         } finally {
             lock.unlock();
         }
     }
 
-    private Optional<ServerFrame.Error> byName(Connection actor, Moderation action, String target) {
-        if (!(Name.parse(target) instanceof Parsed.Ok<Name>(Name who))) {
-            return refuse(ErrorCode.NAME_INVALID, "'" + target + "' is not a name");
-        }
-        boolean on = action == Moderation.OP || action == Moderation.MUTE;
-        Map<String, Name> set = action == Moderation.OP || action == Moderation.DEOP ? operators : muted;
-        if (on == set.containsKey(who.key())) {
-            return refuse(ErrorCode.WRONG_STATE, who + (on ? " is " : " is not ")
-                    + (set == operators ? "an operator" : "muted") + " in " + name + (on ? " already" : ""));
-        }
-        if (on) {
-            set.put(who.key(), who);
-        } else {
-            set.remove(who.key());
-        }
-        context.record(set == operators ? new RoomChange.OperatorSet(name, who, on) : new RoomChange.MuteSet(name, who, on));
-        told(actor, action, Optional.of(who.value()));
-        return Optional.empty();
+    /// Records `change` and runs `then` (telling the room), or returns the refusal.
+    private <C extends RoomChange> Optional<ServerFrame.Error> applied(Parsed<? extends C> change,
+                                                                         java.util.function.Consumer<C> then) {
+        return switch (change) {
+            case Parsed.Ok<? extends C>(C made) -> {
+                context.record(made);
+                then.accept(made);
+                yield Optional.empty();
+            }
+            case Parsed.Invalid<? extends C>(ErrorCode code, String detail) -> refuse(code, detail);
+        };
     }
 
-    private Optional<ServerFrame.Error> ban(Connection actor, String target) {
-        RoomChange.Ban ban;
-        if (AddressBan.looksLikeAddress(target)) {
-            var parsed = AddressBan.parse(target);
-            if (!(parsed instanceof Parsed.Ok<AddressBan>(AddressBan address))) {
-                var invalid = (Parsed.Invalid<AddressBan>) parsed;
-                return refuse(invalid.code(), invalid.detail());
-            }
-            if (address.matches(actor.address())) {
-                return refuse(ErrorCode.BAD_TARGET, "that would ban your own address");
-            }
-            ban = new RoomChange.Ban(Optional.empty(), Optional.of(address), actor.name(), context.clock().instant());
-        } else if (Name.parse(target) instanceof Parsed.Ok<Name>(Name who)) {
-            if (who.key().equals(actor.name().key())) {
-                return refuse(ErrorCode.BAD_TARGET, "you cannot ban yourself");
-            }
-            Connection present = memberNamed(who);
-            Optional<AddressBan> address = Optional.ofNullable(present)
-                    .map(member -> new AddressBan(member.address()))
-                    .filter(banned -> !banned.matches(actor.address()));
-            ban = new RoomChange.Ban(Optional.of(who), address, actor.name(), context.clock().instant());
-        } else {
-            return refuse(ErrorCode.NAME_INVALID, "'" + target + "' is neither a name nor an IP address");
-        }
-        if (bans.stream().anyMatch(existing -> sameTarget(existing, ban))) {
-            return refuse(ErrorCode.WRONG_STATE, target + " is banned from " + name + " already");
-        }
-        bans.add(ban);
-        context.record(new RoomChange.BanAdded(name, ban));
-        told(actor, Moderation.BAN, Optional.of(target));
+    /// Removes the members (but `actor`) whom a new ban hits.
+    private void kickBanned(Connection actor, RoomChange.Ban ban) {
         for (Connection member : members) {
-            boolean hit = ban.name().filter(banned -> banned.key().equals(member.name().key())).isPresent()
-                    || ban.address().filter(address -> address.matches(member.address())).isPresent();
-            if (hit && member != actor) {
+            if (member != actor && RoomRules.hits(ban, member.name(), member.address())) {
                 kickOut(member, actor.name(), "banned");
             }
         }
-        return Optional.empty();
     }
 
-    private Optional<ServerFrame.Error> unban(Connection actor, String target) {
-        List<RoomChange.Ban> lifted = bans.stream().filter(ban -> AddressBan.looksLikeAddress(target)
-                        ? ban.address().map(AddressBan::toString).filter(address -> AddressBan.parse(target)
-                                instanceof Parsed.Ok<AddressBan>(AddressBan wanted)
-                                && wanted.toString().equals(address)).isPresent()
-                        : ban.name().filter(banned -> banned.key().equals(target.toLowerCase(Locale.ROOT)))
-                                .isPresent())
-                .toList();
-        if (lifted.isEmpty()) {
-            return refuse(ErrorCode.NO_SUCH_NAME, target + " is not banned from " + name);
-        }
-        bans.removeAll(lifted);
-        lifted.forEach(ban -> context.record(new RoomChange.BanRemoved(name, ban)));
-        told(actor, Moderation.UNBAN, Optional.of(target));
-        return Optional.empty();
-    }
-
-    private static boolean sameTarget(RoomChange.Ban a, RoomChange.Ban b) {
-        return a.name().map(Name::key).equals(b.name().map(Name::key)) && a.address().equals(b.address());
+    private Optional<InetAddress> addressOfMemberNamed(Name who) {
+        return Optional.ofNullable(memberNamed(who)).map(Connection::address);
     }
 
     /// Tells the room (and the log, after the lock) that `actor` did `action`.
@@ -451,14 +381,14 @@ final class Room {
         if (!isMember(actor)) {
             return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name);
         }
-        if (!operators.containsKey(actor.name().key())) {
+        if (!rules.isOperator(actor.name())) {
             return refuse(ErrorCode.NOT_OPERATOR, "only operators of " + name + " may do that");
         }
         return Optional.empty();
     }
 
     private boolean isOperator(Connection member) {
-        return member.serverOperator() || operators.containsKey(member.name().key());
+        return member.serverOperator() || rules.isOperator(member.name());
     }
 
     private void remove(Connection member) {
@@ -479,7 +409,7 @@ final class Room {
         List<Member> roster = new ArrayList<>(members.length);
         for (Connection member : members) {
             Name memberName = member.name();
-            roster.add(new Member(memberName, isOperator(member), muted.containsKey(memberName.key()),
+            roster.add(new Member(memberName, isOperator(member), rules.isMuted(memberName),
                     member.away().isPresent()));
         }
         return roster;
