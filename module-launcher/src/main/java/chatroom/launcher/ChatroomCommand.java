@@ -1,5 +1,6 @@
 package chatroom.launcher;
 
+import chatroom.protocol.RoomName;
 import chatroom.server.ChatServer;
 import chatroom.server.DataDirectoryException;
 import chatroom.server.ServerConfig;
@@ -35,7 +36,7 @@ import java.util.function.Supplier;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Success; a server stopped by SIGINT or SIGTERM also exits 0.",
-                "1:Failure, e.g. the port is in use, the host cannot be resolved, or the password file or the data directory cannot be used.",
+                "1:Failure, e.g. the port is in use, the host cannot be resolved, or a password file or the data directory cannot be used.",
                 "2:Invalid command line.",
                 "3:Client: the server's certificate was not trusted (it changed, or was not accepted)."})
 final class ChatroomCommand implements Callable<Integer> {
@@ -195,7 +196,7 @@ final class ChatroomCommand implements Callable<Integer> {
             }
         });
         out.println("chatroom server listening on " + host + ":" + chat.address().getPort()
-                + " (room " + config.roomName() + "; history " + config.dataDir().map(dir -> "in " + dir)
+                + " (room " + RoomName.of(config.roomName()) + "; history " + config.dataDir().map(dir -> "in " + dir)
                 .orElse("in memory only") + "; Ctrl+C stops it)");
         try {
             stop.await();

@@ -1,7 +1,9 @@
 package chatroom.launcher;
 
+import chatroom.protocol.RoomName;
 import chatroom.server.FsyncPolicy;
 import chatroom.server.HistoryRetention;
+import chatroom.server.RoomCreation;
 import chatroom.server.ServerConfig;
 import chatroom.server.ServerPassword;
 import chatroom.server.TlsIdentity;
@@ -59,9 +61,38 @@ final class ServerOptions {
             description = "KiB queued for one client before it is dropped as too slow (default: ${DEFAULT-VALUE}).")
     int sendQueueKib = DEFAULTS.sendQueueBytes() / 1024;
 
-    @Option(names = "--room", paramLabel = "NAME", description = "Name of the room (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--room", paramLabel = "NAME",
+            description = "Name of the default room, which everyone joins on arriving (default: ${DEFAULT-VALUE}, "
+                    + "the room #${DEFAULT-VALUE}).")
     String room = DEFAULTS.roomName();
 
+    @Option(names = "--operator-password-file", paramLabel = "FILE",
+            description = "The server operators' password, in the first line of FILE: a member who gives it with "
+                    + "/oper becomes an operator of every room, who may also close rooms (default: no operators).")
+    Path operatorPasswordFile;
+
+    @Option(names = "--room-creation", paramLabel = "open|operators",
+            description = "Who may create a room by joining a name that does not exist yet. open: every member; "
+                    + "operators: server operators only (default: open).")
+    String roomCreation;
+
+    @Option(names = "--max-rooms", paramLabel = "N",
+            description = "Most rooms the server holds, empty ones included (default: ${DEFAULT-VALUE}).")
+    int maxRooms = DEFAULTS.maxRooms();
+
+    @Option(names = "--max-rooms-per-member", paramLabel = "N",
+            description = "Most rooms one member may be in at once (default: ${DEFAULT-VALUE}).")
+    int maxRoomsPerMember = DEFAULTS.maxRoomsPerMember();
+
+    @Option(names = "--room-creations-per-minute", paramLabel = "N",
+            description = "Rooms one IP address may create a minute, also the burst allowed at once; 0 for no limit "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int roomCreationsPerMinute = DEFAULTS.roomCreationsPerMinute();
+
+    @Option(names = "--private-rate", paramLabel = "N",
+            description = "Private messages one member may send a second, in bursts of up to twice that; 0 for no "
+                    + "limit (default: ${DEFAULT-VALUE}).")
+    int privateRate = DEFAULTS.privateRate();
 
     @Option(names = "--max-per-address", paramLabel = "N",
             description = "Most connections at once from one IP address (IPv6: one /64); 0 for no limit "
@@ -106,13 +137,20 @@ final class ServerOptions {
     /// The server configuration these options describe.
     ///
     /// @throws IllegalArgumentException if a value is out of range
-    /// @throws IOException              if the password file cannot be read or holds no usable
-    ///                                  password (a failure, exit 1, not a usage error)
+    /// @throws IOException              if the password file or the operator password file cannot
+    ///                                  be read or holds no usable password (a failure, exit 1,
+    ///                                  not a usage error)
     ServerConfig toConfig(Path passwordFile) throws IOException {
         if (sendQueueKib > Integer.MAX_VALUE / 1024) {
             throw new IllegalArgumentException("--send-queue is too large: " + sendQueueKib);
         }
         requireNonNegative("--shutdown-grace", shutdownGraceSeconds);
+        // The room limits are checked here too, not only by ServerConfig, so that the message
+        // names the option the person typed rather than the configuration's component.
+        requireAtLeastOne("--max-rooms", maxRooms);
+        requireAtLeastOne("--max-rooms-per-member", maxRoomsPerMember);
+        requireNonNegative("--room-creations-per-minute", roomCreationsPerMinute);
+        requireNonNegative("--private-rate", privateRate);
         if (inMemory && (fsync != null || !historyMax.isEmpty())) {
             throw new IllegalArgumentException((fsync != null ? "--fsync" : "--history-max")
                     + " applies to history kept on disk; it cannot be used with --in-memory");
@@ -128,13 +166,42 @@ final class ServerOptions {
                 .historySize(history)
                 .heartbeat(seconds("--heartbeat", heartbeatSeconds))
                 .sendQueueBytes(sendQueueKib * 1024)
-                .roomName(room)
-                .password(password(passwordFile))
+                .roomName(roomName())
+                .password(password("password file", passwordFile))
                 .maxPerAddress(maxPerAddress)
                 .connectsPerMinute(connectsPerMinute)
                 .fsync(fsyncPolicy())
                 .retention(retention())
+                .operatorPassword(password("operator password file", operatorPasswordFile))
+                .roomCreation(roomCreationPolicy())
+                .maxRooms(maxRooms)
+                .maxRoomsPerMember(maxRoomsPerMember)
+                .roomCreationsPerMinute(roomCreationsPerMinute)
+                .privateRate(privateRate)
                 .build();
+    }
+
+    /// `--room lobby` or `--room '#lobby'`: the room `#lobby`, given to the configuration
+    /// without its `#`.
+    private String roomName() {
+        try {
+            return RoomName.of(room).bare();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--room must be a room name like lobby or #lobby, not '" + room + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private RoomCreation roomCreationPolicy() {
+        if (roomCreation == null) {
+            return DEFAULTS.roomCreation();
+        }
+        return switch (roomCreation.toLowerCase(Locale.ROOT)) {
+            case "open" -> RoomCreation.OPEN;
+            case "operators" -> RoomCreation.OPERATORS;
+            default -> throw new IllegalArgumentException(
+                    "--room-creation must be open or operators, not '" + roomCreation + "'");
+        };
     }
 
     private FsyncPolicy fsyncPolicy() {
@@ -215,19 +282,24 @@ final class ServerOptions {
         return Duration.ofSeconds(shutdownGraceSeconds);
     }
 
-    /// The password in `--password-file`, if given. No message says what the file holds.
-    private static Optional<ServerPassword> password(Path passwordFile) throws IOException {
-        if (passwordFile == null) {
+    /// The password in the first line of `file` (`--password-file`, `--operator-password-file`),
+    /// if given; `what` names the file in messages. No message says what the file holds.
+    private static Optional<ServerPassword> password(String what, Path file) throws IOException {
+        if (file == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(ServerPassword.readFrom(passwordFile));
+            return Optional.of(ServerPassword.readFrom(file));
         } catch (IOException e) {
-            throw new IOException("cannot read the password file " + passwordFile + ": " + reason(e), e);
+            throw new IOException("cannot read the " + what + " " + file + ": " + reason(e), e);
         } catch (IllegalArgumentException e) {
             // The file is readable but unusable (empty, a control character, too long); the
-            // message names the file and the rule, never the content.
-            throw new IOException(e.getMessage(), e);
+            // message names the file and the rule, never the content. The rule is the cause's
+            // message (ServerPassword.of's), which readFrom prefixes with "password file FILE".
+            String message = e.getCause() instanceof IllegalArgumentException rule
+                    ? what + " " + file + ": " + rule.getMessage()
+                    : e.getMessage();
+            throw new IOException(message, e);
         }
     }
 
@@ -250,6 +322,12 @@ final class ServerOptions {
     private static void requireNonNegative(String option, long value) {
         if (value < 0) {
             throw new IllegalArgumentException(option + " must not be negative: " + value);
+        }
+    }
+
+    private static void requireAtLeastOne(String option, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1: " + value);
         }
     }
 }

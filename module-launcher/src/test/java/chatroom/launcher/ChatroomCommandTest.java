@@ -443,7 +443,7 @@ class ChatroomCommandTest {
                             "--data-dir", dataDir.toString()},
                     new PrintWriter(sink, true), new PrintWriter(err, true), () -> stop::await, NO_CLIENT, NO_CLIENT));
 
-            var listening = sink.await("listening on 127\\.0\\.0\\.1:(\\d+) \\(room club", TIMEOUT);
+            var listening = sink.await("listening on 127\\.0\\.0\\.1:(\\d+) \\(room #club;", TIMEOUT);
             assertThat(listening).as("listening line in: %s", sink).isPresent();
             int port = Integer.parseInt(listening.get().group(1));
 

@@ -22,4 +22,18 @@ final class Lines {
         }
         return false;
     }
+
+    /// Reads lines until one contains `expected` (true) or the stream ends or 50 lines pass (false).
+    static boolean readUntilContaining(BufferedReader in, String expected) throws IOException {
+        for (int i = 0; i < 50; i++) {
+            String line = in.readLine();
+            if (line == null) {
+                return false;
+            }
+            if (line.contains(expected)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
