@@ -467,7 +467,7 @@ class ChatroomCommandTest {
             }
             assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
             assertThat(sink.toString()).contains("chatroom server stopped", "history in " + dataDir);
-            assertThat(dataDir.resolve("history").resolve("club.log")).as("the history log").isNotEmptyFile();
+            assertThat(dataDir.resolve("history").resolve("rooms").resolve("#club.log")).as("the history log").isNotEmptyFile();
         }
 
         @Test
@@ -493,7 +493,7 @@ class ChatroomCommandTest {
             var stop = new CountDownLatch(1);
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ChatroomCommand.run(
                     new String[] {"--server", "127.0.0.1", "0", "--password-file", passwordFile.toString(),
-                            "--max-per-address", "1"},
+                            "--max-per-address", "1", "--in-memory"},
                     new PrintWriter(sink, true), new PrintWriter(err, true), () -> stop::await, NO_CLIENT, NO_CLIENT));
             var listening = sink.await("listening on 127\\.0\\.0\\.1:(\\d+) ", TIMEOUT);
             assertThat(listening).as("listening line in: %s", sink).isPresent();

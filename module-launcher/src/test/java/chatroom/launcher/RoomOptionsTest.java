@@ -230,6 +230,21 @@ class RoomOptionsTest {
         }
 
         @Test
+        @DisplayName("the same as the server password: everyone allowed in would know it")
+        void sameAsServerPassword() throws IOException {
+            Path members = Files.writeString(dir.resolve("members"), OPERATOR_PASSWORD + "\n");
+            Path operators = Files.writeString(dir.resolve("operators"), OPERATOR_PASSWORD + "\n");
+
+            int exit = run("--server", "127.0.0.1", "0", "--in-memory", "--password-file", members.toString(),
+                    "--operator-password-file", operators.toString());
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString()).contains("the operator password must differ from the server password")
+                    .doesNotContain(OPERATOR_PASSWORD);
+            assertThat(out.toString()).doesNotContain(OPERATOR_PASSWORD);
+        }
+
+        @Test
         @DisplayName("missing")
         void missing() {
             Path absent = dir.resolve("absent");

@@ -94,6 +94,10 @@ public record ServerConfig(
         Objects.requireNonNull(fsync, "fsync");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(operatorPassword, "operatorPassword");
+        if (password.isPresent() && operatorPassword.isPresent() && password.get().sameAs(operatorPassword.get())) {
+            // Everyone allowed in would know it.
+            throw new IllegalArgumentException("the operator password must differ from the server password");
+        }
         Objects.requireNonNull(roomCreation, "roomCreation");
         requireAtLeast("maxRooms", maxRooms, 1);
         requireAtLeast("maxRoomsPerMember", maxRoomsPerMember, 1);

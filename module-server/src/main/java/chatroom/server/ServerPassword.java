@@ -79,6 +79,11 @@ public final class ServerPassword {
         return MessageDigest.isEqual(digest, sha256(attempt.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /// Whether `other` is the same password.
+    public boolean sameAs(ServerPassword other) {
+        return MessageDigest.isEqual(digest, other.digest);
+    }
+
     @Override
     public String toString() {
         return "ServerPassword[hidden]";
