@@ -37,7 +37,6 @@ import static java.lang.System.Logger.Level.INFO;
 final class Connection {
 
     private static final System.Logger LOG = System.getLogger("chatroom.server");
-    private static final Room[] NO_ROOMS = new Room[0];
     /// How long a closing connection waits for its last frames to be written.
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final byte[] GREETING = Text.frameBytes(PlainText.GREETING);
@@ -65,15 +64,7 @@ final class Connection {
     private volatile boolean pingOutstanding;
     private volatile Name name;
     private volatile Dialect dialect = Dialect.PLAIN;
-    /// The rooms this member is in, in join order; replaced (never changed) under this
-    /// object's monitor, which is taken under a room's lock (never the other way round).
-    private volatile Room[] rooms = NO_ROOMS;
-    /// A plain member's current room (where its lines go), or `null`.
-    private volatile Room current;
-    private volatile String away;
-    private volatile boolean serverOperator;
-    /// Private messages a second; touched by the reader thread only.
-    private final TokenBucket privateMessages;
+    private final Membership membership;
     /// Registration with the server's poller; set once by [#open].
     private volatile SelectionKey key;
     /// The thread running a read task now, if any, woken by [#close] if it is waiting.
@@ -95,8 +86,7 @@ final class Connection {
         this.lastHeard = connectedAt;
         this.nextFloodNotice = connectedAt;
         this.flood = new TokenBucket(context.config().maxRate(), context.config().maxBurst(), connectedAt);
-        int privateRate = context.config().privateRate();
-        this.privateMessages = new TokenBucket(privateRate, Math.max(1, 2 * privateRate), connectedAt);
+        this.membership = new Membership(context.config().privateRate(), connectedAt);
     }
 
     /// Starts serving: socket options, the greeting, then reading whenever input arrives
@@ -196,7 +186,7 @@ final class Connection {
     void send(ServerFrame frame) {
         Optional<String> line = switch (dialect) {
             case PLAIN -> PlainText.render(frame, new PlainText.Viewer(Optional.ofNullable(name),
-                    Optional.ofNullable(current).map(Room::name)));
+                    Optional.ofNullable(membership.current()).map(Room::name)));
             case STRUCTURED_V1 -> Encoding.STRUCTURED_V1.line(frame, context.defaultRoom());
             case STRUCTURED_V2 -> Encoding.STRUCTURED_V2.line(frame, context.defaultRoom());
         };
@@ -205,77 +195,20 @@ final class Connection {
         }
     }
 
-    /// Whether this member is in `room`.
-    boolean isIn(Room room) {
-        for (Room joined : rooms) {
-            if (joined == room) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /// The rooms this member is in, in join order.
-    Room[] rooms() {
-        return rooms;
-    }
-
-    int roomCount() {
-        return rooms.length;
-    }
-
-    /// Called by `room`, under its lock, as this member joins it.
-    synchronized void addRoom(Room room) {
-        Room[] grown = java.util.Arrays.copyOf(rooms, rooms.length + 1);
-        grown[rooms.length] = room;
-        rooms = grown;
+    /// The rooms this member is in, its current room, away text and operator status.
+    Membership membership() {
+        return membership;
     }
 
     /// Called by `room`, under its lock, as this member leaves it, is kicked out or the room
-    /// closes. A plain member whose current room it was moves to the room it joined last, and
-    /// is told where its lines go now.
-    synchronized void removeRoom(Room room) {
-        Room[] left = java.util.Arrays.stream(rooms).filter(joined -> joined != room).toArray(Room[]::new);
-        rooms = left.length == 0 ? NO_ROOMS : left;
-        if (current == room) {
-            current = left.length == 0 ? null : left[left.length - 1];
-            if (dialect == Dialect.PLAIN && ending.get() == null) {
-                send(new ServerFrame.Notice(current == null
-                        ? "You are in no room now: /join #room to enter one, /rooms lists them."
-                        : "Your messages now go to " + current.name() + "."));
-            }
+    /// closes. A plain member whose current room it was is told where its lines go now.
+    void left(Room room) {
+        var moved = membership.remove(room);
+        if (moved.isPresent() && dialect == Dialect.PLAIN && ending.get() == null) {
+            send(new ServerFrame.Notice(moved.get()
+                    .map(current -> "Your messages now go to " + current.name() + ".")
+                    .orElse("You are in no room now: /join #room to enter one, /rooms lists them.")));
         }
-    }
-
-    /// A plain member's current room: where its lines go. `null` if it is in none.
-    Room current() {
-        return current;
-    }
-
-    void current(Room room) {
-        current = room;
-    }
-
-    Optional<String> away() {
-        return Optional.ofNullable(away);
-    }
-
-    void away(Optional<String> text) {
-        away = text.orElse(null);
-    }
-
-    boolean serverOperator() {
-        return serverOperator;
-    }
-
-    void serverOperator(boolean operator) {
-        serverOperator = operator;
-    }
-
-    /// Takes one private message from this member's allowance; `false` if it is used up.
-    /// Reader thread only.
-    boolean takePrivateMessage() {
-        return privateMessages.take(System.nanoTime()) == 0;
     }
 
     /// A version 1 client was kicked out of the default room, the only room it can be in:
@@ -326,7 +259,7 @@ final class Connection {
     /// start the writer if it has to be started.
     void deliver(Outgoing outgoing, WriterStarts starts) {
         // Not ifPresent: its lambda would capture this and `starts`, an object per delivery.
-        Optional<byte[]> frame = outgoing.bytes(Encoding.of(dialect, current, outgoing.room()));
+        Optional<byte[]> frame = outgoing.bytes(Encoding.of(dialect, membership.current(), outgoing.room()));
         if (frame.isPresent()) {
             enqueue(frame.get(), starts);
         }

@@ -113,16 +113,16 @@ final class LocalCommunity implements Community {
     @Override
     public Optional<ServerFrame.Error> join(Connection member, RoomName name, OptionalLong since) {
         Optional<Room> known = rooms.find(name);
-        if (known.isPresent() && member.isIn(known.get())) {
+        if (known.isPresent() && member.membership().isIn(known.get())) {
             if (member.dialect() == Dialect.PLAIN) {
-                member.current(known.get());
+                member.membership().current(known.get());
                 member.send(new ServerFrame.Notice("Your messages now go to " + known.get().name() + "."));
                 return Optional.empty();
             }
             return refuse(ErrorCode.WRONG_STATE, "you are in " + known.get().name() + " already");
         }
-        if (member.roomCount() >= config.maxRoomsPerMember()) {
-            return refuse(ErrorCode.ROOM_LIMIT, "you are in " + member.roomCount() + " rooms, the most allowed;"
+        if (member.membership().roomCount() >= config.maxRoomsPerMember()) {
+            return refuse(ErrorCode.ROOM_LIMIT, "you are in " + member.membership().roomCount() + " rooms, the most allowed;"
                     + " leave one first");
         }
         return switch (rooms.findOrCreate(name, member)) {
@@ -137,7 +137,7 @@ final class LocalCommunity implements Community {
     @Override
     public Optional<ServerFrame.Error> part(Connection member, RoomName name, String reason) {
         Optional<Room> room = rooms.find(name);
-        if (room.isEmpty() || !member.isIn(room.get())) {
+        if (room.isEmpty() || !member.membership().isIn(room.get())) {
             return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name);
         }
         return room.get().part(member, reason);
@@ -153,7 +153,7 @@ final class LocalCommunity implements Community {
                         : room.get().say(member, text, action);
             }
             case Name name -> {
-                if (!member.takePrivateMessage()) {
+                if (!member.membership().takePrivateMessage(System.nanoTime())) {
                     yield refuse(ErrorCode.PRIVATE_FLOOD, "you send private messages faster than "
                             + config.privateRate() + " a second; this one was not sent");
                 }
@@ -169,7 +169,7 @@ final class LocalCommunity implements Community {
                             + "private messages");
                 }
                 Optional<ServerFrame.Error> refused = privateChats.say(member, recipient.get(), text, action);
-                recipient.get().away().ifPresent(away ->
+                recipient.get().membership().away().ifPresent(away ->
                         member.send(new ServerFrame.Away(recipient.get().name(), Optional.of(away))));
                 yield refused;
             }
@@ -182,7 +182,7 @@ final class LocalCommunity implements Community {
         if (old.equals(wanted)) {
             return Optional.empty();
         }
-        for (Room room : member.rooms()) {
+        for (Room room : member.membership().rooms()) {
             if (room.isMuted(old)) {
                 return refuse(ErrorCode.MUTED, "you cannot change your name while muted in " + room.name());
             }
@@ -206,7 +206,7 @@ final class LocalCommunity implements Community {
 
     @Override
     public void away(Connection member, Optional<String> text) {
-        member.away(text);
+        member.membership().away(text);
         var frame = new ServerFrame.Away(member.name(), text);
         member.send(frame);
         // Plain members are not told of others' away texts: they see them in member lists and
@@ -271,7 +271,7 @@ final class LocalCommunity implements Community {
             return refuse(ErrorCode.BAD_OPERATOR_PASSWORD, config.operatorPassword().isEmpty()
                     ? "this server has no operators" : "wrong operator password");
         }
-        member.serverOperator(true);
+        member.membership().serverOperator(true);
         LOG.log(INFO, "{0} ({1}) is a server operator", member.name(), member.peer());
         member.send(new ServerFrame.Notice("You are a server operator: you may moderate every room and close rooms."));
         return Optional.empty();
@@ -284,7 +284,7 @@ final class LocalCommunity implements Community {
             return;
         }
         Set<Connection> companions = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Room room : member.rooms()) {
+        for (Room room : member.membership().rooms()) {
             Collections.addAll(companions, room.drop(member));
         }
         directory.release(name, member);
@@ -300,7 +300,7 @@ final class LocalCommunity implements Community {
         if (self) {
             companions.add(member);
         }
-        for (Room room : member.rooms()) {
+        for (Room room : member.membership().rooms()) {
             Collections.addAll(companions, room.members());
         }
         deliver(companions, frame, structuredOnly);

@@ -122,7 +122,7 @@ final class PlainHandler implements LineHandler {
 
     private Optional<ServerFrame.Error> inCurrentRoom(
             java.util.function.Function<RoomName, Optional<ServerFrame.Error>> action) {
-        Room current = connection.current();
+        Room current = connection.membership().current();
         if (current == null) {
             return Optional.of(new ServerFrame.Error(ErrorCode.NOT_IN_ROOM,
                     "you are in no room: /join #room to enter one, /rooms lists them"));

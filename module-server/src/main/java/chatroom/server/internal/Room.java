@@ -82,9 +82,9 @@ final class Room {
                 return refuse(ErrorCode.BANNED, "you are banned from " + name);
             }
             members = append(members, member);
-            member.addRoom(this);
+            member.membership().add(this);
             if (member.dialect() == Dialect.PLAIN) {
-                member.current(this);
+                member.membership().current(this);
             }
             greeting.ifPresent(member::send);
             ServerFrames.membersFrames(roster()).forEach(part -> member.send(in(part)));
@@ -183,7 +183,7 @@ final class Room {
                 member.send(in(rules.topic()));
                 return Optional.empty();
             }
-            if (!isMember(member) && !member.serverOperator()) {
+            if (!isMember(member) && !member.membership().serverOperator()) {
                 return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name);
             }
             return applied(rules.setTopic(text.get(), member.name(), isOperator(member), context.clock().instant()),
@@ -259,7 +259,7 @@ final class Room {
         try {
             told(actor, Moderation.CLOSE, Optional.empty());
             for (Connection member : members) {
-                member.removeRoom(this);
+                member.left(this);
             }
             members = new Connection[0];
             closed = true;
@@ -375,7 +375,7 @@ final class Room {
         if (closed) {
             return refuse(ErrorCode.NO_SUCH_ROOM, name + " was closed");
         }
-        if (actor.serverOperator()) {
+        if (actor.membership().serverOperator()) {
             return Optional.empty();
         }
         if (!isMember(actor)) {
@@ -388,12 +388,12 @@ final class Room {
     }
 
     private boolean isOperator(Connection member) {
-        return member.serverOperator() || rules.isOperator(member.name());
+        return member.membership().serverOperator() || rules.isOperator(member.name());
     }
 
     private void remove(Connection member) {
         members = removed(members, member);
-        member.removeRoom(this);
+        member.left(this);
     }
 
     private Connection memberNamed(Name who) {
@@ -410,7 +410,7 @@ final class Room {
         for (Connection member : members) {
             Name memberName = member.name();
             roster.add(new Member(memberName, isOperator(member), rules.isMuted(memberName),
-                    member.away().isPresent()));
+                    member.membership().away().isPresent()));
         }
         return roster;
     }
@@ -458,7 +458,7 @@ final class Room {
     /// O(rooms of the member), not O(members): the member's own room list is changed under
     /// this room's lock, together with [#members].
     private boolean isMember(Connection connection) {
-        return connection.isIn(this);
+        return connection.membership().isIn(this);
     }
 
     private static Optional<ServerFrame.Error> refuse(ErrorCode code, String text) {

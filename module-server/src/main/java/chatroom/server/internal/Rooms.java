@@ -60,7 +60,7 @@ final class Rooms {
         if (existing != null) {
             return Parsed.ok(existing);
         }
-        if (creation == RoomCreation.OPERATORS && !creator.serverOperator()) {
+        if (creation == RoomCreation.OPERATORS && !creator.membership().serverOperator()) {
             return Parsed.invalid(ErrorCode.CREATION_RESTRICTED, "there is no room " + name
                     + ", and only server operators may create rooms here");
         }
@@ -86,7 +86,7 @@ final class Rooms {
 
     /// Closes `room` for good (server operators; never the default room).
     Parsed<RoomName> close(Connection actor, RoomName name) {
-        if (!actor.serverOperator()) {
+        if (!actor.membership().serverOperator()) {
             return Parsed.invalid(ErrorCode.NOT_OPERATOR, "only server operators may close rooms");
         }
         Room room = byKey.get(name.key());

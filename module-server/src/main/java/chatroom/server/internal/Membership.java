@@ -1,0 +1,97 @@
+package chatroom.server.internal;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/// What a member is in the community, besides its name: the rooms it is in, its current room
+/// (plain members: where its lines go), its away text, whether it is a server operator, and
+/// its allowance of private messages.
+///
+/// Thread-safe. The room list is replaced (never changed) under this object's monitor, which
+/// a room takes under its own lock as the member joins or leaves it; never the other way round.
+final class Membership {
+
+    private static final Room[] NO_ROOMS = new Room[0];
+
+    /// The rooms, in join order.
+    private volatile Room[] rooms = NO_ROOMS;
+    private volatile Room current;
+    private volatile String away;
+    private volatile boolean serverOperator;
+    /// Touched by the member's reader thread only.
+    private final TokenBucket privateMessages;
+
+    /// A member who may send `privateRate` private messages a second, twice that at once.
+    Membership(int privateRate, long now) {
+        this.privateMessages = new TokenBucket(privateRate, Math.max(1, 2 * privateRate), now);
+    }
+
+    /// Whether the member is in `room`: O(rooms of the member), which is what makes a room's
+    /// membership test cheap however many members the room has.
+    boolean isIn(Room room) {
+        for (Room joined : rooms) {
+            if (joined == room) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Room[] rooms() {
+        return rooms;
+    }
+
+    int roomCount() {
+        return rooms.length;
+    }
+
+    /// Called by `room`, under its lock, as the member joins it.
+    synchronized void add(Room room) {
+        Room[] grown = Arrays.copyOf(rooms, rooms.length + 1);
+        grown[rooms.length] = room;
+        rooms = grown;
+    }
+
+    /// Called by `room`, under its lock, as the member leaves it. If it was the current room,
+    /// the room joined last becomes current; returns the new current room then (empty inside
+    /// the optional if there is none), and nothing if the current room did not change.
+    synchronized Optional<Optional<Room>> remove(Room room) {
+        Room[] left = Arrays.stream(rooms).filter(joined -> joined != room).toArray(Room[]::new);
+        rooms = left.length == 0 ? NO_ROOMS : left;
+        if (current != room) {
+            return Optional.empty();
+        }
+        current = left.length == 0 ? null : left[left.length - 1];
+        return Optional.of(Optional.ofNullable(current));
+    }
+
+    /// The current room, or `null` if the member is in none.
+    Room current() {
+        return current;
+    }
+
+    void current(Room room) {
+        current = room;
+    }
+
+    Optional<String> away() {
+        return Optional.ofNullable(away);
+    }
+
+    void away(Optional<String> text) {
+        away = text.orElse(null);
+    }
+
+    boolean serverOperator() {
+        return serverOperator;
+    }
+
+    void serverOperator(boolean operator) {
+        serverOperator = operator;
+    }
+
+    /// Takes one private message from the allowance; `false` if it is used up. Reader thread only.
+    boolean takePrivateMessage(long now) {
+        return privateMessages.take(now) == 0;
+    }
+}
