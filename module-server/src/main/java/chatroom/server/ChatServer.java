@@ -6,19 +6,21 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
-/// A chat server: one TCP port, one room, both dialects (see `docs/protocol.md`).
+/// A chat server: one TCP port, many rooms (everyone starts in the default room), private
+/// messages, both dialects (see `docs/protocol.md`).
 ///
 /// Modelled on the JDK's `HttpServer`: [#create] binds the port, [#start] begins accepting,
-/// [#stop] shuts down. One named platform thread accepts; every connection is served on its
-/// own virtual thread, and every client has a bounded outbound queue drained by its own
-/// writer, so a slow client never holds up anybody else.
+/// [#stop] shuts down. One named platform thread accepts; a poller starts a read task (a
+/// virtual thread) when a connection has input, and every client has a bounded outbound
+/// queue drained by its own writer, so a slow client never holds up anybody else (the
+/// threads and the path of a message: `chatroom.server.internal`'s package documentation).
 ///
 /// Thread-safe.
 public sealed interface ChatServer permits ServerImpl {
 
     /// Binds `address` (port `0` picks a free port) without accepting yet. With a
-    /// [ServerConfig#dataDir()] it also locks that directory and recovers the history log in
-    /// it, so later messages get ids above those saved.
+    /// [ServerConfig#dataDir()] it also locks that directory and recovers the rooms and the
+    /// history logs in it, so later messages get ids above those saved.
     ///
     /// @throws DataDirectoryException if the data directory is used by another server, or its
     ///                                history log cannot be read, written or understood
@@ -51,6 +53,6 @@ public sealed interface ChatServer permits ServerImpl {
     /// Connections open now, named or not.
     int connectionCount();
 
-    /// Members in the room now (connections that have chosen a name).
+    /// Members now (connections that have chosen a name), whatever rooms they are in.
     int memberCount();
 }
