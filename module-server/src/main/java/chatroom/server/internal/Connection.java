@@ -11,6 +11,8 @@ import chatroom.protocol.ServerFrame;
 import chatroom.protocol.Text;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -20,23 +22,31 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 
-/// One client's connection: its reader ([#readUntilEndOrWaiting], a task run whenever input
+/// One client's connection: its reader ([#onReadable], a task run whenever input
 /// arrives), its outbound queue and writer, its dialect and name, and how and why it ends.
 ///
 /// A connection ends exactly once, for the first reason given ([#ending]): the client quit,
 /// the socket closed or broke, a timeout, a send queue overflow or server shutdown. Whatever
 /// the reason, the reader's last act leaves the room (telling the others), lets the writer
 /// flush, closes the socket and returns the connection's slot.
-final class Connection {
+final class Connection implements Poller.Readable, Outbound.Backpressure {
 
     private static final System.Logger LOG = System.getLogger("chatroom.server");
+    private static final VarHandle ENDING;
+
+    static {
+        try {
+            ENDING = MethodHandles.lookup().findVarHandle(Connection.class, "ending", LeaveReason.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     /// How long a closing connection waits for its last frames to be written.
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final byte[] GREETING = Text.frameBytes(PlainText.GREETING);
@@ -51,7 +61,8 @@ final class Connection {
 
     private final SocketChannel channel;
     private final Transport transport;
-    private final String peer;
+    /// The client's port; with [#address], what [#peer] names it by in the log.
+    private final int port;
     private final InetAddress address;
     private final ConnectionContext context;
     private final Outbound outbound;
@@ -59,7 +70,9 @@ final class Connection {
     private final AdaptiveReadBuffer readBuffer = new AdaptiveReadBuffer();
     private final TokenBucket flood;
     private final long connectedAt;
-    private final AtomicReference<LeaveReason> ending = new AtomicReference<>();
+    /// Why the connection ends, once it does; set once, through [#ENDING] (a field and a
+    /// VarHandle rather than an AtomicReference: one object less per connection).
+    private volatile LeaveReason ending;
     private volatile long lastHeard;
     private volatile boolean pingOutstanding;
     private volatile Name name;
@@ -76,23 +89,23 @@ final class Connection {
 
     Connection(SocketChannel channel, InetSocketAddress remote, ConnectionContext context) {
         this.channel = channel;
-        this.peer = remote.getHostString() + ":" + remote.getPort();
+        this.port = remote.getPort();
         this.address = remote.getAddress();
         this.context = context;
         this.transport = Transport.over(channel, context.config());
-        this.outbound = new Outbound(transport, this::resumeWhenWritable, context.config().sendQueueBytes(),
+        this.outbound = new Outbound(transport, this, context.config().sendQueueBytes(),
                 context.writersFor(transport), transport.blocks());
         this.connectedAt = System.nanoTime();
         this.lastHeard = connectedAt;
         this.nextFloodNotice = connectedAt;
         this.flood = new TokenBucket(context.config().maxRate(), context.config().maxBurst(), connectedAt);
-        this.membership = new Membership(context.config().privateRate(), connectedAt);
+        this.membership = new Membership(context.config().privateRate());
     }
 
     /// Starts serving: socket options, the greeting, then reading whenever input arrives
-    /// ([#readUntilEndOrWaiting]). Runs on the connections' executor and returns at once.
+    /// ([#onReadable]). Runs on the connections' executor and returns at once.
     void open() {
-        LOG.log(INFO, "{0} connected", peer);
+        LOG.log(INFO, "{0} connected", peer());
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
@@ -101,16 +114,16 @@ final class Connection {
                 channel.configureBlocking(false);
                 enqueue(greeting);
                 // Also set by the first read, which may come before register returns.
-                key = context.poller().register(channel, this::readUntilEndOrWaiting);
-            } else if (transport.open(peer)) {
+                key = context.poller().register(channel, this);
+            } else if (transport.open(peer())) {
                 // A blocking transport (TLS) keeps this virtual thread for reading.
                 enqueue(greeting);
-                readUntilEndOrWaiting(null);
+                onReadable(null);
             } else {
                 finish();
             }
         } catch (IOException | RuntimeException e) {
-            LOG.log(DEBUG, "{0} could not be served: {1}", peer, e.toString());
+            LOG.log(DEBUG, "{0} could not be served: {1}", peer(), e.toString());
             finish();
         }
     }
@@ -119,10 +132,11 @@ final class Connection {
     /// non-blocking socket registered as `key`, until nothing more has arrived, so that an
     /// idle connection holds no thread (the poller starts this again when input arrives, and
     /// never twice at once for one connection). `key` is `null` for a blocking transport.
-    private void readUntilEndOrWaiting(SelectionKey key) {
+    @Override
+    public void onReadable(SelectionKey key) {
         reader = Thread.currentThread();
         try {
-            while (ending.get() == null) {
+            while (ending == null) {
                 ByteBuffer buffer = readBuffer.forRead();
                 int count = transport.read(buffer);
                 if (count < 0) {
@@ -142,9 +156,9 @@ final class Connection {
                 decoder.decode(buffer, this::onFrame);
             }
         } catch (IOException e) {
-            LOG.log(DEBUG, "{0} read failed: {1}", peer, e.toString());
+            LOG.log(DEBUG, "{0} read failed: {1}", peer(), e.toString());
         } catch (RuntimeException e) {
-            LOG.log(ERROR, "Closing " + peer + " after an unexpected error", e);
+            LOG.log(ERROR, "Closing " + peer() + " after an unexpected error", e);
         }
         finish();
     }
@@ -158,8 +172,9 @@ final class Connection {
         return dialect;
     }
 
+    /// `address:port`, for the log; made when asked for, so an idle connection holds no string for it.
     String peer() {
-        return peer;
+        return address.getHostAddress() + ":" + port;
     }
 
     /// The client's IP address, which the per-address limits count by.
@@ -179,7 +194,7 @@ final class Connection {
     /// Logs a join; called by the handlers once the community has accepted the name (not
     /// under any lock: logging is I/O).
     void logJoin() {
-        LOG.log(INFO, "{0} joined as {1} ({2} dialect)", peer, name, dialect.name().toLowerCase(java.util.Locale.ROOT));
+        LOG.log(INFO, "{0} joined as {1} ({2} dialect)", peer(), name, dialect.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /// Sends one frame to this client alone, as its dialect shows it to this member.
@@ -204,7 +219,7 @@ final class Connection {
     /// closes. A plain member whose current room it was is told where its lines go now.
     void left(Room room) {
         var moved = membership.remove(room);
-        if (moved.isPresent() && dialect == Dialect.PLAIN && ending.get() == null) {
+        if (moved.isPresent() && dialect == Dialect.PLAIN && ending == null) {
             send(new ServerFrame.Notice(moved.get()
                     .map(current -> "Your messages now go to " + current.name() + ".")
                     .orElse("You are in no room now: /join #room to enter one, /rooms lists them.")));
@@ -237,9 +252,9 @@ final class Connection {
     /// thread, holding nothing, cut short by shutdown), then sends `refusal` and ends the
     /// connection. Reader thread only. Logs the attempt, never the password.
     void refusePassword(ServerFrame.Error refusal) {
-        LOG.log(INFO, "{0} gave a wrong password", peer);
+        LOG.log(INFO, "{0} gave a wrong password", peer());
         pauseAfterWrongPassword();
-        if (ending.compareAndSet(null, LeaveReason.CLOSED)) {
+        if (ENDING.compareAndSet(this, null, LeaveReason.CLOSED)) {
             send(refusal);
         }
     }
@@ -249,7 +264,7 @@ final class Connection {
     /// Reader thread only.
     void pauseAfterWrongPassword() {
         long deadline = System.nanoTime() + WRONG_PASSWORD_DELAY.toNanos();
-        for (long left = WRONG_PASSWORD_DELAY.toNanos(); left > 0 && ending.get() == null
+        for (long left = WRONG_PASSWORD_DELAY.toNanos(); left > 0 && ending == null
                 && !Thread.currentThread().isInterrupted(); left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(this, left);
         }
@@ -267,7 +282,7 @@ final class Connection {
 
     /// Ends the connection at the client's request, after a goodbye. Reader thread only.
     void quit() {
-        if (ending.compareAndSet(null, LeaveReason.QUIT)) {
+        if (ENDING.compareAndSet(this, null, LeaveReason.QUIT)) {
             send(new ServerFrame.Bye(LeaveReason.QUIT, "Goodbye" + (name == null ? "" : ", " + name) + "!"));
         }
     }
@@ -279,7 +294,7 @@ final class Connection {
     /// Ends the connection politely: says `bye`, lets the queue drain, stops reading.
     /// Used by the janitor and by shutdown; safe from any thread.
     void close(ServerFrame.Bye bye) {
-        if (ending.compareAndSet(null, bye.reason())) {
+        if (ENDING.compareAndSet(this, null, bye.reason())) {
             send(bye);
             outbound.finish();
             Thread waiting = reader;
@@ -303,7 +318,8 @@ final class Connection {
 
     /// A plain connection's writer found the socket full: the poller runs it again when the
     /// socket drains. (A TLS writer blocks instead, so it never gets here.)
-    private boolean resumeWhenWritable(Runnable writer) {
+    @Override
+    public boolean resumeWhenWritable(Runnable writer) {
         SelectionKey registered = key;
         if (registered == null) {
             Thread.yield();
@@ -317,7 +333,7 @@ final class Connection {
         try {
             transport.close();
         } catch (IOException e) {
-            LOG.log(DEBUG, "{0} close failed: {1}", peer, e.toString());
+            LOG.log(DEBUG, "{0} close failed: {1}", peer(), e.toString());
         }
         SelectionKey registered = key;
         if (registered != null) {
@@ -346,7 +362,7 @@ final class Connection {
     }
 
     private void onFrame(Parsed<String> frame) {
-        if (ending.get() != null) {
+        if (ending != null) {
             return;
         }
         throttle();
@@ -377,7 +393,7 @@ final class Connection {
             return;
         }
         if (unreadInputBytes() > MAX_UNREAD_INPUT_BYTES) {
-            LOG.log(INFO, "{0} disconnected for excess flood", peer);
+            LOG.log(INFO, "{0} disconnected for excess flood", peer());
             close(new ServerFrame.Bye(LeaveReason.FLOOD, "Excess flood: you sent far more than "
                     + context.config().maxRate() + " messages a second; goodbye."));
             return;
@@ -388,7 +404,7 @@ final class Connection {
                     "you are sending too fast; your messages are being slowed down"));
         }
         long deadline = now + wait;
-        for (long left = wait; left > 0 && ending.get() == null; left = deadline - System.nanoTime()) {
+        for (long left = wait; left > 0 && ending == null; left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }
         // The client is alive (its lines are waiting to be read): no heartbeat timeout for it.
@@ -405,11 +421,11 @@ final class Connection {
     }
 
     private void enqueue(byte[] frame, WriterStarts starts) {
-        if (!outbound.offer(frame, starts) && ending.compareAndSet(null, LeaveReason.SENDQ)) {
+        if (!outbound.offer(frame, starts) && ENDING.compareAndSet(this, null, LeaveReason.SENDQ)) {
             // Often called under a room's lock (a broadcast): the log line and the system call
             // that wakes the reader (which then leaves every room) happen on another thread.
             later(() -> {
-                LOG.log(INFO, "{0} send queue exceeded ({1} bytes); disconnecting", peer,
+                LOG.log(INFO, "{0} send queue exceeded ({1} bytes); disconnecting", peer(),
                         context.config().sendQueueBytes());
                 wakeReader();
             });
@@ -417,7 +433,7 @@ final class Connection {
     }
 
     private void finish() {
-        LeaveReason reason = ending.compareAndExchange(null, LeaveReason.CLOSED);
+        LeaveReason reason = (LeaveReason) ENDING.compareAndExchange(this, null, LeaveReason.CLOSED);
         LeaveReason why = reason == null ? LeaveReason.CLOSED : reason;
         context.community().leave(this, why);
         outbound.finish();
@@ -430,7 +446,7 @@ final class Connection {
         // moment it sees the close is never refused for a slot that is about to be free.
         context.closed().accept(this);
         abort();
-        LOG.log(INFO, "{0} disconnected{1} ({2})", peer, name == null ? "" : " as " + name, why.wire());
+        LOG.log(INFO, "{0} disconnected{1} ({2})", peer(), name == null ? "" : " as " + name, why.wire());
     }
 
     /// `30 s`, or `500 ms` for durations that are not whole seconds.

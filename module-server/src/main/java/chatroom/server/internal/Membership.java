@@ -18,12 +18,14 @@ final class Membership {
     private volatile Room current;
     private volatile String away;
     private volatile boolean serverOperator;
-    /// Touched by the member's reader thread only.
-    private final TokenBucket privateMessages;
+    private final int privateRate;
+    /// Made when the member sends its first private message (most never do); touched by the
+    /// member's reader thread only.
+    private TokenBucket privateMessages;
 
     /// A member who may send `privateRate` private messages a second, twice that at once.
-    Membership(int privateRate, long now) {
-        this.privateMessages = new TokenBucket(privateRate, Math.max(1, 2 * privateRate), now);
+    Membership(int privateRate) {
+        this.privateRate = privateRate;
     }
 
     /// Whether the member is in `room`: O(rooms of the member), which is what makes a room's
@@ -92,6 +94,9 @@ final class Membership {
 
     /// Takes one private message from the allowance; `false` if it is used up. Reader thread only.
     boolean takePrivateMessage(long now) {
+        if (privateMessages == null) {
+            privateMessages = new TokenBucket(privateRate, Math.max(1, 2 * privateRate), now);
+        }
         return privateMessages.take(now) == 0;
     }
 }

@@ -75,7 +75,8 @@ final class RoomRules {
     }
 
     boolean isMuted(Name name) {
-        return muted.containsKey(name.key());
+        // Asked for every message: no lower-cased key is made while nobody is muted.
+        return !muted.isEmpty() && muted.containsKey(name.key());
     }
 
     /// Whether a member called `name` at `address` may not join.
