@@ -145,7 +145,7 @@ class CrashDurabilityTest {
 
         int newPort = awaitPort(startServer());
         try (var carol = LineClient.plain(newPort, "carol"); var dave = LineClient.plain(newPort, "dave");
-             var bob = LineClient.version2(newPort, "bob")) {
+             var erin = LineClient.plain(newPort, "erin"); var bob = LineClient.version2(newPort, "bob")) {
             carol.send("/rooms");
             carol.expect("* #rust (0 members): crabs and more");
             carol.send("/join #rust");
@@ -153,7 +153,10 @@ class CrashDurabilityTest {
             carol.send("muted?");
             carol.expect("* Error: you are muted in #rust: your message was not sent");
             carol.send("/topic mine");
-            carol.expect("* Error: only operators may set the topic of #rust");
+            carol.expect("* Error: you are muted in #rust: you may not set its topic");
+            erin.send("/join #rust");
+            erin.send("/topic mine");
+            erin.expect("* Error: only operators may set the topic of #rust");
             dave.send("/join #rust");
             dave.expect("* Error: you are banned from #rust");
             bob.send("JOIN room=#rust");

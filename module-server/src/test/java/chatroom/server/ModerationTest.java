@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,6 +171,22 @@ class ModerationTest {
         }
 
         @Test
+        @DisplayName("a muted member may not set the topic, nor shed the mute by leaving, renaming and coming back")
+        void muteHolds() {
+            aliceOperatesRust();
+            alice.send("/mute bob");
+            bob.expectExactLine("* alice muted bob");
+
+            bob.send("/topic mine");
+            assertThat(bob.nextLine()).isEqualTo("* Error: you are muted in #rust: you may not set its topic");
+            bob.send("/part");
+            bob.expectExactLine("* Your messages now go to #lobby.");
+            bob.send("/nick notbob");
+
+            assertThat(bob.nextLine()).isEqualTo("* Error: you cannot change your name while muted in #rust");
+        }
+
+        @Test
         @DisplayName("a locked topic may be set by operators only")
         void lockTopic() {
             aliceOperatesRust();
@@ -268,6 +285,20 @@ class ModerationTest {
         }
 
         @Test
+        @DisplayName("the third wrong operator password ends the connection")
+        void thirdWrongPassword() {
+            aliceOperatesRust();
+
+            for (int i = 0; i < 3; i++) {
+                bob.send("/oper guess" + i);
+            }
+
+            List<String> last = bob.awaitClosed(java.time.Duration.ofSeconds(20));
+            assertThat(last).filteredOn(line -> line.equals("* Error: wrong operator password")).hasSize(3);
+            assertThat(last.getLast()).isEqualTo("* Too many wrong operator passwords; goodbye.");
+        }
+
+        @Test
         @DisplayName("on a server without operators, /oper says so")
         void noOperators() {
             fixture.start(ServerConfig.defaults());
@@ -288,6 +319,7 @@ class ModerationTest {
 
             carol.send("/mute #rust bob");
             bob.expectExactLine("* carol muted bob");
+            assertThat(carol.nextLine()).isEqualTo("* [#rust] carol muted bob");
             carol.send("/close #lobby");
             assertThat(carol.nextLine()).isEqualTo("* Error: the default room #lobby cannot be closed");
             carol.send("/close #rust");
@@ -296,6 +328,7 @@ class ModerationTest {
             assertThat(bob.nextLine()).isEqualTo("* Your messages now go to #lobby.");
             assertThat(alice.expectLine(line -> line.startsWith("* Your messages"), "the move"))
                     .isEqualTo("* Your messages now go to #lobby.");
+            assertThat(carol.nextLine()).isEqualTo("* [#rust] carol closed the room");
             carol.send("/rooms");
             assertThat(carol.nextLine()).isEqualTo("* 1 room:");
             alice.send("/join #rust");

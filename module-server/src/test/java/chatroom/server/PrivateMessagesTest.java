@@ -89,6 +89,27 @@ class PrivateMessagesTest {
     }
 
     @Test
+    @DisplayName("refused messages do not use up the private rate")
+    void refusalsCostNothing() {
+        fixture.start(ServerConfig.builder().privateRate(1).build());
+        TestClient alice = fixture.joinPlain("alice");
+        TestClient bob = fixture.joinPlain("bob");
+        alice.expectExactLine("* bob joined the chat");
+
+        for (int i = 0; i < 5; i++) {
+            alice.send("/msg nobody hello");
+        }
+        alice.send("/msg bob one");
+        alice.send("/msg bob two");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(alice.nextLine()).isEqualTo("* Error: nobody called nobody is here");
+        }
+        assertThat(alice.nextLine()).isEqualTo("* [to bob] one");
+        assertThat(alice.nextLine()).isEqualTo("* [to bob] two");
+    }
+
+    @Test
     @DisplayName("structured clients of version 2 get MSG with to=, version 1 clients cannot be sent one")
     void structured() {
         fixture.start(ServerConfig.defaults());

@@ -67,7 +67,12 @@ class RoomPersistenceTest {
         carol.send("quiet?");
         assertThat(carol.nextLine()).isEqualTo("* Error: you are muted in #rust: your message was not sent");
         carol.send("/topic mine");
-        assertThat(carol.nextLine()).isEqualTo("* Error: only operators may set the topic of #rust");
+        assertThat(carol.nextLine()).isEqualTo("* Error: you are muted in #rust: you may not set its topic");
+        TestClient erin = fixture.joinPlain("erin");
+        erin.send("/join #rust");
+        erin.expectExactLine("* erin joined the chat");
+        erin.send("/topic mine");
+        assertThat(erin.nextLine()).isEqualTo("* Error: only operators may set the topic of #rust");
         TestClient dave = fixture.joinPlain("dave");
         dave.send("/join #rust");
         assertThat(dave.nextLine()).isEqualTo("* Error: you are banned from #rust");

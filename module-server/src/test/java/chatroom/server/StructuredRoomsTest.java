@@ -136,6 +136,7 @@ class StructuredRoomsTest {
 
             dave.send("AWAY :lunch");
             assertThat(carol.expectLine(line -> line.startsWith("AWAY"), "dave's away")).isEqualTo("AWAY name=dave :lunch");
+            assertThat(sync(dave, "d")).filteredOn(line -> line.startsWith("AWAY")).containsExactly("AWAY name=dave :lunch");
             carol.send("WHO room=#lobby");
             assertThat(carol.nextLine()).isEqualTo("MEMBERS room=#lobby :carol ~dave");
             dave.send("AWAY");
@@ -218,6 +219,32 @@ class StructuredRoomsTest {
     class VersionOne {
 
         @Test
+        @DisplayName("logging in to a room with a topic gets it after its JOINED, as a NOTICE")
+        void topicAfterJoined() {
+            TestClient alice = fixture.joinPlain("alice");
+            alice.send("/topic hello v1");
+            alice.expectExactLine("* Topic: hello v1 (set by alice)");
+            TestClient old = fixture.hello("old");
+
+            old.send("LOGIN name=old");
+
+            List<String> lines = old.collectUntil(line -> line.startsWith("NOTICE"), "the topic", TestClient.TIMEOUT);
+            assertThat(lines.get(lines.size() - 2)).matches("JOINED name=old ts=\\S+");
+            assertThat(lines.getLast()).isEqualTo("NOTICE :Topic: hello v1 (set by alice)");
+        }
+
+        @Test
+        @DisplayName("sees an action as the text typed, /me included")
+        void actionAsTyped() {
+            TestClient old = fixture.joinStructured("old");
+            TestClient alice = fixture.joinPlain("alice");
+
+            alice.send("/me yawns");
+
+            old.expectLine("MSG id=\\d+ ts=\\S+ from=alice :/me yawns");
+        }
+
+        @Test
         @DisplayName("sees only the default room, in version 1's frames, and never a frame about another room")
         void onlyTheDefaultRoom() {
             TestClient old = fixture.joinStructured("old");
@@ -267,8 +294,9 @@ class StructuredRoomsTest {
             op.send("/ban old");
 
             List<String> last = old.awaitClosed();
-            assertThat(last).anySatisfy(line -> assertThat(line).matches("LEFT name=old ts=\\S+ reason=kicked"));
+            assertThat(last).noneMatch(line -> line.startsWith("LEFT name=old"));
             assertThat(last.getLast()).isEqualTo("BYE reason=kicked :You were kicked out of #lobby by op: banned. Goodbye.");
+            op.expectLine(line -> line.equals("* old was kicked out by op: banned"), "the kick");
             TestClient again = fixture.hello("again");
             again.send("LOGIN name=old");
             assertThat(again.nextLine()).isEqualTo("ERROR code=banned :you are banned from #lobby");

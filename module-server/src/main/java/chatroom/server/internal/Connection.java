@@ -54,6 +54,8 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     /// How long a wrong password waits for its answer: it bounds guessing to one try per
     /// connection every 2 s, and the per-address limits bound the connections.
     static final Duration WRONG_PASSWORD_DELAY = Duration.ofSeconds(2);
+    /// Wrong operator passwords a connection may give before it is closed.
+    static final int MAX_WRONG_OPERATOR_PASSWORDS = 3;
     /// Unread input a throttled client may have waiting (IRC's RecvQ). A person typing or
     /// pasting never gets near it; a flooder does, and is disconnected instead of being read
     /// slowly for hours (which would also hold its connection long after it went away).
@@ -84,6 +86,8 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     private volatile Thread reader;
     /// Chosen by the first line; touched by the reader thread only.
     private LineHandler handler;
+    /// Wrong operator passwords given; reader thread only.
+    private int wrongOperatorPasswords;
     /// When the next "sending too fast" notice may be sent (at most one every 10 s).
     private long nextFloodNotice;
 
@@ -256,6 +260,17 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         pauseAfterWrongPassword();
         if (ENDING.compareAndSet(this, null, LeaveReason.CLOSED)) {
             send(refusal);
+        }
+    }
+
+    /// A wrong operator password: costs [#WRONG_PASSWORD_DELAY]; the third ends the
+    /// connection, so that guessing takes a new connection (which the per-address limits
+    /// count) every three tries. Reader thread only.
+    void wrongOperatorPassword() {
+        pauseAfterWrongPassword();
+        if (++wrongOperatorPasswords >= MAX_WRONG_OPERATOR_PASSWORDS) {
+            LOG.log(INFO, "{0} disconnected after {1} wrong operator passwords", peer(), wrongOperatorPasswords);
+            close(new ServerFrame.Bye(LeaveReason.CLOSED, "Too many wrong operator passwords; goodbye."));
         }
     }
 

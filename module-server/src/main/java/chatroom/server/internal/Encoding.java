@@ -1,6 +1,8 @@
 package chatroom.server.internal;
 
 import chatroom.protocol.LeaveReason;
+import chatroom.protocol.Limits;
+import chatroom.protocol.Text;
 import chatroom.protocol.PlainText;
 import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
@@ -72,11 +74,19 @@ enum Encoding {
             case ServerFrame.Kicked kicked -> new ServerFrame.Left(kicked.name(), kicked.time(), LeaveReason.KICKED);
             case ServerFrame.Topic topic -> notice(topic);
             case ServerFrame.Moderated moderated -> notice(moderated);
-            case ServerFrame.Chat chat -> chat;
+            case ServerFrame.Chat chat -> chat.action() ? asTyped(chat) : chat;
             case ServerFrame.Joined joined -> joined;
             case ServerFrame.Members members -> members;
             case ServerFrame.History history -> history;
         };
+    }
+
+    /// An action as version 1 can show it, which knows no actions: the text as it was typed,
+    /// `/me waves` (`alice: /me waves`), when that still fits in a message.
+    private static ServerFrame.Chat asTyped(ServerFrame.Chat action) {
+        String typed = "/me " + action.text();
+        return Text.utf8Length(typed) > Limits.MAX_TEXT_BYTES ? action
+                : new ServerFrame.Chat(action.id(), action.time(), action.from(), typed, false);
     }
 
     private static ServerFrame notice(ServerFrame.RoomEvent event) {

@@ -153,10 +153,6 @@ final class LocalCommunity implements Community {
                         : room.get().say(member, text, action);
             }
             case Name name -> {
-                if (!member.membership().takePrivateMessage(System.nanoTime())) {
-                    yield refuse(ErrorCode.PRIVATE_FLOOD, "you send private messages faster than "
-                            + config.privateRate() + " a second; this one was not sent");
-                }
                 Optional<Connection> recipient = directory.find(name);
                 if (recipient.isEmpty()) {
                     yield refuse(ErrorCode.NO_SUCH_NAME, "nobody called " + name + " is here");
@@ -167,6 +163,10 @@ final class LocalCommunity implements Community {
                 if (recipient.get().dialect() == Dialect.STRUCTURED_V1) {
                     yield refuse(ErrorCode.BAD_TARGET, name + "'s client (protocol version 1) cannot receive "
                             + "private messages");
+                }
+                if (!member.membership().takePrivateMessage(System.nanoTime())) {
+                    yield refuse(ErrorCode.PRIVATE_FLOOD, "you send private messages faster than "
+                            + config.privateRate() + " a second; this one was not sent");
                 }
                 Optional<ServerFrame.Error> refused = privateChats.say(member, recipient.get(), text, action);
                 recipient.get().membership().away().ifPresent(away ->
@@ -182,10 +182,11 @@ final class LocalCommunity implements Community {
         if (old.equals(wanted)) {
             return Optional.empty();
         }
-        for (Room room : member.membership().rooms()) {
-            if (room.isMuted(old)) {
-                return refuse(ErrorCode.MUTED, "you cannot change your name while muted in " + room.name());
-            }
+        // Every room, not only those the member is in: else parting, renaming and joining
+        // again would shed a mute. Renames are rare; the rooms are at most --max-rooms.
+        Optional<Room> muted = rooms.find(room -> room.isMuted(old));
+        if (muted.isPresent()) {
+            return refuse(ErrorCode.MUTED, "you cannot change your name while muted in " + muted.get().name());
         }
         if (!directory.claim(wanted, member)) {
             return refuse(ErrorCode.NAME_TAKEN, "the name " + wanted + " is already taken");
@@ -254,10 +255,7 @@ final class LocalCommunity implements Community {
                                                 Optional<String> target) {
         if (action == Moderation.CLOSE) {
             return switch (rooms.close(actor, name)) {
-                case Parsed.Ok<RoomName> closed -> {
-                    LOG.log(INFO, "{0} closed {1}", actor.name(), closed.value());
-                    yield Optional.empty();
-                }
+                case Parsed.Ok<RoomName> closed -> Optional.empty();
                 case Parsed.Invalid<RoomName>(ErrorCode code, String detail) -> refuse(code, detail);
             };
         }
@@ -297,11 +295,13 @@ final class LocalCommunity implements Community {
     /// `self`), once each; to structured members only if `structuredOnly`.
     private void tellCompanions(Connection member, ServerFrame frame, boolean self, boolean structuredOnly) {
         Set<Connection> companions = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (self) {
-            companions.add(member);
-        }
         for (Room room : member.membership().rooms()) {
             Collections.addAll(companions, room.members());
+        }
+        if (self) {
+            companions.add(member);
+        } else {
+            companions.remove(member);
         }
         deliver(companions, frame, structuredOnly);
     }

@@ -97,6 +97,6 @@ final class Membership {
         if (privateMessages == null) {
             privateMessages = new TokenBucket(privateRate, Math.max(1, 2 * privateRate), now);
         }
-        return privateMessages.take(now) == 0;
+        return privateMessages.tryTake(now);
     }
 }

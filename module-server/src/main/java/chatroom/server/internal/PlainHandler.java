@@ -97,11 +97,11 @@ final class PlainHandler implements LineHandler {
                     : in(moderate.room(), room -> community.moderate(connection, room, moderate.action(),
                             moderate.target()));
             case Command.Oper oper -> {
-                Optional<ServerFrame.Error> refused = community.oper(connection, oper.password());
-                if (refused.isPresent()) {
-                    connection.pauseAfterWrongPassword();
-                }
-                yield refused;
+                community.oper(connection, oper.password()).ifPresent(refused -> {
+                    connection.send(refused);
+                    connection.wrongOperatorPassword();
+                });
+                yield Optional.empty();
             }
             case Command.Help help -> {
                 Command.HELP.forEach(line -> connection.send(new ServerFrame.Notice(line)));

@@ -61,19 +61,28 @@ final class PrivateChats {
         }
     }
 
-    /// Sends `member` its private conversation with `other` after `afterId`.
+    /// Sends `member` its private conversation with `other` after `afterId`, without those
+    /// older than the age limit. Looking keeps nothing in memory for a pair that never talked
+    /// in this run (anyone may ask about any name).
     void sendHistory(Connection member, Name other, long afterId) {
         var pair = Conversation.Pair.between(member.name(), other);
-        PairHistory conversation = conversation(pair);
-        conversation.lock.lock();
-        try {
-            List<ServerFrame.Chat> replay = conversation.history.after(afterId);
-            member.send(new ServerFrame.PrivateHistory(other, replay.size()));
-            for (ServerFrame.Chat chat : replay) {
-                member.send(new ServerFrame.Private(recipientOf(pair, chat), chat));
+        PairHistory known = byPair.get(pair);
+        List<ServerFrame.Chat> kept;
+        if (known == null) {
+            kept = context.store().map(store -> store.recent(pair)).orElse(List.of()).stream()
+                    .filter(chat -> chat.id() > afterId).toList();
+        } else {
+            known.lock.lock();
+            try {
+                kept = known.history.after(afterId);
+            } finally {
+                known.lock.unlock();
             }
-        } finally {
-            conversation.lock.unlock();
+        }
+        List<ServerFrame.Chat> replay = context.withinAgeLimit(kept);
+        member.send(new ServerFrame.PrivateHistory(other, replay.size()));
+        for (ServerFrame.Chat chat : replay) {
+            member.send(new ServerFrame.Private(recipientOf(pair, chat), chat));
         }
     }
 

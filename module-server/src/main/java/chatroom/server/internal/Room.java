@@ -93,10 +93,16 @@ final class Room {
                 member.send(in(new ServerFrame.History(replay.size())));
                 replay.forEach(chat -> member.send(in(chat)));
             }
-            if (!rules.topicText().isEmpty()) {
+            // Version 1 promised nothing between the history and the joiner's JOINED: its topic
+            // (a NOTICE) comes after.
+            boolean topicFirst = member.dialect() != Dialect.STRUCTURED_V1;
+            if (topicFirst && !rules.topicText().isEmpty()) {
                 member.send(in(rules.topic()));
             }
             broadcast(in(new ServerFrame.Joined(member.name(), context.clock().instant())));
+            if (!topicFirst && !rules.topicText().isEmpty()) {
+                member.send(in(rules.topic()));
+            }
             return Optional.empty();
         } finally {
             lock.unlock();
@@ -110,7 +116,7 @@ final class Room {
         lock.lock();
         try {
             if (closed || !isMember(sender)) {
-                return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name + "; /join " + name + " first");
+                return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name + "; join it first");
             }
             if (rules.isMuted(sender.name())) {
                 return refuse(ErrorCode.MUTED, "you are muted in " + name + ": your message was not sent");
@@ -186,8 +192,15 @@ final class Room {
             if (!isMember(member) && !member.membership().serverOperator()) {
                 return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name);
             }
+            if (rules.isMuted(member.name()) && !isOperator(member)) {
+                return refuse(ErrorCode.MUTED, "you are muted in " + name + ": you may not set its topic");
+            }
             return applied(rules.setTopic(text.get(), member.name(), isOperator(member), context.clock().instant()),
-                    change -> broadcast(in(rules.topic())));
+                    change -> {
+                        var topic = in(rules.topic());
+                        broadcast(topic);
+                        answerAbsent(member, topic);
+                    });
         } finally {
             lock.unlock();
         }
@@ -206,7 +219,7 @@ final class Room {
             if (kicked == null) {
                 return refuse(ErrorCode.NO_SUCH_NAME, target + " is not in " + name);
             }
-            kickOut(kicked, actor.name(), reason);
+            kickOut(kicked, actor, reason);
             return Optional.empty();
         } finally {
             lock.unlock();
@@ -346,7 +359,7 @@ final class Room {
     private void kickBanned(Connection actor, RoomChange.Ban ban) {
         for (Connection member : members) {
             if (member != actor && RoomRules.hits(ban, member.name(), member.address())) {
-                kickOut(member, actor.name(), "banned");
+                kickOut(member, actor, "banned");
             }
         }
     }
@@ -357,18 +370,33 @@ final class Room {
 
     /// Tells the room (and the log, after the lock) that `actor` did `action`.
     private void told(Connection actor, Moderation action, Optional<String> target) {
-        broadcast(in(new ServerFrame.Moderated(action, actor.name(), target, context.clock().instant())));
+        var moderated = in(new ServerFrame.Moderated(action, actor.name(), target, context.clock().instant()));
+        broadcast(moderated);
+        answerAbsent(actor, moderated);
         context.moderationLog().log(name, actor.name(), action, target);
     }
 
-    private void kickOut(Connection kicked, Name by, String reason) {
-        broadcast(in(new ServerFrame.Kicked(kicked.name(), by, context.clock().instant(), reason)));
-        remove(kicked);
-        context.moderationLog().kicked(name, by, kicked.name(), reason);
-        if (kicked.dialect() == Dialect.STRUCTURED_V1) {
-            // A version 1 client cannot be in any other room, nor join again: it is let go.
-            kicked.kickedOut(name, by, reason);
+    /// A server operator may act on a room it is not in: it is told what it did all the same.
+    private void answerAbsent(Connection actor, ServerFrame frame) {
+        if (!isMember(actor)) {
+            actor.send(frame);
         }
+    }
+
+    private void kickOut(Connection kicked, Connection actor, String reason) {
+        var frame = in(new ServerFrame.Kicked(kicked.name(), actor.name(), context.clock().instant(), reason));
+        if (kicked.dialect() == Dialect.STRUCTURED_V1) {
+            // A version 1 client cannot be in any other room, nor join again: it is let go with
+            // a goodbye that says why, and never sees its own LEFT.
+            remove(kicked);
+            broadcast(frame);
+            kicked.kickedOut(name, actor.name(), reason);
+        } else {
+            broadcast(frame);
+            remove(kicked);
+        }
+        answerAbsent(actor, frame);
+        context.moderationLog().kicked(name, actor.name(), kicked.name(), reason);
     }
 
     private Optional<ServerFrame.Error> checkOperator(Connection actor) {
@@ -417,12 +445,7 @@ final class Room {
 
     /// The kept messages after `afterId`, without those older than the age limit.
     private List<ServerFrame.Chat> replay(long afterId) {
-        List<ServerFrame.Chat> kept = history.after(afterId);
-        if (context.maxAge().isEmpty() || kept.isEmpty()) {
-            return kept;
-        }
-        long cutoff = HistoryLog.cutoffMillis(context.clock().instant(), context.maxAge().get());
-        return kept.stream().filter(chat -> chat.time().toEpochMilli() >= cutoff).toList();
+        return context.withinAgeLimit(history.after(afterId));
     }
 
     /// The messages kept after `afterId` for a member who asks (`HISTORY room=`).

@@ -22,6 +22,16 @@ record RoomContext(Clock clock, AtomicLong ids, Optional<HistoryStore> store, in
         return ids.incrementAndGet();
     }
 
+    /// `kept` without the messages older than the age limit (`--history-max Nd`), which are
+    /// never replayed even before compaction removes them.
+    java.util.List<chatroom.protocol.ServerFrame.Chat> withinAgeLimit(java.util.List<chatroom.protocol.ServerFrame.Chat> kept) {
+        if (maxAge.isEmpty() || kept.isEmpty()) {
+            return kept;
+        }
+        long cutoff = HistoryLog.cutoffMillis(clock.instant(), maxAge.get());
+        return kept.stream().filter(chat -> chat.time().toEpochMilli() >= cutoff).toList();
+    }
+
     /// Records a change of lasting state; nothing to do without a store.
     void record(RoomChange change) {
         store.ifPresent(store -> store.record(change));

@@ -103,6 +103,11 @@ final class Rooms {
         return Parsed.ok(room.name());
     }
 
+    /// A room that `test` accepts, if there is one (in no particular order).
+    Optional<Room> find(java.util.function.Predicate<Room> test) {
+        return byKey.values().stream().filter(test).findAny();
+    }
+
     /// Every room, by name.
     List<Room> all() {
         return byKey.values().stream().sorted(Comparator.comparing(room -> room.name().key())).toList();

@@ -92,11 +92,11 @@ final class StructuredHandler implements LineHandler {
             case ClientFrame.Moderate moderate -> versionTwo(moderate.action().verb()).or(() ->
                     community.moderate(connection, moderate.room(), moderate.action(), moderate.target()));
             case ClientFrame.Oper oper -> versionTwo("OPER").or(() -> {
-                Optional<ServerFrame.Error> refused = community.oper(connection, oper.password());
-                if (refused.isPresent()) {
-                    connection.pauseAfterWrongPassword();
-                }
-                return refused;
+                community.oper(connection, oper.password()).ifPresent(refused -> {
+                    connection.send(refused);
+                    connection.wrongOperatorPassword();
+                });
+                return Optional.empty();
             });
         };
     }

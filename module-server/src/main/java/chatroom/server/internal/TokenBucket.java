@@ -29,4 +29,18 @@ final class TokenBucket {
         long wait = fullAt - now - capacityNanos;
         return Math.max(0, wait);
     }
+
+    /// Takes one token if one is there now; a refusal takes nothing, so what is refused does
+    /// not count against what comes later.
+    boolean tryTake(long now) {
+        if (nanosPerToken == 0) {
+            return true;
+        }
+        long next = Math.max(fullAt, now) + nanosPerToken;
+        if (next - now - capacityNanos > 0) {
+            return false;
+        }
+        fullAt = next;
+        return true;
+    }
 }

@@ -68,6 +68,18 @@ class OutgoingTest {
         }
 
         @Test
+        @DisplayName("an action is the text as typed, with /me")
+        void action() {
+            var action = new Outgoing(new ServerFrame.InRoom(LOBBY, new ServerFrame.Chat(8, T, new Name("bob"), "waves",
+                    true)), null, LOBBY);
+
+            assertThat(text(action, Encoding.STRUCTURED_V1))
+                    .isEqualTo("MSG id=8 ts=2026-11-24T10:00:00.250Z from=bob :/me waves\n");
+            assertThat(text(action, Encoding.STRUCTURED_V2))
+                    .isEqualTo("MSG room=#lobby id=8 ts=2026-11-24T10:00:00.250Z from=bob action=1 :waves\n");
+        }
+
+        @Test
         @DisplayName("parts and kicks in the default room are LEFT, topics and moderation are NOTICE")
         void versionOneForms() {
             var parted = new Outgoing(new ServerFrame.InRoom(LOBBY, new ServerFrame.Parted(new Name("bob"), T, "bye")),
