@@ -55,8 +55,10 @@ public sealed interface ClientEvent {
     }
 
     /// The rooms this client is in now, in the order it joined them, and its current room:
-    /// where a line that names no room goes (the room it joined last, or switched to with
-    /// `/join`). Published when either changes.
+    /// where a line that names no room goes (the room last joined or switched to with `/join`,
+    /// as in the plain dialect). The current room changes as soon as the person asks, so it may
+    /// be a room still being joined; if the server refuses, the room joined last before it
+    /// becomes current again. Published when either changes.
     record InRooms(List<RoomName> rooms, Optional<RoomName> current) implements ClientEvent {
         public InRooms {
             rooms = List.copyOf(rooms);

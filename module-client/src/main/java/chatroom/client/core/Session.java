@@ -64,6 +64,11 @@ final class Session {
     /// Private conversations whose history this link asked for, by key: the messages still to
     /// come, or -1 before the count has arrived.
     private final Map<String, Integer> privateReplay = new HashMap<>();
+    /// Rooms and members (keys) with messages from before this link, which wait for the
+    /// history that may confirm some of them before they are sent again. Messages to other
+    /// targets go out at once, in the order they were given (the server reads them after the
+    /// `JOIN` or `PART` given before them).
+    private final Set<String> awaitingReplay = new HashSet<>();
     /// Rooms this client is leaving on purpose (the default room, which every login enters):
     /// their frames are ignored until its own part.
     private final Set<String> leaving = new HashSet<>();
@@ -96,6 +101,8 @@ final class Session {
         receipts.clear();
         outbox.newLink();
         privateReplay.clear();
+        awaitingReplay.clear();
+        outbox.targets().forEach(target -> awaitingReplay.add(Outbox.key(target)));
         leaving.clear();
         listsElsewhere.clear();
         roomList = null;
@@ -107,7 +114,7 @@ final class Session {
         if (first || version < 2) {
             if (!rooms.containsKey(loginRoom.key())) {
                 rooms.clear();
-                rooms.put(loginRoom.key(), new RoomState(loginRoom, false));
+                rooms.put(loginRoom.key(), new RoomState(loginRoom));
                 current = Optional.of(loginRoom);
             }
         } else {
@@ -120,6 +127,11 @@ final class Session {
                     send(new ClientFrame.Join(room.name, since(room.name)), Optional.empty());
                 }
             }
+            outbox.targets().forEach(target -> {
+                if (target instanceof Name peer) {
+                    peers.putIfAbsent(peer.key(), peer);
+                }
+            });
             for (Name peer : peers.values()) {
                 privateReplay.put(peer.key(), -1);
                 send(new ClientFrame.History(peer, since(peer)), Optional.empty());
@@ -282,9 +294,7 @@ final class Session {
             case Command.Me me -> say(Optional.empty(), me.text(), true, out).then(text -> Parsed.ok(command));
             case Command.Msg msg -> say(Optional.of(msg.to()), msg.text(), false, out).then(text -> Parsed.ok(command));
             case Command.Join join -> join(join.room(), out).then(done -> Parsed.ok(command));
-            case Command.Part part -> inRoom(part.room(), command, room -> rooms.containsKey(room.key())
-                    ? connected(command, new ClientFrame.Part(room, part.reason()))
-                    : Parsed.invalid(ErrorCode.NOT_IN_ROOM, "you are not in " + room));
+            case Command.Part part -> inRoom(part.room(), command, room -> part(room, part.reason(), command, out));
             case Command.Rooms rooms -> connected(command, new ClientFrame.ListRooms());
             case Command.Who who -> inRoom(who.room(), command, room -> connected(command, new ClientFrame.Who(room)));
             case Command.Nick nick -> connected(command, new ClientFrame.Nick(nick.name()));
@@ -303,28 +313,46 @@ final class Session {
         };
     }
 
-    /// `/join`: a room this client is in becomes the current room at once; another is joined,
-    /// and becomes the current room once the server has let this client in.
+    /// `/join`: the room becomes the current room at once, as in the plain dialect, so that
+    /// the lines typed next go there whatever the network's delay (they wait until the server
+    /// has let this client in). A room this client is not in is joined; if the server refuses,
+    /// the room it was in last becomes the current one again.
     private Parsed<RoomName> join(RoomName room, List<ClientEvent> out) {
         RoomState known = rooms.get(room.key());
-        if (known != null && known.joined) {
-            if (current.filter(known.name::sameAs).isEmpty()) {
-                current = Optional.of(known.name);
-                out.add(inRooms());
+        if (known == null) {
+            if (link == null) {
+                return notConnected();
             }
-            return Parsed.ok(known.name);
+            known = new RoomState(room);
+            rooms.put(room.key(), known);
+            send(new ClientFrame.Join(room, since(room)), Optional.empty());
         }
-        if (known != null) {
-            known.makeCurrent = true;
-            return Parsed.ok(known.name);
+        if (current.filter(known.name::sameAs).isEmpty()) {
+            current = Optional.of(known.name);
+            out.add(inRooms());
         }
-        if (link == null) {
-            return notConnected();
+        return Parsed.ok(known.name);
+    }
+
+    /// `/part`: if it is the current room, the room joined last before it becomes the current
+    /// one at once, so that the lines typed next go there.
+    private Parsed<Command> part(RoomName room, String reason, Command command, List<ClientEvent> out) {
+        RoomState state = rooms.get(room.key());
+        if (state == null) {
+            return Parsed.invalid(ErrorCode.NOT_IN_ROOM, "you are not in " + room);
         }
-        var joining = new RoomState(room, true);
-        rooms.put(room.key(), joining);
-        send(new ClientFrame.Join(room, since(room)), Optional.empty());
-        return Parsed.ok(room);
+        Parsed<Command> sent = connected(command, new ClientFrame.Part(state.name, reason));
+        if (sent instanceof Parsed.Ok<Command> && current.filter(state.name::sameAs).isPresent()) {
+            current = lastJoined(state);
+            out.add(inRooms());
+        }
+        return sent;
+    }
+
+    /// The room joined last, other than `except`.
+    private Optional<RoomName> lastJoined(RoomState except) {
+        return rooms.values().stream().filter(room -> room.joined && room != except)
+                .reduce((first, second) -> second).map(room -> room.name);
     }
 
     private Parsed<Command> inRoom(Optional<RoomName> room, Command command,
@@ -377,7 +405,7 @@ final class Session {
                         state.arriving.clear();
                         out.add(state.list(true));
                     } else {
-                        var list = new RoomState(name, false);
+                        var list = new RoomState(name);
                         listsElsewhere.remove(room.key()).forEach(list::put);
                         out.add(list.list(true));
                     }
@@ -410,16 +438,9 @@ final class Session {
                 if (state != null) {
                     state.put(new Member(joined.name(), false, false, away.contains(joined.name().key())));
                     out.add(state.list(false));
-                    if (isMe(joined.name())) {
-                        boolean changed = !state.joined || state.makeCurrent;
+                    if (isMe(joined.name()) && !state.joined) {
                         state.joined = true;
-                        if (state.makeCurrent) {
-                            state.makeCurrent = false;
-                            current = Optional.of(state.name);
-                        }
-                        if (changed) {
-                            out.add(inRooms());
-                        }
+                        out.add(inRooms());
                     }
                 }
             }
@@ -473,16 +494,17 @@ final class Session {
     /// another room becomes the current one if it was.
     private void leave(RoomState state, String why, List<ClientEvent> out) {
         rooms.remove(state.name.key());
+        awaitingReplay.remove(state.name.key());
         List<Outbox.Entry> dropped = outbox.removeAll(state.name);
         dropped.forEach(entry -> out.add(new ClientEvent.NotSent(entry.to, entry.text, why)));
         if (!dropped.isEmpty()) {
             out.add(unconfirmed());
         }
-        if (current.filter(state.name::sameAs).isPresent()) {
-            current = rooms.values().stream().filter(room -> room.joined).reduce((first, second) -> second)
-                    .map(room -> room.name);
+        boolean wasCurrent = current.filter(state.name::sameAs).isPresent();
+        if (wasCurrent) {
+            current = lastJoined(state);
         }
-        if (state.joined) {
+        if (state.joined || wasCurrent) {
             out.add(inRooms());
         }
     }
@@ -563,26 +585,20 @@ final class Session {
 
     private void replayed(RoomState state) {
         state.replayRemaining = 0;
-        state.ready = true;
+        awaitingReplay.remove(state.name.key());
         flush(state.name);
     }
 
     private void privateReplayed(Name with) {
         privateReplay.remove(with.key());
+        awaitingReplay.remove(with.key());
         flush(with);
     }
 
     /// Sends the messages waiting for `target`, if it is ready on this link: connected, and
-    /// its history (which may confirm some of them) replayed.
+    /// the history that may confirm some of them replayed.
     private void flush(Target target) {
-        if (link == null) {
-            return;
-        }
-        boolean ready = switch (target) {
-            case RoomName room -> rooms.containsKey(room.key()) && rooms.get(room.key()).ready;
-            case Name name -> !privateReplay.containsKey(name.key());
-        };
-        if (!ready) {
+        if (link == null || awaitingReplay.contains(Outbox.key(target))) {
             return;
         }
         for (Outbox.Entry entry : outbox.takeQueued(target)) {
@@ -651,22 +667,16 @@ final class Session {
         final List<Member> arriving = new ArrayList<>();
         /// Its own `JOINED` has been seen (on some link).
         boolean joined;
-        /// The person asked to join it: it becomes the current room once joined.
-        boolean makeCurrent;
         // Per link.
         int replayRemaining;
-        /// Its history has been replayed on this link, so messages to it may be sent.
-        boolean ready;
 
-        RoomState(RoomName name, boolean makeCurrent) {
+        RoomState(RoomName name) {
             this.name = name;
-            this.makeCurrent = makeCurrent;
         }
 
         void newLink() {
             arriving.clear();
             replayRemaining = 0;
-            ready = false;
         }
 
         void put(Member member) {

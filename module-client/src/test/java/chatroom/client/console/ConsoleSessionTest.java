@@ -370,7 +370,7 @@ class ConsoleSessionTest {
                 bob.type("/help");
                 List<String> plain = bob.next(Command.HELP.size());
                 var exit = start(address(), Optional.of("carla"));
-                screen.await("as carla");
+                screen.await("* carla joined the chat");
 
                 keyboard.type("/help");
 

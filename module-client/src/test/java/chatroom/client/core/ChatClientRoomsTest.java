@@ -132,6 +132,27 @@ class ChatClientRoomsTest {
         }
 
         @Test
+        @DisplayName("lines typed right after /join or /part go where the plain dialect sends them, whatever the delay")
+        void typedAhead() throws Exception {
+            var bobEvents = new EventRecorder();
+            var bob = loggedIn("bob", bobEvents);
+            perform(bob, "/join #rust");
+            bobEvents.await("bob in #rust", ownJoin("bob", RUST));
+            var events = new EventRecorder();
+            var alice = loggedIn("alice", events);
+
+            perform(alice, "/join #rust");
+            perform(alice, "first in rust");
+            perform(alice, "/part");
+            perform(alice, "back in the lobby");
+
+            bobEvents.await("in #rust", message(RUST, "first in rust"));
+            bobEvents.await("in the lobby", message(LOBBY, "back in the lobby"));
+            events.await("all confirmed", allConfirmed());
+            assertThat(events.all(ClientEvent.NotSent.class)).isEmpty();
+        }
+
+        @Test
         @DisplayName("/join of a room it is in only switches; commands about a room it is not in are refused locally")
         void switchAndRefuse() throws Exception {
             var events = new EventRecorder();
