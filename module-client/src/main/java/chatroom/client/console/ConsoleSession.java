@@ -2,12 +2,13 @@ package chatroom.client.console;
 
 import chatroom.client.core.ChatClient;
 import chatroom.client.core.ClientEvent;
-import chatroom.client.core.ConnectionState;
 import chatroom.client.core.Fingerprint;
 import chatroom.client.core.LoginOutcome;
 import chatroom.client.core.ReconnectPolicy;
 import chatroom.client.core.Security;
 import chatroom.client.core.ServerAddress;
+import chatroom.protocol.Command;
+import chatroom.protocol.Commands;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.PlainText;
@@ -28,10 +29,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/// The terminal client: lines from `in` are messages (`/quit` leaves, `/reconnect` retries at
-/// once), and everything that happens is printed to `out` as `[HH:mm] name: text` or
-/// `[HH:mm] * notice`. It uses the same client core as the desktop client, so it reconnects the
-/// same way, and it never touches JavaFX, so it runs where there is no display.
+/// The terminal client: lines from `in` are read as the plain dialect reads them
+/// ([Commands#parse]: the same `/commands`, the same `/help`), plus the console's own
+/// `/reconnect`, which retries at once; a line that is no command is a message to the current
+/// room. Everything that happens is printed to `out` as `[HH:mm] ` and a line that names its
+/// room or conversation ([ConsoleLines]). It uses the same client core as the desktop client,
+/// so it reconnects the same way (and rejoins its rooms), and it never touches JavaFX, so it
+/// runs where there is no display.
 public final class ConsoleSession {
 
     /// Exit code after a normal end.
@@ -44,6 +48,8 @@ public final class ConsoleSession {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final Duration QUIT_TIMEOUT = Duration.ofSeconds(5);
+    /// The console's own command, besides the plain dialect's.
+    private static final String RECONNECT = "/reconnect";
 
     private final ServerAddress address;
     private final BufferedReader in;
@@ -53,6 +59,7 @@ public final class ConsoleSession {
     private final Security security;
     /// The keyboard's lines once logged in, and the client's verdict when it stops by itself.
     private final BlockingQueue<Input> inputs = new LinkedBlockingQueue<>();
+    private final ConsoleLines lines = new ConsoleLines();
     private int exitCode = EXIT_FAILED;
 
     /// A session without TLS (until a server asks for it) and without a password.
@@ -94,16 +101,34 @@ public final class ConsoleSession {
                 if (PlainText.isQuit(line)) {
                     return EXIT_OK;
                 }
-                if (line.strip().equalsIgnoreCase("/reconnect")) {
+                if (line.strip().equalsIgnoreCase(RECONNECT)) {
                     chat.reconnectNow();
-                } else if (!line.isBlank() && chat.send(line) instanceof Parsed.Invalid<String> invalid) {
-                    print("* Not sent: " + invalid.detail());
+                } else if (!line.isBlank() && type(chat, line)) {
+                    return EXIT_OK;
                 }
             }
         } finally {
             chat.quit();
             chat.awaitClosed(QUIT_TIMEOUT);
         }
+    }
+
+    /// Does what a typed line asks; returns whether it asks to leave. A line that cannot be
+    /// read, or a command the client cannot carry out, prints why and sends nothing.
+    private boolean type(ChatClient chat, String line) {
+        switch (Commands.parse(line)) {
+            case Parsed.Ok<Command>(Command.Quit quit) -> {
+                return true;
+            }
+            case Parsed.Ok<Command>(Command.Help help) -> Command.HELP.forEach(text -> print(PlainText.NOTICE_PREFIX + text));
+            case Parsed.Ok<Command>(Command command) -> {
+                if (chat.perform(command) instanceof Parsed.Invalid<Command> refused) {
+                    print("* Error: " + refused.detail());
+                }
+            }
+            case Parsed.Invalid<Command> invalid -> print("* Error: " + invalid.detail());
+        }
+        return false;
     }
 
     /// Hands the keyboard's lines to [#run]; the end of the input ends the session normally.
@@ -201,25 +226,11 @@ public final class ConsoleSession {
 
     private void show(List<ClientEvent> batch) {
         for (ClientEvent event : batch) {
-            switch (event) {
-                case ClientEvent.Message message -> print(message.chat().time(),
-                        message.chat().from() + ": " + message.chat().text());
-                case ClientEvent.Presence presence -> PlainText.render(presence.frame())
-                        .ifPresent(line -> print(presence.time(), line));
-                case ClientEvent.Notice notice -> print((notice.error() ? "* Error: " : "* ") + notice.text());
-                case ClientEvent.Welcome welcome -> print("* " + (welcome.reconnected() ? "Reconnected" : "Connected")
-                        + " to " + welcome.server() + " as " + welcome.name() + ", room " + welcome.room()
-                        + ". Type a message and press Enter; /quit leaves.");
-                case ClientEvent.StateChanged changed -> describe(changed).ifPresent(this::print);
-                case ClientEvent.Members members -> {
-                    // The member list is shown on joins and leaves; printing it whole each time is noise.
-                }
-                case ClientEvent.Unconfirmed unconfirmed -> {
-                    // A console shows a message once the server has echoed it; nothing to redraw.
-                }
-                case ClientEvent.NotSent notSent -> print("* Not sent: " + notSent.text() + " (" + notSent.reason()
-                        + "). Type it again to retry.");
-                case ClientEvent.Stopped stopped -> stop(stopped.why());
+            for (ConsoleLines.Line line : lines.of(event)) {
+                line.time().ifPresentOrElse(time -> print(time, line.text()), () -> print(line.text()));
+            }
+            if (event instanceof ClientEvent.Stopped stopped) {
+                stop(stopped.why());
             }
         }
     }
@@ -248,17 +259,6 @@ public final class ConsoleSession {
 
     /// A line from the keyboard, or (empty) the end of the session with its exit code.
     private record Input(Optional<String> line, int exitCode) {
-    }
-
-    private static Optional<String> describe(ClientEvent.StateChanged changed) {
-        if (changed.state() != ConnectionState.WAITING_TO_RECONNECT) {
-            return Optional.empty();
-        }
-        String reason = changed.reason().map(text -> " (" + text + ")").orElse("");
-        return Optional.of(changed.retryIn()
-                .map(delay -> "* Connection lost" + reason + "; reconnecting in "
-                        + Math.max(1, Math.round(delay.toMillis() / 1000.0)) + " s. /reconnect tries now.")
-                .orElse("* Connection lost" + reason + ". /reconnect tries again, /quit leaves."));
     }
 
     private void print(String text) {

@@ -1,25 +1,23 @@
 package chatroom.client.core;
 
 import chatroom.protocol.ClientFrame;
+import chatroom.protocol.Command;
 import chatroom.protocol.ErrorCode;
-import chatroom.protocol.Limits;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.PlainText;
+import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.ServerFrames;
-import chatroom.protocol.Text;
+import chatroom.protocol.Target;
 
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -36,10 +34,15 @@ import static java.lang.System.Logger.Level.DEBUG;
 /// A chat session with one server in the structured dialect, with no UI: it connects, logs in,
 /// reports what happens as [ClientEvent]s, and reconnects when the connection is lost.
 ///
+/// - Protocol version 2 when the server speaks it: rooms, private messages, topics, away and
+///   moderation ([#perform]); a version 1 server gets exactly what it always got, and the
+///   client is in its one room.
 /// - Nothing typed is lost: a text given to [#send] stays unconfirmed until the server echoes
-///   it; across a reconnect it is sent again unless the replayed history shows it arrived.
-/// - Nothing is shown twice: after a reconnect the client asks only for history after the last
-///   message it has, and drops any message id it has already seen.
+///   it; across a reconnect it is sent again unless the replayed history of its room or
+///   private conversation shows it arrived.
+/// - Nothing is shown twice: after a reconnect the client is back in every room it was in,
+///   asks each room and private conversation only for history after the last message it has
+///   there, and drops any message id it has already seen there.
 /// - Secured as its [Security] says: TLS when asked, or as soon as a server answers that it
 ///   accepts only TLS; the server's certificate trusted as [ServerTrust] decides (a new one is
 ///   put to the person before anything is sent, a changed one is refused); the password sent
@@ -55,9 +58,6 @@ public final class ChatClient {
     private static final System.Logger LOG = System.getLogger("chatroom.client");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final String CLIENT_ID = "chatroom-client/1";
-    /// The structured protocol version this client speaks: version 1, the default room only
-    /// (rooms come to the clients with the workbench).
-    private static final int SPOKEN_VERSION = 1;
 
     private final ServerAddress address;
     private final Security security;
@@ -80,23 +80,12 @@ public final class ChatClient {
     private Optional<String> lastReason = Optional.empty();
     private Socket connectingSocket;
     private ServerLink link;
-    /// Texts sent or waiting to be sent that the server has not echoed yet, oldest first.
-    private final ArrayDeque<String> unconfirmed = new ArrayDeque<>();
-    /// How many of [#unconfirmed] went out on the current link.
-    private int sentOnLink;
-    /// Whether texts may be sent on the current link (after the history that could confirm
-    /// some of them).
-    private boolean outboxOpen;
+    /// Rooms, members, conversations and the outbox: everything known of the chat.
+    private final Session session;
 
     // Session thread only.
-    private volatile Name name;
     /// Whether to use TLS: asked for, or learnt from a server that accepts only TLS.
     private boolean tls;
-
-    private long lastId;
-    private int replayRemaining;
-    private final TreeMap<String, Name> members = new TreeMap<>();
-    private final List<Name> membersArriving = new ArrayList<>();
 
     /// A client for `address` that will log in as `name` and report to `listener` through
     /// `executor` (`Platform::runLater` in the desktop client, `Runnable::run` in tests).
@@ -112,7 +101,7 @@ public final class ChatClient {
         this.address = address;
         this.security = security;
         this.tls = security.tls();
-        this.name = name;
+        this.session = new Session(name);
         this.events = new EventBatcher(executor, listener);
         this.trustGate = new TrustGate(address, security, events::publish);
         this.policy = policy;
@@ -141,27 +130,53 @@ public final class ChatClient {
 
     /// The name this client uses (the server may have changed its case or renamed it).
     public Name name() {
-        return name;
+        lock.lock();
+        try {
+            return session.me();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /// Sends a chat message, now if connected, else as soon as the client is again. Refused,
-    /// and not queued, if the text is not a valid message.
+    /// Sends a chat message to the current room (the default room, with a version 1 server),
+    /// now if connected, else as soon as the client is again. Refused, and not queued, if the
+    /// text is not a valid message or the client is in no room.
     public Parsed<String> send(String text) {
-        Parsed<String> checked = Text.checkMessage(text);
-        if (checked instanceof Parsed.Ok<String>) {
-            lock.lock();
-            try {
-                unconfirmed.add(text);
-                if (outboxOpen) {
-                    sentOnLink++;
-                    write(link, new ClientFrame.Say(text));
-                }
-                events.publish(new ClientEvent.Unconfirmed(List.copyOf(unconfirmed)));
-            } finally {
-                lock.unlock();
-            }
+        return withSession(out -> session.say(Optional.empty(), text, false, out));
+    }
+
+    /// Sends a chat message (an action if `action`, like `/me waves`) to a room this client is
+    /// in or, privately, to a member; as [#send(String)]. Refused, and not queued, by a
+    /// version 1 server's client unless it goes to the default room and is no action.
+    public Parsed<String> send(Target to, String text, boolean action) {
+        return withSession(out -> session.say(Optional.of(to), text, action, out));
+    }
+
+    /// Does what a typed command asks ([chatroom.protocol.Commands#parse]): a message goes to
+    /// the current room as [#send(String)] does; `/join` of a room this client is in makes it
+    /// the current room; other commands are sent to the server, whose answers and refusals
+    /// arrive as events. A command that names no room applies to the current room.
+    ///
+    /// Refused, with nothing sent, when it cannot be done: no current room, a room this client
+    /// is not in, a version 1 server (which knows only messages and `/nick`), or (except for
+    /// messages, which wait) no connection. [Command.Help] and [Command.Quit] send nothing:
+    /// the caller shows [Command#HELP] or calls [#quit()].
+    public Parsed<Command> perform(Command command) {
+        return withSession(out -> session.perform(command, out));
+    }
+
+    /// Runs `action` on the session under the lock, then publishes the events it produced.
+    private <T> T withSession(java.util.function.Function<List<ClientEvent>, T> action) {
+        List<ClientEvent> out = new ArrayList<>();
+        T result;
+        lock.lock();
+        try {
+            result = action.apply(out);
+        } finally {
+            lock.unlock();
         }
-        return checked;
+        out.forEach(events::publish);
+        return result;
     }
 
     /// Tries to reconnect now instead of waiting (also after [#cancelReconnect()]).
@@ -298,7 +313,7 @@ public final class ChatClient {
                 newLink = ServerLink.connect(socket, address, CONNECT_TIMEOUT);
             }
             newLink.readTimeout(CONNECT_TIMEOUT);
-            newLink.send(new ClientFrame.Hello(SPOKEN_VERSION, CLIENT_ID));
+            newLink.send(new ClientFrame.Hello(Session.VERSION, CLIENT_ID));
             Handshake handshake = new Handshake(newLink);
             ServerFrame.Hello hello;
             try {
@@ -314,12 +329,27 @@ public final class ChatClient {
                 }
                 newLink.send(new ClientFrame.Pass(security.password().get()));
             }
-            newLink.send(new ClientFrame.Login(name, lastId > 0 ? OptionalLong.of(lastId) : OptionalLong.empty()));
+            // The client speaks the version the server chose, which is never more than offered.
+            int version = Math.min(hello.version(), Session.VERSION);
+            ClientFrame.Login login;
+            lock.lock();
+            try {
+                login = new ClientFrame.Login(session.me(), session.loginSince());
+            } finally {
+                lock.unlock();
+            }
+            newLink.send(login);
             ServerFrame.Welcome welcome = handshake.awaitWelcome();
+            // Version 2 names the room as rooms are named (`#lobby`), version 1 without the `#`.
+            RoomName room = switch (RoomName.parse(version >= 2 ? welcome.room() : "#" + welcome.room())) {
+                case Parsed.Ok<RoomName>(RoomName valid) -> valid;
+                case Parsed.Invalid<RoomName> invalid -> throw new LoginFailure(new LoginOutcome.Unreachable(
+                        "the server's room name " + welcome.room() + " is not valid: " + invalid.detail()));
+            };
             // The server pings after `heartbeat` seconds of silence: 2.5 times that without a
             // byte means it is gone, even if TCP has not noticed.
             newLink.readTimeout(Duration.ofMillis(Math.max(5_000, hello.heartbeatSeconds() * 2_500L)));
-            name = welcome.name();
+            List<ClientEvent> caughtUp = new ArrayList<>();
             lock.lock();
             try {
                 if (quitting) {
@@ -327,15 +357,16 @@ public final class ChatClient {
                 }
                 connectingSocket = null;
                 link = newLink;
-                sentOnLink = 0;
-                outboxOpen = false;
+                ServerLink linked = newLink;
+                session.linked(frame -> write(linked, frame), version, room, welcome.name(), caughtUp);
             } finally {
                 lock.unlock();
             }
             if (!reconnecting) {
-                firstLogin.complete(new LoginOutcome.LoggedIn(welcome.name(), welcome.room()));
+                firstLogin.complete(new LoginOutcome.LoggedIn(welcome.name(), room.bare()));
             }
-            events.publish(new ClientEvent.Welcome(welcome.name(), welcome.room(), address, reconnecting));
+            events.publish(new ClientEvent.Welcome(welcome.name(), room.bare(), address, reconnecting, version));
+            caughtUp.forEach(events::publish);
             events.publish(new ClientEvent.StateChanged(ConnectionState.CONNECTED, Optional.empty(), Optional.empty()));
             return newLink;
         } catch (IOException e) {
@@ -357,8 +388,6 @@ public final class ChatClient {
 
     /// Reads frames until the connection ends; returns why it ended.
     private String serve(ServerLink current) {
-        replayRemaining = 0;
-        membersArriving.clear();
         try {
             while (true) {
                 Optional<Parsed<String>> line = current.nextLine();
@@ -367,7 +396,7 @@ public final class ChatClient {
                 }
                 if (line.get() instanceof Parsed.Ok<String>(String text)
                         && ServerFrames.decode(text) instanceof Parsed.Ok<ServerFrame>(ServerFrame frame)) {
-                    Optional<String> bye = handle(frame);
+                    Optional<String> bye = withSession(out -> session.handle(frame, out));
                     if (bye.isPresent()) {
                         return bye.get();
                     }
@@ -383,150 +412,11 @@ public final class ChatClient {
             lock.lock();
             try {
                 link = null;
-                outboxOpen = false;
+                session.unlinked();
             } finally {
                 lock.unlock();
             }
             current.close();
-        }
-    }
-
-    /// Applies one frame; returns the server's goodbye if it said one.
-    private Optional<String> handle(ServerFrame frame) {
-        switch (frame) {
-            case ServerFrame.Members chunk -> {
-                membersArriving.addAll(chunk.names());
-                if (!chunk.more()) {
-                    members.clear();
-                    membersArriving.forEach(member -> members.put(member.key(), member));
-                    membersArriving.clear();
-                    publishMembers();
-                }
-            }
-            case ServerFrame.History history -> {
-                replayRemaining = history.count();
-                if (replayRemaining == 0) {
-                    openOutbox();
-                }
-            }
-            case ServerFrame.Chat chat -> {
-                boolean fromHistory = replayRemaining > 0;
-                if (fromHistory) {
-                    replayRemaining--;
-                }
-                if (chat.id() > lastId) {
-                    lastId = chat.id();
-                    events.publish(new ClientEvent.Message(chat, fromHistory));
-                    confirm(chat);
-                }
-                if (fromHistory && replayRemaining == 0) {
-                    openOutbox();
-                }
-            }
-            case ServerFrame.Joined joined -> {
-                members.put(joined.name().key(), joined.name());
-                presence(frame);
-            }
-            case ServerFrame.Left left -> {
-                members.remove(left.name().key());
-                presence(frame);
-            }
-            case ServerFrame.Renamed renamed -> {
-                members.remove(renamed.from().key());
-                members.put(renamed.to().key(), renamed.to());
-                if (renamed.from().key().equals(name.key())) {
-                    name = renamed.to();
-                }
-                presence(frame);
-            }
-            case ServerFrame.Notice notice -> events.publish(new ClientEvent.Notice(notice.text(), false));
-            case ServerFrame.Error error when error.code() == ErrorCode.NOT_SAVED -> refused(error);
-            case ServerFrame.Error error -> events.publish(new ClientEvent.Notice(error.text(), true));
-            case ServerFrame.Ping ping -> {
-                lock.lock();
-                try {
-                    write(link, new ClientFrame.Pong(ping.token()));
-                } finally {
-                    lock.unlock();
-                }
-            }
-            case ServerFrame.Bye bye -> {
-                return Optional.of(bye.text());
-            }
-            case ServerFrame.Hello hello -> LOG.log(DEBUG, "Ignoring a second HELLO");
-            case ServerFrame.Welcome welcome -> LOG.log(DEBUG, "Ignoring a second WELCOME");
-            case ServerFrame.Pong pong -> LOG.log(DEBUG, "PONG {0}", pong.token());
-            // This client offers protocol version 1, whose server never sends these.
-            case ServerFrame.InRoom inRoom -> LOG.log(DEBUG, "Ignoring a version 2 frame");
-            case ServerFrame.Private message -> LOG.log(DEBUG, "Ignoring a version 2 frame");
-            case ServerFrame.PrivateHistory history -> LOG.log(DEBUG, "Ignoring a version 2 frame");
-            case ServerFrame.Away away -> LOG.log(DEBUG, "Ignoring a version 2 frame");
-            case ServerFrame.RoomList list -> LOG.log(DEBUG, "Ignoring a version 2 frame");
-            case ServerFrame.RoomInfo info -> LOG.log(DEBUG, "Ignoring a version 2 frame");
-            case ServerFrame.Parted parted -> LOG.log(DEBUG, "Ignoring a version 2 frame");
-            case ServerFrame.Kicked kicked -> LOG.log(DEBUG, "Ignoring a version 2 frame");
-            case ServerFrame.Topic topic -> LOG.log(DEBUG, "Ignoring a version 2 frame");
-            case ServerFrame.Moderated moderated -> LOG.log(DEBUG, "Ignoring a version 2 frame");
-        }
-        return Optional.empty();
-    }
-
-    private void presence(ServerFrame frame) {
-        events.publish(new ClientEvent.Presence(frame));
-        publishMembers();
-    }
-
-    private void publishMembers() {
-        events.publish(new ClientEvent.Members(List.copyOf(members.values())));
-    }
-
-    /// A message of ours came back: it is no longer unconfirmed.
-    private void confirm(ServerFrame.Chat chat) {
-        if (!chat.from().key().equals(name.key())) {
-            return;
-        }
-        lock.lock();
-        try {
-            if (chat.text().equals(unconfirmed.peek())) {
-                unconfirmed.poll();
-                if (sentOnLink > 0) {
-                    sentOnLink--;
-                }
-                events.publish(new ClientEvent.Unconfirmed(List.copyOf(unconfirmed)));
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /// The server could not save a message of ours, so nobody got it. The server answers our
-    /// messages in the order they were sent, each with its echo or its refusal, so it is the
-    /// oldest one still unconfirmed on this link.
-    private void refused(ServerFrame.Error error) {
-        lock.lock();
-        try {
-            if (sentOnLink == 0 || unconfirmed.isEmpty()) {
-                events.publish(new ClientEvent.Notice(error.text(), true));
-                return;
-            }
-            String text = unconfirmed.poll();
-            sentOnLink--;
-            events.publish(new ClientEvent.NotSent(text, error.text()));
-            events.publish(new ClientEvent.Unconfirmed(List.copyOf(unconfirmed)));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /// History has been replayed, so what it did not confirm must be sent (again).
-    private void openOutbox() {
-        lock.lock();
-        try {
-            outboxOpen = true;
-            unconfirmed.stream().skip(sentOnLink).forEach(text -> write(link, new ClientFrame.Say(text)));
-            sentOnLink = unconfirmed.size();
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -1,7 +1,10 @@
 package chatroom.client.core;
 
+import chatroom.protocol.Member;
 import chatroom.protocol.Name;
+import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
+import chatroom.protocol.Target;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +14,11 @@ import java.util.Optional;
 
 /// What a [ChatClient] tells its listener, in the order it happened. Delivered in batches on
 /// the listener's executor (the FX thread in the desktop client).
+///
+/// Every event that happened in a room names it: with a version 1 server that is always the
+/// default room ([Welcome#defaultRoom()]), the only room such a server has. Private messages
+/// name the other member of the conversation. Events about a member rather than a room (left
+/// the chat, renamed, away) name no room.
 public sealed interface ClientEvent {
 
     /// The connection state changed. `retryIn` is set while an automatic reconnect is
@@ -24,39 +32,140 @@ public sealed interface ClientEvent {
         }
     }
 
-    /// Logged in (again, after a reconnect) as `name` in `room` on `server`.
-    record Welcome(Name name, String room, ServerAddress server, boolean reconnected) implements ClientEvent {
-    }
+    /// Logged in (again, after a reconnect) as `name` on `server`, in the default room `room`
+    /// (its name without `#`, as version 1 names it), speaking protocol `version` (2: rooms,
+    /// private messages, topics, away and moderation; 1: the default room only).
+    record Welcome(Name name, String room, ServerAddress server, boolean reconnected, int version)
+            implements ClientEvent {
+        public Welcome {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(server, "server");
+            RoomName.of(room);
+        }
 
-    /// Everybody in the room now, sorted ignoring case.
-    record Members(List<Name> names) implements ClientEvent {
-        public Members {
-            names = List.copyOf(names);
+        /// A login to a version 1 server.
+        public Welcome(Name name, String room, ServerAddress server, boolean reconnected) {
+            this(name, room, server, reconnected, 1);
+        }
+
+        /// The room every login enters: `#` + [#room()].
+        public RoomName defaultRoom() {
+            return RoomName.of(room);
         }
     }
 
-    /// A chat message, new to this client (a message seen before, for example replayed again
-    /// after a reconnect, is never delivered twice). `fromHistory` for messages from before
-    /// this client (re)joined.
-    record Message(ServerFrame.Chat chat, boolean fromHistory) implements ClientEvent {
+    /// The rooms this client is in now, in the order it joined them, and its current room:
+    /// where a line that names no room goes (the room last joined or switched to with `/join`,
+    /// as in the plain dialect). The current room changes as soon as the person asks, so it may
+    /// be a room still being joined; if the server refuses, the room joined last before it
+    /// becomes current again. Published when either changes.
+    record InRooms(List<RoomName> rooms, Optional<RoomName> current) implements ClientEvent {
+        public InRooms {
+            rooms = List.copyOf(rooms);
+            Objects.requireNonNull(current, "current");
+        }
     }
 
-    /// Somebody joined, left or was renamed (this client's own join included).
-    record Presence(ServerFrame frame) implements ClientEvent {
+    /// Everybody in `room` now, sorted ignoring case. `listed` when the server sent the whole
+    /// list (on joining the room, or asked with `/who`); otherwise the client changed its last
+    /// list after a join, part, rename or change of flags.
+    record Members(RoomName room, List<Member> members, boolean listed) implements ClientEvent {
+        public Members {
+            Objects.requireNonNull(room, "room");
+            members = List.copyOf(members);
+        }
+
+        /// The members' names, in the list's order.
+        public List<Name> names() {
+            return members.stream().map(Member::name).toList();
+        }
+    }
+
+    /// A chat message in `room`, new to this client (a message seen before, for example
+    /// replayed again after a reconnect, is never delivered twice). `fromHistory` for messages
+    /// from before this client (re)joined the room.
+    record Message(RoomName room, ServerFrame.Chat chat, boolean fromHistory) implements ClientEvent {
+        public Message {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(chat, "chat");
+        }
+    }
+
+    /// A private message between this client and `with`, sent by either (see [#sent()]), new
+    /// to this client. `fromHistory` for messages replayed from before a reconnect.
+    record PrivateMessage(Name with, ServerFrame.Chat chat, boolean fromHistory) implements ClientEvent {
+        public PrivateMessage {
+            Objects.requireNonNull(with, "with");
+            Objects.requireNonNull(chat, "chat");
+        }
+
+        /// Sent by this client (not by `with`).
+        public boolean sent() {
+            return !chat.from().key().equals(with.key());
+        }
+    }
+
+    /// Somebody joined, left (on purpose: [ServerFrame.Parted]) or was kicked out of `room`
+    /// (this client included); or, with no room, left the chat ([ServerFrame.Left]) or was
+    /// renamed ([ServerFrame.Renamed]).
+    record Presence(Optional<RoomName> room, ServerFrame frame) implements ClientEvent {
         public Presence {
-            if (!(frame instanceof ServerFrame.Joined || frame instanceof ServerFrame.Left
-                    || frame instanceof ServerFrame.Renamed)) {
-                throw new IllegalArgumentException("not a presence frame: " + frame);
+            Objects.requireNonNull(room, "room");
+            boolean inRoom = frame instanceof ServerFrame.Joined || frame instanceof ServerFrame.Parted
+                    || frame instanceof ServerFrame.Kicked;
+            boolean chatWide = frame instanceof ServerFrame.Left || frame instanceof ServerFrame.Renamed;
+            if (!(inRoom && room.isPresent()) && !(chatWide && room.isEmpty())) {
+                throw new IllegalArgumentException("not a presence frame" + room.map(r -> " of " + r).orElse("")
+                        + ": " + frame);
             }
         }
 
         /// When it happened, by the server's clock.
         public Instant time() {
-            // The constructor admits only these three kinds.
+            // The constructor admits only these five kinds.
             if (frame instanceof ServerFrame.Joined joined) {
                 return joined.time();
             }
+            if (frame instanceof ServerFrame.Parted parted) {
+                return parted.time();
+            }
+            if (frame instanceof ServerFrame.Kicked kicked) {
+                return kicked.time();
+            }
             return frame instanceof ServerFrame.Left left ? left.time() : ((ServerFrame.Renamed) frame).time();
+        }
+    }
+
+    /// The topic of `room`: sent on joining a room that has one, when it changes, and when
+    /// asked for (`/topic`).
+    record Topic(RoomName room, ServerFrame.Topic topic) implements ClientEvent {
+        public Topic {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(topic, "topic");
+        }
+    }
+
+    /// An operator changed something in `room` (operators, mutes, bans, the topic lock), or
+    /// closed it.
+    record Moderated(RoomName room, ServerFrame.Moderated moderated) implements ClientEvent {
+        public Moderated {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(moderated, "moderated");
+        }
+    }
+
+    /// `name` (this client's person included) set an away text, or came back (`text` empty).
+    record Away(Name name, Optional<String> text) implements ClientEvent {
+        public Away {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /// The server's rooms, as asked for with `/rooms`.
+    record RoomList(List<ServerFrame.RoomInfo> rooms) implements ClientEvent {
+        public RoomList {
+            rooms = List.copyOf(rooms);
         }
     }
 
@@ -76,18 +185,21 @@ public sealed interface ClientEvent {
         }
     }
 
-    /// A message this client sent that the server refused and nobody received (the server
-    /// could not save it: `ERROR code=not-saved`). It is no longer among the unconfirmed ones
-    /// and is not sent again by itself: `text` is handed back so the person can send it again.
-    record NotSent(String text, String reason) implements ClientEvent {
+    /// A message to `to` (a room or a member) that the server refused and nobody received: the
+    /// server could not save it, the sender is muted, the recipient is gone, or the client is
+    /// no longer in the room. It is no longer among the unconfirmed ones and is not sent again
+    /// by itself: `text` is handed back so the person can send it again.
+    record NotSent(Target to, String text, String reason) implements ClientEvent {
         public NotSent {
+            Objects.requireNonNull(to, "to");
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(reason, "reason");
         }
     }
 
     /// The messages this client has sent that the server has not yet confirmed (by echoing
-    /// them). They are kept across reconnects and sent again, so nothing typed is lost.
+    /// them), to every room and member. They are kept across reconnects and sent again, so
+    /// nothing typed is lost.
     record Unconfirmed(List<String> texts) implements ClientEvent {
         public Unconfirmed {
             texts = List.copyOf(texts);

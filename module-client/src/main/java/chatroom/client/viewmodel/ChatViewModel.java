@@ -10,6 +10,8 @@ import chatroom.protocol.ErrorCode;
 import chatroom.protocol.Limits;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
+import chatroom.protocol.PlainText;
+import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -80,6 +82,8 @@ public final class ChatViewModel {
     private long lastMessageId;
     /// The last login, until our own join is announced.
     private ClientEvent.Welcome greeting;
+    /// The room the desktop shows, from the last login; `null` before it.
+    private RoomName defaultRoom;
     private boolean quitting;
 
     private ChatViewModel(ViewModelContext context, ServerAddress server, Name name) {
@@ -127,15 +131,38 @@ public final class ChatViewModel {
             switch (event) {
                 case ClientEvent.StateChanged change -> onState(change, added);
                 case ClientEvent.Welcome welcome -> onWelcome(welcome);
-                case ClientEvent.Members list -> latestMembers = list;
+                case ClientEvent.Members list -> {
+                    if (shown(list.room())) {
+                        latestMembers = list;
+                    }
+                }
                 case ClientEvent.Message message -> {
                     // The client never repeats a message; ids only grow, so this is cheap insurance.
-                    if (message.chat().id() > lastMessageId) {
+                    if (shown(message.room()) && message.chat().id() > lastMessageId) {
                         lastMessageId = message.chat().id();
                         transcript.message(message.chat(), added);
                     }
                 }
-                case ClientEvent.Presence presence -> onPresence(presence, added);
+                case ClientEvent.Presence presence -> {
+                    if (presence.room().map(this::shown).orElse(true)) {
+                        onPresence(presence, added);
+                    }
+                }
+                // Worded as a version 1 server words them, in the notices it sent instead.
+                case ClientEvent.Topic topic -> roomNotice(topic.room(), topic.topic(), added);
+                case ClientEvent.Moderated moderated -> roomNotice(moderated.room(), moderated.moderated(), added);
+                case ClientEvent.PrivateMessage message -> {
+                    // The desktop shows the default room only, as with a version 1 server.
+                }
+                case ClientEvent.Away away -> {
+                    // Not shown by a version 1 server either.
+                }
+                case ClientEvent.RoomList list -> {
+                    // Only asked for by commands the desktop does not give.
+                }
+                case ClientEvent.InRooms rooms -> {
+                    // The desktop stays in the default room.
+                }
                 case ClientEvent.Notice notice -> transcript.notice(
                         notice.error() ? texts.format("notice.error", notice.text()) : notice.text(),
                         notice.error() ? ChatItem.NoticeKind.ERROR : ChatItem.NoticeKind.CONNECTION, added);
@@ -248,7 +275,21 @@ public final class ChatViewModel {
         refresh();
     }
 
+    /// Whether an event of `room` is shown: the desktop shows the default room only (its rooms
+    /// come later). Before the first login no room is known, and the client sends none.
+    private boolean shown(RoomName eventRoom) {
+        return defaultRoom == null || defaultRoom.sameAs(eventRoom);
+    }
+
+    private void roomNotice(RoomName eventRoom, ServerFrame.RoomEvent event, List<ChatItem> added) {
+        if (shown(eventRoom)) {
+            PlainText.render(event).ifPresent(line -> transcript.notice(
+                    line.substring(PlainText.NOTICE_PREFIX.length()), ChatItem.NoticeKind.CONNECTION, added));
+        }
+    }
+
     private void onWelcome(ClientEvent.Welcome welcome) {
+        defaultRoom = welcome.defaultRoom();
         transcript.rename(welcome.name());
         me.set(welcome.name().value());
         room.set(welcome.room());

@@ -67,12 +67,19 @@ final class Transcript {
                     ChatItem.NoticeKind.PRESENCE, out);
             case ServerFrame.Renamed renamed -> notice(renamed.time(),
                     texts.format("notice.renamed", renamed.from(), renamed.to()), ChatItem.NoticeKind.PRESENCE, out);
-            // ClientEvent.Presence admits only the three above.
+            // Leaving the room shows as a version 1 server showed it: as leaving the chat.
+            case ServerFrame.Parted parted -> notice(parted.time(),
+                    texts.format("notice.left", parted.name()) + leaveSuffix(LeaveReason.QUIT),
+                    ChatItem.NoticeKind.PRESENCE, out);
+            case ServerFrame.Kicked kicked -> notice(kicked.time(),
+                    texts.format("notice.left", kicked.name()) + leaveSuffix(LeaveReason.KICKED),
+                    ChatItem.NoticeKind.PRESENCE, out);
+            // ClientEvent.Presence admits only the five above.
             case ServerFrame.Hello _, ServerFrame.Welcome _, ServerFrame.Members _, ServerFrame.History _,
                  ServerFrame.Chat _, ServerFrame.Notice _, ServerFrame.Error _, ServerFrame.Ping _,
                  ServerFrame.Pong _, ServerFrame.Bye _, ServerFrame.InRoom _, ServerFrame.Private _,
                  ServerFrame.PrivateHistory _, ServerFrame.Away _, ServerFrame.RoomList _, ServerFrame.RoomInfo _,
-                 ServerFrame.Parted _, ServerFrame.Kicked _, ServerFrame.Topic _, ServerFrame.Moderated _ ->
+                 ServerFrame.Topic _, ServerFrame.Moderated _ ->
                     throw new IllegalArgumentException("not a presence frame: " + presence.frame());
         }
     }

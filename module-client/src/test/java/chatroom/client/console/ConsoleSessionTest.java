@@ -10,6 +10,7 @@ import chatroom.client.core.TestCertificates;
 import chatroom.client.core.TlsTerminator;
 import chatroom.client.core.TrustPrompt;
 import chatroom.client.core.TrustSettings;
+import chatroom.protocol.Command;
 import chatroom.server.ChatServer;
 import chatroom.server.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -301,6 +303,215 @@ class ConsoleSessionTest {
                     + "try again later). Type it again to retry.");
             keyboard.type("/quit");
             assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+        }
+    }
+
+    @Nested
+    @DisplayName("with rooms")
+    class WithRooms {
+
+        @Test
+        @DisplayName("commands are carried out and answered; every line names its room or conversation")
+        void commandsAndRooms() throws Exception {
+            try (var bob = new Netcat(server.address().getPort(), "bob")) {
+                bob.type("/join #rust");
+                bob.await("* bob joined the chat");
+                var exit = start(address(), Optional.of("carla"));
+                screen.await("as carla, room lobby. Type a message and press Enter; /help lists the commands");
+
+                keyboard.type("/join #rust");
+                screen.awaitMatch("\\[\\d\\d:\\d\\d] #rust \\* In the chat: @bob, carla\n");
+                screen.awaitMatch("\\[\\d\\d:\\d\\d] #rust \\* carla joined the chat\n");
+                screen.await("* Your messages now go to #rust.");
+
+                keyboard.type("hi rust");
+                bob.await("carla: hi rust");
+                screen.awaitMatch("] #rust carla: hi rust\n");
+                keyboard.type("/me waves");
+                bob.await("* * carla waves");
+                screen.awaitMatch("] #rust \\* carla waves\n");
+
+                bob.type("/msg #lobby hello lobby");
+                screen.awaitMatch("] #lobby bob: hello lobby\n");
+                bob.type("/msg carla psst");
+                screen.awaitMatch("] \\[from bob] psst\n");
+                keyboard.type("/msg bob psst back");
+                bob.await("* [from carla] psst back");
+                screen.awaitMatch("] \\[to bob] psst back\n");
+
+                keyboard.type("/topic Rust talk");
+                bob.await("* Topic: Rust talk (set by carla)");
+                screen.awaitMatch("] #rust \\* Topic: Rust talk \\(set by carla\\)\n");
+                keyboard.type("/kick bob");
+                screen.await("* Error: only operators of #rust may do that");
+                keyboard.type("/away lunch");
+                screen.awaitMatch("] \\* carla is away: lunch\n");
+                keyboard.type("/rooms");
+                screen.await("* 2 rooms:");
+                screen.await("* #rust (2 members): Rust talk");
+
+                keyboard.type("/part");
+                bob.await("* carla left the room");
+                screen.awaitMatch("] #rust \\* carla left the room\n");
+                screen.await("* Your messages now go to #lobby.");
+                keyboard.type("back in the lobby");
+                screen.awaitMatch("] carla: back in the lobby\n");
+
+                keyboard.type("/quit");
+                assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+                bob.await("* carla left the chat");
+            }
+        }
+
+        @Test
+        @DisplayName("/help prints the plain dialect's help, line for line")
+        void help() throws Exception {
+            try (var bob = new Netcat(server.address().getPort(), "bob")) {
+                bob.type("/help");
+                List<String> plain = bob.next(Command.HELP.size());
+                var exit = start(address(), Optional.of("carla"));
+                screen.await("* carla joined the chat");
+
+                keyboard.type("/help");
+
+                screen.await(plain.getLast());
+                List<String> printed = screen.toString().lines()
+                        .map(line -> line.replaceFirst("^\\[\\d\\d:\\d\\d] ", ""))
+                        .dropWhile(line -> !line.equals(plain.getFirst())).limit(plain.size()).toList();
+                assertThat(printed).isEqualTo(plain);
+                keyboard.type("/quit");
+                assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+            }
+        }
+
+        @Test
+        @DisplayName("a bad command prints why and sends nothing")
+        void badCommand() throws Exception {
+            try (var bob = new Netcat(server.address().getPort(), "bob")) {
+                var exit = start(address(), Optional.of("carla"));
+                screen.await("as carla");
+                bob.await("* carla joined the chat");
+
+                keyboard.type("/join rust");
+                screen.await("* Error: a room name starts with '#'");
+                keyboard.type("/frob now");
+                screen.await("* Error: unknown command /frob; /help lists the commands");
+                keyboard.type("/msg #rust hi");
+                screen.await("* Error: you are not in #rust; /join #rust first");
+                keyboard.type("//frob is a word");
+
+                assertThat(bob.next(1)).containsExactly("carla: /frob is a word");
+                keyboard.type("/quit");
+                assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+            }
+        }
+
+        @Test
+        @DisplayName("after a lost connection it rejoins its rooms, shows what it missed once, and keeps its current room")
+        void rejoins() throws Exception {
+            try (var proxy = new chatroom.client.core.TcpProxy(server.address());
+                 var bob = new Netcat(server.address().getPort(), "bob")) {
+                bob.type("/join #rust");
+                bob.await("* bob joined the chat");
+                // Slow retries: the test reconnects with /reconnect once bob has spoken.
+                var session = new ConsoleSession(proxy.address(), Security.plain(), new BufferedReader(keyboard),
+                        new PrintWriter(screen, true), ZoneOffset.UTC,
+                        new ReconnectPolicy(Duration.ofMinutes(1), Duration.ofMinutes(1), 0));
+                var exit = new CompletableFuture<Integer>();
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        exit.complete(session.run(Optional.of("carla")));
+                    } catch (Exception e) {
+                        exit.completeExceptionally(e);
+                    }
+                });
+                screen.await("as carla");
+                keyboard.type("/join #rust");
+                bob.await("* carla joined the chat");
+                bob.type("before");
+                screen.await("#rust bob: before");
+
+                proxy.sever();
+                screen.await("* Connection lost");
+                bob.await("* carla left the chat (connection lost)");
+                bob.type("while you were away");
+                bob.await("bob: while you were away");
+
+                keyboard.type("/reconnect");
+
+                screen.await("* Reconnected to " + proxy.address() + " as carla, room lobby; joining #rust again.");
+                screen.await("#rust bob: while you were away");
+                bob.await("* carla joined the chat");
+                keyboard.type("still here");
+                bob.await("carla: still here");
+                assertThat(screen.toString()).containsOnlyOnce("bob: before").containsOnlyOnce("bob: while you were away");
+                keyboard.type("/quit");
+                assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+            }
+        }
+
+        @Test
+        @DisplayName("a version 1 server: messages as before, room commands refused without sending anything")
+        void versionOne() throws Exception {
+            try (var old = new PasswordServer("pw")) {
+                var exit = start(old.address(), new Security(false, TrustSettings.inMemory(), Optional.of("pw"),
+                        TrustPrompt.REFUSE, Duration.ofSeconds(1)), Optional.of("lia"));
+                screen.await("as lia, room lobby. Type a message and press Enter; /quit leaves.");
+                keyboard.type("hello");
+                screen.awaitMatch("\\[\\d\\d:\\d\\d] lia: hello\n");
+                keyboard.type("/join #rust");
+                screen.await("* Error: this server speaks protocol version 1");
+                keyboard.type("/quit");
+                assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isZero();
+                assertThat(old.received()).contains("SAY :hello")
+                        .noneMatch(line -> line.startsWith("JOIN") || line.startsWith("PING"));
+            }
+        }
+    }
+
+    /// A plain-dialect member, as with `nc`.
+    private static final class Netcat implements AutoCloseable {
+        private final Socket socket;
+        private final BufferedReader in;
+        private final OutputStream out;
+
+        Netcat(int port, String name) throws Exception {
+            socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            out = socket.getOutputStream();
+            type(name);
+            await("* " + name + " joined the chat");
+        }
+
+        void type(String line) throws IOException {
+            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+
+        /// Reads until `expected`; fails if it does not come.
+        void await(String expected) throws IOException {
+            List<String> seen = new java.util.ArrayList<>();
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.equals(expected)) {
+                    return;
+                }
+                seen.add(line);
+            }
+            fail("'%s' not received; received:%n%s", expected, String.join("\n", seen));
+        }
+
+        List<String> next(int count) throws IOException {
+            List<String> lines = new java.util.ArrayList<>();
+            while (lines.size() < count) {
+                lines.add(in.readLine());
+            }
+            return lines;
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 

@@ -98,7 +98,7 @@ class ChatClientTest {
             int connected = events.awaitState(0, ConnectionState.CONNECTED);
             events.await("members", event -> event instanceof ClientEvent.Members m
                     && m.names().equals(List.of(new Name("alice"))));
-            events.await("own join", event -> event instanceof ClientEvent.Presence(ServerFrame.Joined joined)
+            events.await("own join", event -> event instanceof ClientEvent.Presence(var room, ServerFrame.Joined joined)
                     && joined.name().equals(new Name("alice")));
             assertThat(connecting).isLessThan(welcome);
             assertThat(welcome).isLessThan(connected);
@@ -264,7 +264,7 @@ class ChatClientTest {
 
             bob.quit();
 
-            events.await(both, "bob left", event -> event instanceof ClientEvent.Presence(ServerFrame.Left left)
+            events.await(both, "bob left", event -> event instanceof ClientEvent.Presence(var room, ServerFrame.Left left)
                     && left.name().equals(new Name("bob")));
             events.await(both, "alone", event -> event instanceof ClientEvent.Members m
                     && m.names().equals(List.of(new Name("alice"))));
@@ -406,7 +406,7 @@ class ChatClientTest {
             alice.quit();
 
             assertThat(alice.awaitClosed(TIMEOUT)).isTrue();
-            bobEvents.await("alice left by quitting", event -> event instanceof ClientEvent.Presence(ServerFrame.Left left)
+            bobEvents.await("alice left by quitting", event -> event instanceof ClientEvent.Presence(var room, ServerFrame.Left left)
                     && left.name().equals(new Name("alice")) && left.reason() == chatroom.protocol.LeaveReason.QUIT);
             assertThat(events.all(ClientEvent.StateChanged.class).getLast())
                     .isEqualTo(new ClientEvent.StateChanged(ConnectionState.CLOSED, Optional.empty(), Optional.empty()));

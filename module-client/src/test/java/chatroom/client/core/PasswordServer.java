@@ -24,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /// Just enough of a structured chatroom server that needs a password, as the contract describes
-/// it: `HELLO ... auth=password`; `LOGIN` before a right `PASS` is refused with
+/// it, speaking protocol version 1 (one room; version 2 verbs are unknown to it): `HELLO ... auth=password`; `LOGIN` before a right `PASS` is refused with
 /// `password-required` (the connection stays open); a wrong `PASS` gets `bad-password` and the
 /// connection closes; after a right one, `LOGIN` joins and `SAY` is echoed, or, while
 /// [#refuseSays] is on, refused with `not-saved` as by a server whose disk failed. It records
@@ -93,7 +93,7 @@ public final class PasswordServer implements AutoCloseable {
                     continue;
                 }
                 switch (frame) {
-                    case ClientFrame.Hello hello -> send(out, new ServerFrame.Hello(Limits.PROTOCOL_VERSION, "test",
+                    case ClientFrame.Hello hello -> send(out, new ServerFrame.Hello(1, "test",
                             Limits.MAX_FRAME_BYTES, Limits.MAX_TEXT_BYTES, 30, true));
                     case ClientFrame.Pass pass -> {
                         if (!pass.password().equals(password)) {
@@ -109,7 +109,7 @@ public final class PasswordServer implements AutoCloseable {
                         } else {
                             member = login.name();
                             send(out, new ServerFrame.Welcome(login.name(), "lobby"));
-                            send(out, new ServerFrame.Members(List.of(login.name()), false));
+                            send(out, ServerFrame.Members.of(List.of(login.name()), false));
                             send(out, new ServerFrame.History(0));
                             send(out, new ServerFrame.Joined(login.name(), Instant.now()));
                         }
@@ -126,6 +126,10 @@ public final class PasswordServer implements AutoCloseable {
                     case ClientFrame.Ping ping -> send(out, new ServerFrame.Pong(ping.token()));
                     case ClientFrame.Pong pong -> {
                     }
+                    case ClientFrame.Join _, ClientFrame.Part _, ClientFrame.Topic _, ClientFrame.Away _,
+                         ClientFrame.ListRooms _, ClientFrame.Who _, ClientFrame.History _, ClientFrame.Kick _,
+                         ClientFrame.Moderate _, ClientFrame.Oper _ ->
+                            send(out, new ServerFrame.Error(ErrorCode.UNKNOWN_VERB, "unknown verb"));
                 }
             }
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import chatroom.client.core.ServerAddress;
 import chatroom.client.viewmodel.ChatViewModel;
 import chatroom.client.viewmodel.ViewModelContext;
 import chatroom.protocol.Name;
+import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -65,8 +66,10 @@ class ChatViewTest {
         });
     }
 
+    private static final RoomName LOBBY = RoomName.of("lobby");
+
     private static ClientEvent message(long id, String time, String from, String text) {
-        return new ClientEvent.Message(new ServerFrame.Chat(id, Instant.parse(time), new Name(from), text), false);
+        return new ClientEvent.Message(LOBBY, new ServerFrame.Chat(id, Instant.parse(time), new Name(from), text), false);
     }
 
     private static Set<String> classesOf(FxRobot robot, String text) {
@@ -88,7 +91,7 @@ class ChatViewTest {
                 message(1, "2026-03-01T23:59:00Z", "bob", "late"),
                 message(2, "2026-03-02T09:30:00Z", "bob", "hey alice"),
                 message(3, "2026-03-02T09:31:00Z", "alice", "hi bob"),
-                new ClientEvent.Presence(new ServerFrame.Joined(new Name("carol"), Instant.parse("2026-03-02T09:32:00Z"))),
+                new ClientEvent.Presence(Optional.of(LOBBY), new ServerFrame.Joined(new Name("carol"), Instant.parse("2026-03-02T09:32:00Z"))),
                 new ClientEvent.Notice("you are sending too fast", true)));
 
         assertThat(Ui.fx(() -> robot.lookup(".day .day-label").queryAllAs(Label.class).stream().map(Label::getText).toList()))

@@ -61,7 +61,7 @@ final class Peer implements AutoCloseable {
 
     List<ServerFrame.Left> leaves() {
         return events.stream()
-                .filter(event -> event instanceof ClientEvent.Presence(ServerFrame.Left left))
+                .filter(event -> event instanceof ClientEvent.Presence(var room, ServerFrame.Left left))
                 .map(event -> (ServerFrame.Left) ((ClientEvent.Presence) event).frame()).toList();
     }
 

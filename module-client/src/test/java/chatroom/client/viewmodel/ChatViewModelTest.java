@@ -45,7 +45,7 @@ class ChatViewModelTest {
 
     private void connect() {
         chat.apply(List.of(state(ConnectionState.CONNECTING), welcome("alice", false),
-                new ClientEvent.Members(List.of(new Name("alice"), new Name("bob"))),
+                Fixtures.members(List.of(new Name("alice"), new Name("bob"))),
                 state(ConnectionState.CONNECTED)));
     }
 
@@ -178,7 +178,7 @@ class ChatViewModelTest {
         @DisplayName("a message the server could not save is an error quoting it, and goes back into an empty input")
         void notSaved() {
             connect();
-            chat.apply(List.of(new ClientEvent.NotSent("hello bob", "the server could not save your message")));
+            chat.apply(List.of(new ClientEvent.NotSent(Fixtures.LOBBY, "hello bob", "the server could not save your message")));
 
             assertThat(chat.items().getLast()).isEqualTo(new ChatItem.Notice("10:00",
                     "Not sent: \u201chello bob\u201d (the server could not save your message). It is back in the input box "
@@ -186,7 +186,7 @@ class ChatViewModelTest {
             assertThat(chat.inputProperty().get()).isEqualTo("hello bob");
 
             chat.inputProperty().set("something new");
-            chat.apply(List.of(new ClientEvent.NotSent("second", "the server could not save your message")));
+            chat.apply(List.of(new ClientEvent.NotSent(Fixtures.LOBBY, "second", "the server could not save your message")));
             assertThat(chat.inputProperty().get()).isEqualTo("something new");
             assertThat(notices()).last().asString().startsWith("Not sent: \u201csecond\u201d");
         }
@@ -209,8 +209,8 @@ class ChatViewModelTest {
         @DisplayName("the member list is always the client's latest list")
         void members() {
             connect();
-            chat.apply(List.of(new ClientEvent.Members(List.of(new Name("alice"))),
-                    new ClientEvent.Members(List.of(new Name("alice"), new Name("Bob"), new Name("carol")))));
+            chat.apply(List.of(Fixtures.members(List.of(new Name("alice"))),
+                    Fixtures.members(List.of(new Name("alice"), new Name("Bob"), new Name("carol")))));
 
             assertThat(chat.members()).extracting(Name::value).containsExactly("alice", "Bob", "carol");
         }
