@@ -73,6 +73,33 @@ public final class ClientFrames {
         };
     }
 
+    /// The frame's line with `label=LABEL` among its attributes (version 2): the server's
+    /// refusal of it, if any, carries the same label.
+    ///
+    /// @throws IllegalArgumentException if `label` is not a token
+    public static String encode(ClientFrame frame, String label) {
+        Tokens.requireToken(label, "label");
+        String line = encode(frame);
+        // Attributes never hold a space, so the trailing text starts at the first " :".
+        int trailing = line.indexOf(" :");
+        return trailing < 0 ? line + " label=" + label
+                : line.substring(0, trailing) + " label=" + label + line.substring(trailing);
+    }
+
+    /// The `label` a client put on `line`, if it is a frame with a valid one; whatever else
+    /// is wrong with the frame.
+    public static Optional<String> label(String line) {
+        int trailing = line.indexOf(" :");
+        String head = trailing < 0 ? line : line.substring(0, trailing);
+        for (String word : head.split("[ \t]+")) {
+            if (word.startsWith("label=")) {
+                String label = word.substring("label=".length());
+                return Tokens.isToken(label) ? Optional.of(label) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     /// Reads one line (already split off and checked by [LineDecoder]) as a client frame.
     ///
     /// A refusal's detail may quote the line, except for a line that starts with `PASS` or

@@ -221,11 +221,24 @@ public sealed interface ServerFrame {
         }
     }
 
-    /// A frame of the client's was refused; the connection stays open.
-    record Error(ErrorCode code, String text) implements ServerFrame {
+    /// A frame of the client's was refused; the connection stays open. In version 2, the
+    /// refusal of a frame that carried `label=L` carries the same `label`, so a client that
+    /// labels its frames knows which one was refused.
+    record Error(ErrorCode code, String text, Optional<String> label) implements ServerFrame {
         public Error {
             Objects.requireNonNull(code, "code");
             Tokens.requireText(text);
+            Objects.requireNonNull(label, "label").ifPresent(value -> Tokens.requireToken(value, "label"));
+        }
+
+        /// A refusal of a frame without a label.
+        public Error(ErrorCode code, String text) {
+            this(code, text, Optional.empty());
+        }
+
+        /// This refusal, answering a frame labelled `label` (if it was).
+        public Error labelled(Optional<String> label) {
+            return new Error(code, text, label);
         }
     }
 

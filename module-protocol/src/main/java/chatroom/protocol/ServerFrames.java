@@ -50,8 +50,11 @@ public final class ServerFrames {
             case ServerFrame.Renamed renamed -> new RawFrame.Writer("RENAMED").attribute("from", renamed.from())
                     .attribute("to", renamed.to()).attribute("ts", Tokens.formatTime(renamed.time())).end();
             case ServerFrame.Notice notice -> new RawFrame.Writer("NOTICE").trailing(notice.text());
-            case ServerFrame.Error error -> new RawFrame.Writer("ERROR").attribute("code", error.code().wire())
-                    .trailing(error.text());
+            case ServerFrame.Error error -> {
+                var writer = new RawFrame.Writer("ERROR").attribute("code", error.code().wire());
+                error.label().ifPresent(label -> writer.attribute("label", label));
+                yield writer.trailing(error.text());
+            }
             case ServerFrame.Ping ping -> new RawFrame.Writer("PING").attribute("token", ping.token()).end();
             case ServerFrame.Pong pong -> new RawFrame.Writer("PONG").attribute("token", pong.token()).end();
             case ServerFrame.Bye bye -> new RawFrame.Writer("BYE").attribute("reason", bye.reason().wire())
@@ -146,7 +149,8 @@ public final class ServerFrames {
                     f.requiredTime("ts").then(time -> ok(new ServerFrame.Renamed(from, to, time)))));
             case "NOTICE" -> f.requiredTrailing().then(text -> ok(new ServerFrame.Notice(text)));
             case "ERROR" -> f.requiredTrailing().then(text -> ok(new ServerFrame.Error(
-                    f.optional("code").flatMap(ErrorCode::fromWire).orElse(ErrorCode.BAD_FRAME), text)));
+                    f.optional("code").flatMap(ErrorCode::fromWire).orElse(ErrorCode.BAD_FRAME), text,
+                    f.optional("label").filter(Tokens::isToken))));
             case "PING" -> f.token("token", "0").then(token -> ok(new ServerFrame.Ping(token)));
             case "PONG" -> f.token("token", "0").then(token -> ok(new ServerFrame.Pong(token)));
             case "BYE" -> f.requiredTrailing().then(text -> ok(new ServerFrame.Bye(

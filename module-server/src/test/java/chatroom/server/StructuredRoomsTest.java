@@ -198,6 +198,26 @@ class StructuredRoomsTest {
         }
 
         @Test
+        @DisplayName("a labelled frame's refusal carries its label; version 1 never gets one")
+        void labels() {
+            TestClient carol = fixture.joinVersion2("carol");
+            TestClient old = fixture.joinStructured("old");
+            carol.expectLine("JOINED room=#lobby name=old ts=\\S+");
+
+            carol.send("PART room=#nowhere label=p1");
+            carol.send("SAY room=#nowhere label=s2 :hi");
+            carol.send("FROB label=f3");
+            carol.send("SAY room=#lobby label=ok4 :fine");
+            old.send("SAY to=x label=v1 :hi");
+
+            assertThat(carol.nextLine()).isEqualTo("ERROR code=not-in-room label=p1 :you are not in #nowhere");
+            assertThat(carol.nextLine()).isEqualTo("ERROR code=not-in-room label=s2 :you are not in #nowhere");
+            assertThat(carol.nextLine()).isEqualTo("ERROR code=unknown-verb label=f3 :unknown verb FROB");
+            assertThat(carol.nextLine()).matches("MSG room=#lobby id=\\d+ ts=\\S+ from=carol :fine");
+            assertThat(old.nextLine()).isEqualTo("ERROR code=bad-frame :room=, to= and action= need protocol version 2");
+        }
+
+        @Test
         @DisplayName("gets the private conversation's history with HISTORY with=")
         void privateHistory() {
             TestClient carol = fixture.joinVersion2("carol");

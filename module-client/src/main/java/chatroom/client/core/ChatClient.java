@@ -358,7 +358,7 @@ public final class ChatClient {
                 connectingSocket = null;
                 link = newLink;
                 ServerLink linked = newLink;
-                session.linked(frame -> write(linked, frame), version, room, welcome.name(), caughtUp);
+                session.linked((frame, label) -> write(linked, frame, label), version, room, welcome.name(), caughtUp);
             } finally {
                 lock.unlock();
             }
@@ -422,12 +422,16 @@ public final class ChatClient {
 
     /// Queues a frame for the writer thread. Caller holds the lock.
     private void write(ServerLink target, ClientFrame frame) {
+        write(target, frame, Optional.empty());
+    }
+
+    private void write(ServerLink target, ClientFrame frame, Optional<String> label) {
         if (target == null || writer.isShutdown()) {
             return;
         }
         writer.execute(() -> {
             try {
-                target.send(frame);
+                target.send(frame, label);
             } catch (IOException e) {
                 // The reader notices the broken connection and reports it.
                 target.close();

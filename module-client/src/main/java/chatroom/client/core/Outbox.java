@@ -24,10 +24,7 @@ final class Outbox {
         /// Not sent on this link (yet).
         QUEUED,
         /// Sent on this link; neither refused nor confirmed.
-        SENT,
-        /// Sent, and the server has read past it without refusing it (version 2 only); its
-        /// echo may still be on its way (a server that saves messages echoes them once saved).
-        ACCEPTED
+        SENT
     }
 
     /// One message. Identity matters: the same text may be sent twice.
@@ -87,12 +84,6 @@ final class Outbox {
             }
         }
         return false;
-    }
-
-    void accepted(Entry entry) {
-        if (entry.status == Status.SENT) {
-            entry.status = Status.ACCEPTED;
-        }
     }
 
     /// Removes `entry` (refused by the server); whether it was still here.

@@ -82,7 +82,13 @@ final class ServerLink implements AutoCloseable {
 
     /// Writes one frame. Called by one writer thread at a time.
     void send(ClientFrame frame) throws IOException {
-        out.write(Text.frameBytes(ClientFrames.encode(frame)));
+        send(frame, Optional.empty());
+    }
+
+    /// Writes one frame, with `label=` if given. Called by one writer thread at a time.
+    void send(ClientFrame frame, Optional<String> label) throws IOException {
+        String line = label.isPresent() ? ClientFrames.encode(frame, label.get()) : ClientFrames.encode(frame);
+        out.write(Text.frameBytes(line));
         out.flush();
     }
 

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /// What a [ChatClient] knows of the chat, kept across reconnects: the rooms it is in (their
@@ -60,7 +61,7 @@ final class Session {
 
     // Per link.
     /// Where to write frames; `null` while disconnected.
-    private Consumer<ClientFrame> link;
+    private BiConsumer<ClientFrame, Optional<String>> link;
     /// Private conversations whose history this link asked for, by key: the messages still to
     /// come, or -1 before the count has arrived.
     private final Map<String, Integer> privateReplay = new HashMap<>();
@@ -94,7 +95,7 @@ final class Session {
     /// happened while there was none. The server has put this client in `loginRoom`; every
     /// other room it was in is joined again and every private conversation asked for what it
     /// missed (version 2); the default room is left again if the person had left it.
-    void linked(Consumer<ClientFrame> writer, int spoken, RoomName loginRoom, Name name, List<ClientEvent> out) {
+    void linked(BiConsumer<ClientFrame, Optional<String>> writer, int spoken, RoomName loginRoom, Name name, List<ClientEvent> out) {
         link = writer;
         version = spoken;
         me = name;
@@ -212,13 +213,11 @@ final class Session {
             case ServerFrame.Error error -> error(error, out);
             case ServerFrame.Ping ping -> {
                 if (link != null) {
-                    link.accept(new ClientFrame.Pong(ping.token()));
+                    link.accept(new ClientFrame.Pong(ping.token()), Optional.empty());
                 }
             }
             case ServerFrame.Pong pong -> {
-                for (Receipts.Pending answered : receipts.answered(pong.token())) {
-                    answered.entry().ifPresent(outbox::accepted);
-                }
+                // An answer to a PING of ours: nothing to do.
             }
             case ServerFrame.Bye bye -> {
                 return Optional.of(bye.text());
@@ -535,8 +534,8 @@ final class Session {
                 notSent(lost.get(), error.text(), out);
                 return;
             }
-        } else if (version >= 2 && error.code() != ErrorCode.FLOOD) {
-            Optional<Receipts.Pending> refused = receipts.refused();
+        } else if (error.label().isPresent()) {
+            Optional<Receipts.Pending> refused = receipts.refused(error.label().get());
             if (refused.isPresent()) {
                 refusedFrame(refused.get(), error, out);
                 return;
@@ -609,12 +608,9 @@ final class Session {
         }
     }
 
-    /// Writes `frame`; on a version 2 link, followed by its receipt.
+    /// Writes `frame`; on a version 2 link, labelled, so that a refusal names it.
     private void send(ClientFrame frame, Optional<Outbox.Entry> entry) {
-        link.accept(frame);
-        if (version >= 2) {
-            link.accept(receipts.add(frame, entry));
-        }
+        link.accept(frame, version >= 2 ? Optional.of(receipts.add(frame, entry)) : Optional.empty());
     }
 
     // ----- helpers -----

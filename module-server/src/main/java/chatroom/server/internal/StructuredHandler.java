@@ -22,6 +22,8 @@ final class StructuredHandler implements LineHandler {
     private final ServerConfig config;
     private final String product;
     private boolean greeted;
+    /// The label of the frame being handled, for its refusal.
+    private Optional<String> label = Optional.empty();
     /// The password still to be given; empty once given, or if the server needs none.
     private Optional<ServerPassword> password;
 
@@ -35,8 +37,10 @@ final class StructuredHandler implements LineHandler {
 
     @Override
     public void onLine(String line) {
+        // Version 2 answers a labelled frame's refusal with its label; version 1 never did.
+        label = connection.dialect() == Dialect.STRUCTURED_V2 ? ClientFrames.label(line) : Optional.empty();
         switch (ClientFrames.decode(line)) {
-            case Parsed.Ok<ClientFrame>(ClientFrame frame) -> handle(frame).ifPresent(connection::send);
+            case Parsed.Ok<ClientFrame>(ClientFrame frame) -> handle(frame).ifPresent(this::refuse);
             case Parsed.Invalid<ClientFrame>(ErrorCode code, String detail) -> refuse(code, detail);
         }
     }
@@ -93,7 +97,7 @@ final class StructuredHandler implements LineHandler {
                     community.moderate(connection, moderate.room(), moderate.action(), moderate.target()));
             case ClientFrame.Oper oper -> versionTwo("OPER").or(() -> {
                 community.oper(connection, oper.password()).ifPresent(refused -> {
-                    connection.send(refused);
+                    refuse(refused);
                     connection.wrongOperatorPassword();
                 });
                 return Optional.empty();
@@ -160,7 +164,11 @@ final class StructuredHandler implements LineHandler {
     }
 
     private void refuse(ErrorCode code, String detail) {
-        connection.send(new ServerFrame.Error(code, detail));
+        refuse(new ServerFrame.Error(code, detail));
+    }
+
+    private void refuse(ServerFrame.Error error) {
+        connection.send(error.labelled(label));
     }
 
     private static Optional<ServerFrame.Error> error(ErrorCode code, String detail) {
