@@ -259,7 +259,7 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         LOG.log(INFO, "{0} gave a wrong password", peer());
         pauseAfterWrongPassword();
         if (ENDING.compareAndSet(this, null, LeaveReason.CLOSED)) {
-            send(refusal);
+            sendLast(refusal);
         }
     }
 
@@ -298,8 +298,19 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     /// Ends the connection at the client's request, after a goodbye. Reader thread only.
     void quit() {
         if (ENDING.compareAndSet(this, null, LeaveReason.QUIT)) {
-            send(new ServerFrame.Bye(LeaveReason.QUIT, "Goodbye" + (name == null ? "" : ", " + name) + "!"));
+            sendLast(new ServerFrame.Bye(LeaveReason.QUIT, "Goodbye" + (name == null ? "" : ", " + name) + "!"));
         }
+    }
+
+    /// Sends `frame` as the last thing this client is sent: a room's broadcasts that come
+    /// after it (the member is still in its rooms until its reader has ended) are not.
+    private void sendLast(ServerFrame frame) {
+        Optional<String> line = switch (dialect) {
+            case PLAIN -> PlainText.render(frame);
+            case STRUCTURED_V1 -> Encoding.STRUCTURED_V1.line(frame, context.defaultRoom());
+            case STRUCTURED_V2 -> Encoding.STRUCTURED_V2.line(frame, context.defaultRoom());
+        };
+        line.ifPresentOrElse(text -> outbound.finishWith(Text.frameBytes(text)), outbound::finish);
     }
 
     void pongReceived() {
@@ -310,8 +321,7 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     /// Used by the janitor and by shutdown; safe from any thread.
     void close(ServerFrame.Bye bye) {
         if (ENDING.compareAndSet(this, null, bye.reason())) {
-            send(bye);
-            outbound.finish();
+            sendLast(bye);
             Thread waiting = reader;
             if (waiting != null) {
                 LockSupport.unpark(waiting); // ends a wait for a wrong password or for flood control

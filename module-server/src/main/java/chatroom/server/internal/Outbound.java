@@ -63,6 +63,8 @@ final class Outbound implements Runnable {
     /// Whether a writer task is scheduled or running. Changed with [#WRITER_ACTIVE] only.
     private volatile boolean writerActive;
     private volatile boolean finishing;
+    /// The goodbye given to [#finishWith]: the writer sends nothing after it.
+    private volatile byte[] lastFrame;
     private volatile boolean failed;
     /// What a writer left unsent when the channel took nothing, for the next writer. This and
     /// the two fields below are touched only by the one active writer (handed over through
@@ -71,6 +73,8 @@ final class Outbound implements Runnable {
     /// A frame taken from the queue and only partly gathered (it did not fit), and how much of it was.
     private byte[] partial;
     private int partialOffset;
+    /// Whether the writer has taken [#lastFrame] from the queue; writer only.
+    private boolean lastTaken;
 
     /// What a writer does when a non-blocking channel takes nothing (the client reads slowly).
     interface Backpressure {
@@ -116,6 +120,20 @@ final class Outbound implements Runnable {
             }
         }
         return true;
+    }
+
+    /// Queues `last` (a goodbye) and finishes: nothing is sent after it, not even a frame that
+    /// raced with it into the queue (a broadcast that had checked before it came). Does
+    /// nothing once finishing.
+    void finishWith(byte[] last) {
+        if (finishing || failed) {
+            return;
+        }
+        lastFrame = last;
+        finishing = true;
+        QUEUED_BYTES.getAndAdd(this, (long) last.length);
+        queue.add(last);
+        startWriterIfIdle();
     }
 
     /// Asks the writer to send what is queued and then stop. Idempotent.
@@ -233,11 +251,16 @@ final class Outbound implements Runnable {
     private void gather(ByteBuffer staging) {
         while (staging.hasRemaining()) {
             if (partial == null) {
+                if (lastTaken) {
+                    queue.clear();
+                    return;
+                }
                 partial = queue.poll();
                 partialOffset = 0;
                 if (partial == null) {
                     return;
                 }
+                lastTaken = partial == lastFrame;
             }
             int count = Math.min(staging.remaining(), partial.length - partialOffset);
             staging.put(partial, partialOffset, count);
