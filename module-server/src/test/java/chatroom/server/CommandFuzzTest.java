@@ -72,6 +72,7 @@ class CommandFuzzTest {
     private static TestClient fuzzer;
     private static ProcessResources baseline;
     private static final AtomicInteger TRIES = new AtomicInteger();
+    private static final AtomicInteger SYNCS = new AtomicInteger();
     private static final AtomicInteger LINES = new AtomicInteger();
     private static final AtomicInteger ERRORS = new AtomicInteger();
     private static final AtomicInteger IGNORED = new AtomicInteger();
@@ -230,11 +231,13 @@ class CommandFuzzTest {
 
     // ---------------------------------------------------------------- checks
 
-    /// Waits until `client` has seen everything sent to it so far; returns those lines.
+    /// Waits until `client` has seen everything sent to it so far; returns those lines. The
+    /// marker is the refusal of `/who` for a room that does not exist, which nothing else sends.
     private static List<String> sync(TestClient client) {
-        client.send("/who #lobby");
-        List<String> lines = client.collectUntil(line -> line.startsWith("* In the chat: ")
-                || line.startsWith("* [#lobby] In the chat: "), "the answer to /who", TestClient.TIMEOUT);
+        String marker = "#sync-" + SYNCS.incrementAndGet();
+        client.send("/who " + marker);
+        List<String> lines = client.collectUntil(("* Error: there is no room " + marker)::equals, "the answer to /who",
+                TestClient.TIMEOUT);
         return lines.subList(0, lines.size() - 1);
     }
 
