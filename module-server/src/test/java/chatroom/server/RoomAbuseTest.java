@@ -5,35 +5,30 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import static chatroom.server.AbuseSupport.CLEANUP_BOUND;
+import static chatroom.server.AbuseSupport.LATENCY_BOUND;
+import static chatroom.server.AbuseSupport.PAIR_CHAT;
+import static chatroom.server.AbuseSupport.SLACK;
+import static chatroom.server.AbuseSupport.assertNoLeak;
+import static chatroom.server.AbuseSupport.join;
+import static chatroom.server.AbuseSupport.report;
+import static chatroom.server.AbuseSupport.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/// Abuse of rooms and private messages against a real server: room-creation spam, a storm of
-/// joins and parts, a private-message flood, a member in the most rooms allowed. In each,
-/// the limit holds, the others keep chatting with bounded latency, nothing is lost, and
-/// connections, threads and descriptors return to where they were. Each test prints the
-/// figures it held (`ABUSE ...` lines).
+/// Abuse of rooms against a real server: room-creation spam, a storm of joins and parts, a
+/// member in the most rooms allowed. In each, the limit holds, the others keep chatting with
+/// bounded latency, nothing is lost, and connections, threads and descriptors return to where
+/// they were. Each test prints the figures it held (`ABUSE ...` lines). Private-message floods
+/// are in [FloodAbuseTest].
 @DisplayName("abuse of rooms: the limits hold, the others keep chatting")
 @Timeout(60)
 class RoomAbuseTest {
-
-    /// The worst round trip between two ordinary members accepted during an attack (as in
-    /// [AbuseTest]): far above an idle loopback's milliseconds, far below what a person notices.
-    private static final Duration LATENCY_BOUND = Duration.ofSeconds(2);
-    private static final Duration CLEANUP_BOUND = Duration.ofSeconds(10);
-    private static final int SLACK = 2;
-
-    private static final AtomicInteger SYNCS = new AtomicInteger();
 
     private final ServerFixture fixture = new ServerFixture();
 
@@ -50,7 +45,7 @@ class RoomAbuseTest {
         int allowed = 10;
         // Flood control off, so that only the room limits answer; 10 creations a minute is the default.
         fixture.start(ServerConfig.builder().maxRate(0).roomCreationsPerMinute(allowed).build());
-        var pair = Pair.join(fixture);
+        var pair = AbuseSupport.Pair.join(fixture);
         var baseline = ProcessResources.now();
         List<TestClient> spammers = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -98,7 +93,7 @@ class RoomAbuseTest {
         ServerFixture.awaitCount("connections after the spammers left", fixture.server()::connectionCount, 2);
         var after = ProcessResources.awaitBaseline(baseline, SLACK, CLEANUP_BOUND);
 
-        report("room-creation-spam", "attempts=%d created=%d refused=%d rooms=%d others_worst_round_trip_ms=%d ms=%d",
+        report(fixture.server(), "room-creation-spam", "attempts=%d created=%d refused=%d rooms=%d others_worst_round_trip_ms=%d ms=%d",
                 baseline, after, connections * perConnection, created, refused, rooms, worst, tookMillis);
         assertThat(created).as("rooms created by one address").isEqualTo(allowed);
         assertThat(refused).as("creations refused, one line each").isEqualTo(connections * perConnection - allowed);
@@ -120,13 +115,13 @@ class RoomAbuseTest {
             member.send("/join #chat");
             member.expectLine(line -> line.startsWith("* In the chat: "), "the members of #chat");
         }
-        listeners.forEach(RoomAbuseTest::sync);
+        listeners.forEach(AbuseSupport::sync);
         var baseline = ProcessResources.now();
         List<TestClient> storm = new ArrayList<>();
         for (int s = 0; s < stormers; s++) {
             storm.add(fixture.joinPlainFrom("127.0.0.2", "storm" + s));
         }
-        listeners.forEach(RoomAbuseTest::sync);
+        listeners.forEach(AbuseSupport::sync);
 
         long start = System.nanoTime();
         List<Thread> writers = new ArrayList<>();
@@ -150,7 +145,7 @@ class RoomAbuseTest {
             }
         }
         join(writers);
-        storm.forEach(RoomAbuseTest::sync);
+        storm.forEach(AbuseSupport::sync);
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
         bobSaw.addAll(sync(listeners.getFirst()));
@@ -175,99 +170,11 @@ class RoomAbuseTest {
         ServerFixture.awaitCount("members after the storm left", fixture.server()::memberCount, 3);
         var after = ProcessResources.awaitBaseline(baseline, SLACK, CLEANUP_BOUND);
 
-        report("join-part-storm", "members=%d cycles=%d joins_and_parts=%d messages=%d lost=0 listener_worst_ms=%d"
+        report(fixture.server(), "join-part-storm", "members=%d cycles=%d joins_and_parts=%d messages=%d lost=0 listener_worst_ms=%d"
                         + " members_after=%d ms=%d", baseline, after, stormers, cycles, stormers * cycles * 4, messages,
                 worst, fixture.server().memberCount(), tookMillis);
         assertThat(worst).isLessThan(LATENCY_BOUND.toMillis());
         assertNoLeak(baseline, after);
-    }
-
-    @Test
-    @DisplayName("a private-message flood: refused beyond the rate with one line each, then cut off for excess flood")
-    void privateMessageFlood() throws Exception {
-        int privateRate = 5;
-        int first = 30;
-        int total = 20_030;
-        // The defaults: 10 lines a second with bursts of 20, 5 private messages a second with bursts of 10.
-        fixture.start(ServerConfig.builder().privateRate(privateRate).build());
-        var pair = Pair.join(fixture);
-        var baseline = ProcessResources.now();
-        long start = System.nanoTime();
-        TestClient carol = fixture.joinPlain("carol");
-        TestClient flooder = fixture.joinPlainFrom("127.0.0.2", "flooder");
-        carol.expectExactLine("* flooder joined the chat");
-
-        // 30 at once: flood control lets 20 through and slows the rest down to 10 a second;
-        // the private rate lets 10 through, then 5 a second.
-        flooder.sendRaw(privateMessages(0, first));
-        Answers burst = Answers.of(answersTo(flooder, first), 0);
-        long burstMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertThat(flooder.isClosed()).as("the flooder was cut off while only slowed down").isFalse();
-
-        // Then it keeps going, far past flood control, and is cut off.
-        Thread writer = Thread.ofVirtual().start(() -> {
-            try {
-                flooder.sendRaw(privateMessages(first, total));
-            } catch (UncheckedIOException e) {
-                // The server cut the connection while the buffers were full.
-            }
-        });
-        long worst = 0;
-        for (int i = 0; i < 5; i++) {
-            worst = Math.max(worst, pair.roundTripMillis("flood " + i));
-        }
-        List<String> rest = flooder.awaitClosed(Duration.ofSeconds(20));
-        long droppedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        writer.join(TestClient.TIMEOUT);
-        Answers more = Answers.of(rest, first);
-        List<String> carolGot = carol.collectUntil("* flooder left the chat (excess flood)"::equals, "the flooder's end",
-                TestClient.TIMEOUT);
-        worst = Math.max(worst, pair.roundTripMillis("after"));
-        flooder.close();
-        var after = ProcessResources.awaitBaseline(baseline, SLACK, CLEANUP_BOUND);
-
-        int delivered = burst.delivered() + more.delivered();
-        int refused = burst.refused() + more.refused();
-        int allowedAtMost = 2 * privateRate + (int) Math.ceil(droppedMillis / 1000.0) * privateRate;
-        report("private-flood", "sent=%d answered=%d delivered=%d refused=%d allowed_at_most=%d burst_ms=%d"
-                        + " dropped_after_ms=%d others_worst_round_trip_ms=%d", baseline, after, total,
-                delivered + refused, delivered, refused, allowedAtMost, burstMillis, droppedMillis, worst);
-        // Flood control spreads the last 10 of the 30 over about a second, in which the
-        // allowance grows by about 5 (3 leaves room for timing).
-        assertThat(burst.delivered()).as("of the first %d, delivered in %d ms", first, burstMillis)
-                .isBetween(2 * privateRate + 3, 2 * privateRate + (int) Math.ceil(burstMillis / 1000.0) * privateRate);
-        assertThat(burst.refused()).as("of the first %d, refused", first).isEqualTo(first - burst.delivered());
-        assertThat(rest.getLast()).as("the flooder's last line").startsWith("* Excess flood: ");
-        assertThat(carolGot.stream().filter(line -> line.startsWith("* [from flooder] spam ")).count())
-                .as("private messages carol got").isEqualTo(delivered);
-        assertThat(delivered).as("private messages delivered").isLessThanOrEqualTo(allowedAtMost);
-        assertThat(worst).isLessThan(LATENCY_BOUND.toMillis());
-        assertNoLeak(baseline, after);
-    }
-
-    @Test
-    @DisplayName("private messages refused for the rate do not use up the allowance: a second later 5 more go through")
-    void refusedPrivateMessagesCostNothing() throws InterruptedException {
-        int privateRate = 5;
-        fixture.start(ServerConfig.builder().maxRate(0).privateRate(privateRate).build());
-        TestClient alice = fixture.joinPlain("alice");
-        TestClient carol = fixture.joinPlain("carol");
-        sync(alice);
-        alice.sendRaw(privateMessages(0, 30));
-        Answers burst = Answers.of(answersTo(alice, 30), 0);
-        assertThat(burst.delivered()).as("of 30 at once, delivered").isEqualTo(2 * privateRate);
-
-        // A second later the allowance has grown by 5 (5 a second), however many were refused.
-        Thread.sleep(1_100);
-        alice.sendRaw(privateMessages(30, 30 + privateRate));
-        Answers later = Answers.of(answersTo(alice, privateRate), 30);
-        List<String> carolGot = sync(carol);
-
-        report("private-allowance", "refused_at_once=%d delivered_a_second_later=%d of=%d", ProcessResources.now(),
-                ProcessResources.now(), burst.refused(), later.delivered(), privateRate);
-        assertThat(later.delivered()).as("of %d sent a second later, delivered", privateRate).isEqualTo(privateRate);
-        assertThat(carolGot.stream().filter(line -> line.startsWith("* [from alice] spam ")).count())
-                .isEqualTo(2L * privateRate + later.delivered());
     }
 
     @Test
@@ -299,7 +206,7 @@ class RoomAbuseTest {
             member.sendRaw(mine.toString().getBytes(StandardCharsets.US_ASCII));
             members.add(member);
         }
-        members.forEach(RoomAbuseTest::sync);
+        members.forEach(AbuseSupport::sync);
         sync(hub);
         var baseline = ProcessResources.now();
 
@@ -323,7 +230,7 @@ class RoomAbuseTest {
         hub.close();
         var after = ProcessResources.awaitBaseline(baseline, SLACK, CLEANUP_BOUND);
 
-        report("most-rooms", "rooms_per_member=%d refused_beyond=1 co_members=%d broadcast_worst_ms=%d"
+        report(fixture.server(), "most-rooms", "rooms_per_member=%d refused_beyond=1 co_members=%d broadcast_worst_ms=%d"
                 + " leave_notices=%d", baseline, after, most, others, worst, told);
         assertThat(worst).as("the broadcast to #r1 reached everyone").isLessThan(LATENCY_BOUND.toMillis());
         assertThat(told).isEqualTo(others);
@@ -332,121 +239,9 @@ class RoomAbuseTest {
 
     // ---------------------------------------------------------------- helpers
 
-    /// Waits until `client` has seen everything sent to it so far; returns those lines. The
-    /// marker is the refusal of `/who` for a room that does not exist, which nothing else sends.
-    private static List<String> sync(TestClient client) {
-        String marker = "#sync-" + SYNCS.incrementAndGet();
-        client.send("/who " + marker);
-        List<String> lines = client.collectUntil(("* Error: there is no room " + marker)::equals, "the answer to /who",
-                TestClient.TIMEOUT);
-        return lines.subList(0, lines.size() - 1);
-    }
-
-    /// What alice and bob say in #lobby while they measure their round trip.
-    private static final Pattern PAIR_CHAT = Pattern.compile("(\\* \\[#lobby\\] )?(alice|bob): rt .*");
-    private static final Pattern SPAM = Pattern.compile("\\* \\[to carol\\] spam (\\d+)");
-    private static final String PRIVATE_FLOOD =
-            "* Error: you send private messages faster than 5 a second; this one was not sent";
-
-    private static byte[] privateMessages(int from, int to) {
-        var lines = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            lines.append("/msg carol spam ").append(i).append('\n');
-        }
-        return lines.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /// The lines `flooder` gets up to its `count`th answer to a private message.
-    private static List<String> answersTo(TestClient flooder, int count) {
-        List<String> lines = new ArrayList<>();
-        int answers = 0;
-        while (answers < count) {
-            String line = flooder.nextLine();
-            lines.add(line);
-            if (SPAM.matcher(line).matches() || line.equals(PRIVATE_FLOOD)) {
-                answers++;
-            }
-        }
-        return lines;
-    }
-
-    /// The answers to private messages numbered from `first` on: each line sent got exactly
-    /// one, in order (a delivery, `[to bob] spam N`, or one private-flood error).
-    private record Answers(int delivered, int refused) {
-
-        static Answers of(List<String> lines, int first) {
-            int next = first;
-            int delivered = 0;
-            int refused = 0;
-            for (String line : lines) {
-                Matcher spam = SPAM.matcher(line);
-                if (spam.matches()) {
-                    assertThat(Integer.parseInt(spam.group(1))).as("the message answered after %d answers",
-                            next - first).isEqualTo(next);
-                    next++;
-                    delivered++;
-                } else if (line.equals(PRIVATE_FLOOD)) {
-                    next++;
-                    refused++;
-                } else if (!PAIR_CHAT.matcher(line).matches()) {
-                    assertThat(line).as("an answer to a private message").matches(
-                            "\\* (Error: you are sending too fast; your messages are being slowed down|Excess flood: .*)");
-                }
-            }
-            return new Answers(delivered, refused);
-        }
-    }
-
     private static List<TestClient> listOf(TestClient first, List<TestClient> rest) {
         List<TestClient> all = new ArrayList<>(List.of(first));
         all.addAll(rest);
         return all;
-    }
-
-    private static void join(List<Thread> threads) {
-        for (Thread thread : threads) {
-            try {
-                if (!thread.join(TestClient.TIMEOUT)) {
-                    throw new AssertionError("a writer still runs after " + TestClient.TIMEOUT);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for the writers", e);
-            }
-        }
-    }
-
-    private void report(String scenario, String figures, ProcessResources before, ProcessResources after,
-                        Object... values) {
-        System.out.printf("ABUSE %s: %s connections=%d threads=%d->%d fds=%s->%s%n", scenario,
-                figures.formatted(values), fixture.server().connectionCount(), before.platformThreads(),
-                after.platformThreads(), before.describeFds(), after.describeFds());
-    }
-
-    private static void assertNoLeak(ProcessResources baseline, ProcessResources after) {
-        assertThat(after.platformThreads()).as("platform threads %s", ProcessResources.platformThreadNames())
-                .isLessThanOrEqualTo(baseline.platformThreads() + SLACK);
-        assertThat(after.fdsWithin(baseline, SLACK)).as("file descriptors %s, were %s", after.describeFds(),
-                baseline.describeFds()).isTrue();
-    }
-
-    /// Two ordinary members, alice and bob, and the round trip of a message between them.
-    private record Pair(TestClient alice, TestClient bob) {
-
-        static Pair join(ServerFixture fixture) {
-            var alice = fixture.joinPlain("alice");
-            var bob = fixture.joinPlain("bob");
-            alice.expectExactLine("* bob joined the chat");
-            return new Pair(alice, bob);
-        }
-
-        long roundTripMillis(String tag) {
-            long start = System.nanoTime();
-            alice.send("rt " + tag);
-            bob.expectExactLine("alice: rt " + tag);
-            bob.send("rt " + tag);
-            alice.expectExactLine("bob: rt " + tag);
-            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        }
     }
 }
