@@ -272,10 +272,10 @@ final class Connection {
         serverOperator = operator;
     }
 
-    /// Takes one private message from this member's allowance; `false` if it is used up.
-    /// Reader thread only.
+    /// Takes one private message from this member's allowance; `false` if it is used up (a
+    /// refused message takes nothing). Reader thread only.
     boolean takePrivateMessage() {
-        return privateMessages.take(System.nanoTime()) == 0;
+        return privateMessages.tryTake(System.nanoTime());
     }
 
     /// A version 1 client was kicked out of the default room, the only room it can be in:

@@ -29,4 +29,18 @@ final class TokenBucket {
         long wait = fullAt - now - capacityNanos;
         return Math.max(0, wait);
     }
+
+    /// Takes one token if one is available now, and nothing otherwise: for a limit that
+    /// refuses rather than waits, where a refused attempt must not use up the allowance.
+    boolean tryTake(long now) {
+        if (nanosPerToken == 0) {
+            return true;
+        }
+        long next = Math.max(fullAt, now) + nanosPerToken;
+        if (next - now - capacityNanos > 0) {
+            return false;
+        }
+        fullAt = next;
+        return true;
+    }
 }
