@@ -12,7 +12,9 @@ import java.util.OptionalLong;
 ///
 /// The virtual-thread scheduler's carrier threads are left out of the thread count: the JDK
 /// adds them on its own (to compensate for blocking file I/O, such as logging to the console)
-/// and retires them only after 30 s, so they say nothing about the server.
+/// and retires them only after 30 s, so they say nothing about the server. So are the fork-join
+/// pools' delay schedulers (`…-delayScheduler`), which a pool starts the first time a task is
+/// delayed (a busy room's held writes) and keeps.
 record ProcessResources(long platformThreads, OptionalLong fds) {
 
     private static final Path FD_DIR = Path.of("/proc/self/fd");
@@ -25,7 +27,8 @@ record ProcessResources(long platformThreads, OptionalLong fds) {
     /// The platform threads counted, by name, for a failure message.
     static java.util.List<String> platformThreadNames() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> !thread.isVirtual() && !thread.getClass().getName().equals(CARRIER_CLASS))
+                .filter(thread -> !thread.isVirtual() && !thread.getClass().getName().equals(CARRIER_CLASS)
+                        && !thread.getName().endsWith("-delayScheduler"))
                 .map(Thread::getName)
                 .sorted()
                 .toList();
