@@ -137,7 +137,7 @@ public sealed interface Command {
             "/msg NAME TEXT         a private message; /msg #room TEXT sends to another room of yours",
             "/me TEXT               an action: /me waves shows * * NAME waves",
             "/nick NEW              change your name",
-            "/topic [TEXT]          show the topic of your current room, or set it",
+            "/topic [#room] [TEXT]  show the topic of your current room (or #room), or set it",
             "/away [TEXT]           say you are away; /away alone says you are back",
             "/kick NAME [reason]    operators: remove someone from the room",
             "/ban NAME|ADDRESS      operators: ban a name (and its address) or an address; /unban lifts it",
@@ -146,6 +146,7 @@ public sealed interface Command {
             "/locktopic             operators: only operators may set the topic; /unlocktopic undoes it",
             "/close #room           server operators: close a room for good",
             "/oper PASSWORD         become a server operator",
+            "/help                  this list",
             "/quit                  leave the chat",
             "Operator commands take an optional #room first, like /kick #rust bob spamming.");
 }
