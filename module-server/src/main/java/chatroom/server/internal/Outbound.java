@@ -129,10 +129,11 @@ final class Outbound implements Runnable {
         if (finishing || failed) {
             return;
         }
+        // In this order: a writer that sees `finishing` sees the goodbye queued, and knows it.
         lastFrame = last;
-        finishing = true;
         QUEUED_BYTES.getAndAdd(this, (long) last.length);
         queue.add(last);
+        finishing = true;
         startWriterIfIdle();
     }
 
@@ -178,6 +179,10 @@ final class Outbound implements Runnable {
                 if (!staging.hasRemaining()) {
                     staging.clear();
                     if (finishing) {
+                        // A goodbye queued just before `finishing` was set is still sent.
+                        if (!lastTaken && !queue.isEmpty()) {
+                            continue;
+                        }
                         stop();
                         return;
                     }

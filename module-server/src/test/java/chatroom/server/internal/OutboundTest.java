@@ -63,6 +63,33 @@ class OutboundTest {
     }
 
     @Test
+    void theGoodbyeIsTheLastFrameSentWhateverIsOfferedWithIt() throws Exception {
+        for (int run = 0; run < 200; run++) {
+            var channel = new RecordingChannel();
+            var outbound = new Outbound(channel, RETRY, 1 << 20, writers, false);
+            var go = new CountDownLatch(1);
+            Thread broadcaster = Thread.ofVirtual().start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < 50; i++) {
+                    outbound.offer(bytes("late\n"));
+                }
+            });
+            outbound.offer(bytes("before\n"));
+            go.countDown();
+            outbound.finishWith(bytes("bye\n"));
+            broadcaster.join();
+            assertThat(outbound.awaitStopped(FIVE_SECONDS)).isTrue();
+            String sent = channel.text();
+            assertThat(sent).startsWith("before\n").endsWith("bye\n");
+            assertThat(sent.indexOf("bye\n")).isEqualTo(sent.length() - "bye\n".length());
+        }
+    }
+
+    @Test
     void anIdleQueueHasNoWriterAndOneStartsPerBurst() throws Exception {
         var channel = new RecordingChannel();
         var outbound = new Outbound(channel, RETRY, 1 << 20, writers, false);
