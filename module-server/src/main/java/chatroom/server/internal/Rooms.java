@@ -97,8 +97,9 @@ final class Rooms {
             return Parsed.invalid(ErrorCode.BAD_TARGET, "the default room " + name + " cannot be closed");
         }
         if (byKey.remove(name.key(), room)) {
-            room.close(actor);
+            // Recorded before anyone is told: once told, the close is on its way to the disk.
             context.record(new RoomChange.Closed(room.name()));
+            room.close(actor);
         }
         return Parsed.ok(room.name());
     }
