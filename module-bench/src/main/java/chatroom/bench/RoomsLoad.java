@@ -53,8 +53,12 @@ final class RoomsLoad {
     /// What one step measured. CPU is over the whole step (warm-up and drain included) and is
     /// divided by every delivery of that step, both kinds; `serverCpuNanos` is empty where the
     /// server's CPU cannot be read (an external server without `--server-pid`).
+    ///
+    /// `lateness` is how late the pacer wrote the window's messages (µs): latency measured from
+    /// the due time includes it, so a high value there means the generator (or the machine) and
+    /// not the server held messages up.
     record Measurement(Tally rooms, Tally direct, java.time.Duration duration, CpuMeter.Reading cpu,
-                       OptionalLong serverCpuNanos, long deliveries, List<String> failures) {
+                       OptionalLong serverCpuNanos, long deliveries, Histogram lateness, List<String> failures) {
 
         Tally total() {
             return rooms.plus(direct);
@@ -72,6 +76,8 @@ final class RoomsLoad {
             result.put("deliveries_per_s", Math.round(total.received() / (duration.toNanos() / 1e9)));
             result.put("server_cpu_us_per_delivery", serverCpuNanos.isPresent()
                     ? String.format(java.util.Locale.ROOT, "%.3f", perDelivery(serverCpuNanos.getAsLong())) : "n/a");
+            result.put("send_late_p99_ms", lateness.getValueAtPercentile(99) / 1000.0)
+                    .put("send_late_max_ms", lateness.getMaxValue() / 1000.0);
             result.put("gen_cpu_us_per_delivery", perDelivery(cpu.generator()))
                     .put("process_cpu_us_per_delivery", perDelivery(cpu.process()))
                     .put("disconnects", failures.size());
@@ -132,7 +138,7 @@ final class RoomsLoad {
         Tally rooms = new Tally(pacer.roomSentInWindow(), roomExpected, window.received.sum(), window.histogram());
         Tally direct = new Tally(pacer.privateSentInWindow(), privateExpected, window.directReceived.sum(),
                 window.directHistogram());
-        return new Measurement(rooms, direct, shape.duration(), used, server, deliveries, failures);
+        return new Measurement(rooms, direct, shape.duration(), used, server, deliveries, pacer.lateness(), failures);
     }
 
     /// Where the server's CPU time comes from: for an in-process server, this JVM's CPU minus

@@ -37,6 +37,9 @@ final class RoomsPacer implements Runnable {
     private long roomExpected;
     private long privateSent;
     private long privateSentInWindow;
+    /// How late messages of the window were written, after their due time (µs): a generator
+    /// that could not keep up, or a machine too busy to run it on time, shows here.
+    private final org.HdrHistogram.Histogram lateness = new org.HdrHistogram.Histogram(3);
     private IOException failure;
     private long cpuNanos;
     final Thread thread;
@@ -92,6 +95,9 @@ final class RoomsPacer implements Runnable {
                 LockSupport.parkNanos(wait);
             }
             boolean inWindow = due >= window.start && due < window.end;
+            if (inWindow) {
+                lateness.recordValue(Math.max(0, (System.nanoTime() - epoch - due) / 1000));
+            }
             try {
                 if (roomDue <= privateDue) {
                     long k = seq[sender]++;
@@ -149,6 +155,11 @@ final class RoomsPacer implements Runnable {
     /// Private messages due in the window and sent; each is owed to one recipient.
     long privateSentInWindow() {
         return privateSentInWindow;
+    }
+
+    /// How late the window's messages were written (µs).
+    org.HdrHistogram.Histogram lateness() {
+        return lateness;
     }
 
     /// CPU time of the pacer thread.
