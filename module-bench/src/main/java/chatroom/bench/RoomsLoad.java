@@ -2,7 +2,9 @@ package chatroom.bench;
 
 import org.HdrHistogram.Histogram;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +59,7 @@ final class RoomsLoad {
     /// `lateness` is how late the pacer wrote the window's messages (µs): latency measured from
     /// the due time includes it, so a high value there means the generator (or the machine) and
     /// not the server held messages up.
-    record Measurement(Tally rooms, Tally direct, java.time.Duration duration, CpuMeter.Reading cpu,
+    record Measurement(Tally rooms, Tally direct, Duration duration, CpuMeter.Reading cpu,
                        OptionalLong serverCpuNanos, long deliveries, Histogram lateness, List<String> failures) {
 
         Tally total() {
@@ -75,7 +77,7 @@ final class RoomsLoad {
             total.into(result, "");
             result.put("deliveries_per_s", Math.round(total.received() / (duration.toNanos() / 1e9)));
             result.put("server_cpu_us_per_delivery", serverCpuNanos.isPresent()
-                    ? String.format(java.util.Locale.ROOT, "%.3f", perDelivery(serverCpuNanos.getAsLong())) : "n/a");
+                    ? String.format(Locale.ROOT, "%.3f", perDelivery(serverCpuNanos.getAsLong())) : "n/a");
             result.put("send_late_p99_ms", lateness.getValueAtPercentile(99) / 1000.0)
                     .put("send_late_max_ms", lateness.getMaxValue() / 1000.0);
             result.put("gen_cpu_us_per_delivery", perDelivery(cpu.generator()))

@@ -1,5 +1,7 @@
 package chatroom.bench;
 
+import org.HdrHistogram.Histogram;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -39,7 +41,7 @@ final class RoomsPacer implements Runnable {
     private long privateSentInWindow;
     /// How late messages of the window were written, after their due time (µs): a generator
     /// that could not keep up, or a machine too busy to run it on time, shows here.
-    private final org.HdrHistogram.Histogram lateness = new org.HdrHistogram.Histogram(3);
+    private final Histogram lateness = new Histogram(3);
     private IOException failure;
     private long cpuNanos;
     final Thread thread;
@@ -158,7 +160,7 @@ final class RoomsPacer implements Runnable {
     }
 
     /// How late the window's messages were written (µs).
-    org.HdrHistogram.Histogram lateness() {
+    Histogram lateness() {
         return lateness;
     }
 
