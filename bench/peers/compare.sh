@@ -5,7 +5,7 @@
 #
 # Installs the Debian packages if missing, stops their system services, starts one instance
 # of each server with the configs in this directory (pid known, run dir under a temp dir),
-# runs the same bench scenarios against each (fanout, slow, churn; then idle on a freshly
+# runs the same bench scenarios against each (fanout, slow, churn, rooms; then idle on a freshly
 # restarted instance, so memory a busy process gives back is not counted), stops every server
 # it started (also on failure), and writes markdown tables to OUT.md (default:
 # $RUNDIR/compare.md) and stdout.
@@ -21,6 +21,18 @@
 #                               runs of each kind (B S S B …), latencies pooled per kind
 #   CHURN_RATE [10] CHURN_STAY_MAX [5s]
 #                               churn: scenario A at 10/s while others join at CHURN_RATE/s
+#   ROOMS_MEMBERS [5000] ROOMS_ROOMS [500] ROOMS_PER_MEMBER [3] ROOMS_SENDERS [250]
+#   ROOMS_RATE [1] ROOMS_PRIVATE_RATE [100]
+#                               rooms: every member in the lobby (#bench for IRC) and in
+#                               ROOMS_PER_MEMBER of ROOMS_ROOMS rooms of equal size; ROOMS_SENDERS
+#                               send ROOMS_RATE msgs/s each into their rooms, ROOMS_PRIVATE_RATE
+#                               private msgs/s in all between random members
+#   ROOMS_SERVERS ["chatroom"]  servers that run rooms. The IRC servers can run it too (JOIN #r…,
+#                               PRIVMSG #r… and PRIVMSG nick): add inspircd and/or ngircd. They are
+#                               left out by default because ROOMS_MEMBERS joining #bench is slow
+#                               there (ngIRCd took 754 s for 5,000 in idle). chatroom needs a
+#                               launcher with --room-creations-per-minute and --private-rate;
+#                               without them its rooms run is skipped (said in the table).
 #   IDLE_CONNECTIONS [2000]     connections for the idle-memory run
 #   IDLE_SETTLE [15s]           wait after the last join before reading VmRSS (long enough for a
 #                               server to give back what the join storm took)
@@ -43,6 +55,13 @@ SLOW_MESSAGE_BYTES=${SLOW_MESSAGE_BYTES:-300}
 CHURN_RATE=${CHURN_RATE:-10}
 CHURN_STAY_MAX=${CHURN_STAY_MAX:-5s}
 NGIRCD_BURST=${NGIRCD_BURST:-8}
+ROOMS_MEMBERS=${ROOMS_MEMBERS:-5000}
+ROOMS_ROOMS=${ROOMS_ROOMS:-500}
+ROOMS_PER_MEMBER=${ROOMS_PER_MEMBER:-3}
+ROOMS_SENDERS=${ROOMS_SENDERS:-250}
+ROOMS_RATE=${ROOMS_RATE:-1}
+ROOMS_PRIVATE_RATE=${ROOMS_PRIVATE_RATE:-100}
+ROOMS_SERVERS=${ROOMS_SERVERS:-"chatroom"}
 SERVERS=${SERVERS:-"chatroom inspircd ngircd"}
 PORT_INSPIRCD=6667
 PORT_NGIRCD=6668
@@ -109,8 +128,17 @@ LAUNCHER_JAR=$ROOT/module-launcher/target/chatroom-launcher-0.1.0-SNAPSHOT.jar
 # Built every run (quick when nothing changed), so the figures are always of the code checked out.
 log "building module-bench and module-launcher"
 (cd "$ROOT" && ./mvnw -B -q -pl module-bench,module-launcher -am -Dmaven.test.skip=true package)
+# The launcher's room limits (room creations per address a minute, private messages per
+# member a second) would refuse the rooms run's joins and messages; older launchers lack them.
+CHATROOM_ROOM_OPTS=()
+if "$JAVA_BIN" --module-path "$LAUNCHER_JAR:$ROOT/module-launcher/target/modules" \
+    -m chatroom.launcher/chatroom.launcher.Main --help 2>/dev/null | grep -q -- '--room-creations-per-minute'; then
+    CHATROOM_ROOM_OPTS=(--room-creations-per-minute 0 --private-rate 0 --max-rooms $((ROOMS_ROOMS + 100)))
+fi
+# Each bench run is killed after BENCH_TIMEOUT seconds (600; rooms against an IRC server may
+# need its 20-minute join timeout, so it gets 1800).
 bench() {
-    timeout 600 "$JAVA_BIN" -Xms1g -Xmx4g \
+    timeout "${BENCH_TIMEOUT:-600}" "$JAVA_BIN" -Xms1g -Xmx4g \
         --module-path "$BENCH_JAR:$ROOT/module-bench/target/modules" \
         -m chatroom.bench/chatroom.bench.Bench "$@"
 }
@@ -145,7 +173,8 @@ start_server() { # name -> sets SERVER_PID, SERVER_PORT, SERVER_LABEL, DIALECT, 
             -XX:TrimNativeHeapInterval=5000 \
             --module-path "$LAUNCHER_JAR:$ROOT/module-launcher/target/modules" \
             -m chatroom.launcher/chatroom.launcher.Main --server 127.0.0.1 "$PORT_CHATROOM" \
-            --max-rate 0 --max-clients 30000 --max-per-address 0 --connects-per-minute 0 --in-memory --send-queue 1024 >"$RUNDIR/chatroom.out" 2>&1 &
+            --max-rate 0 --max-clients 30000 --max-per-address 0 --connects-per-minute 0 --in-memory --send-queue 1024 \
+            "${CHATROOM_ROOM_OPTS[@]}" >"$RUNDIR/chatroom.out" 2>&1 &
         SERVER_PORT=$PORT_CHATROOM DIALECT=plain CONNECT_OPTS=()
         SERVER_LABEL="chatroom (separate JVM)" ;;
     esac
@@ -191,6 +220,7 @@ run_server() {
     done
     run_slow
     run_churn
+    run_rooms
     # Idle memory on a freshly started server: RSS a busy process gives back while the idle
     # members join (the JVM's heap shrinking after the runs above) would count against them.
     stop_pid "$SERVER_PID"
@@ -240,7 +270,31 @@ run_churn() {
     log "$name churn: $line"
 }
 
-IDLE=() SLOW=() CHURN=()
+# rooms: the bench reads the server's CPU from /proc/PID/stat itself (--server-pid), over the
+# whole step (warm-up, window and drain), divided by every delivery of the step.
+run_rooms() {
+    local line
+    case " $ROOMS_SERVERS " in *" $name "*) ;; *) return 0 ;; esac
+    if [ "$name" = chatroom ] && [ ${#CHATROOM_ROOM_OPTS[@]} -eq 0 ]; then
+        ROOMS+=("| $SERVER_LABEL | skipped: this launcher has no --room-creations-per-minute / --private-rate | | | | | |")
+        log "$name rooms skipped: the launcher cannot lift its room limits"
+        return 0
+    fi
+    line=$(BENCH_TIMEOUT=1800 bench rooms --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
+        --members "$ROOMS_MEMBERS" --rooms "$ROOMS_ROOMS" --rooms-per-member "$ROOMS_PER_MEMBER" \
+        --senders "$ROOMS_SENDERS" --rate "$ROOMS_RATE" --private-rate "$ROOMS_PRIVATE_RATE" \
+        --duration "$DURATION" --warmup "$WARMUP" --join-timeout 20m --server-pid "$SERVER_PID" \
+        2>"$RUNDIR/$name-rooms.err" | tee "$RUNDIR/$name-rooms.out" | grep '^RESULT' || true)
+    if [ -z "$line" ]; then
+        ROOMS+=("| $SERVER_LABEL | $(failed_cell "$RUNDIR/$name-rooms.err") | | | | | |")
+        log "$name rooms failed: $(tail -n 1 "$RUNDIR/$name-rooms.err")"
+        return 0
+    fi
+    ROOMS+=("| $SERVER_LABEL | $(field join_s "$line") | $(field room_lost "$line") / $(field room_expected "$line") | $(field room_p50_ms "$line") / $(field room_p99_ms "$line") / $(field room_max_ms "$line") | $(field private_lost "$line") / $(field private_expected "$line") | $(field private_p50_ms "$line") / $(field private_p99_ms "$line") / $(field private_max_ms "$line") | $(field server_cpu_us_per_delivery "$line") |")
+    log "$name rooms: $line"
+}
+
+IDLE=() SLOW=() CHURN=() ROOMS=()
 for s in $SERVERS; do
     run_server "$s"
 done
@@ -268,6 +322,15 @@ done
     echo "|---|---|---|---|---|---|"
     printf '%s\n' "${CHURN[@]}"
     echo
+    if [ ${#ROOMS[@]} -gt 0 ]; then
+        echo "Rooms: $ROOMS_MEMBERS members, each in the lobby and $ROOMS_PER_MEMBER of $ROOMS_ROOMS rooms;"
+        echo "$ROOMS_SENDERS senders at $ROOMS_RATE/s into their rooms, $ROOMS_PRIVATE_RATE private messages/s; $WARMUP warm-up + $DURATION measured."
+        echo
+        echo "| server | join s | rooms lost / expected | rooms p50 / p99 / max ms | private lost / expected | private p50 / p99 / max ms | server CPU µs/delivery |"
+        echo "|---|---|---|---|---|---|---|"
+        printf '%s\n' "${ROOMS[@]}"
+        echo
+    fi
     echo "| server | idle connections | join s | VmRSS KiB before → after | KiB per connection |"
     echo "|---|---|---|---|---|"
     printf '%s\n' "${IDLE[@]}"

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "chatroom-bench 0.1.0-SNAPSHOT",
         description = "Load generator for chatroom. Only ever connects to 127.0.0.0/8.",
         subcommands = {FanoutCommand.class, CapacityCommand.class, IdleCommand.class, SlowCommand.class,
-                ChurnCommand.class},
+                ChurnCommand.class, RoomsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished", "1:could not connect or join", "2:bad options"})
 public final class Bench {

@@ -20,10 +20,43 @@ enum BenchDialect {
 
     /// Lines sent right after connecting.
     List<String> login(String name) {
+        return login(name, false);
+    }
+
+    /// Lines sent right after connecting. With `rooms` (rooms and private messages in the run),
+    /// the structured dialect asks for protocol version 2, which has them; version 1 has not.
+    List<String> login(String name, boolean rooms) {
         return switch (this) {
             case PLAIN -> List.of(name);
-            case STRUCTURED -> List.of("HELLO v=1 client=chatroom-bench", "LOGIN name=" + name);
+            case STRUCTURED -> List.of("HELLO v=" + (rooms ? 2 : 1) + " client=chatroom-bench", "LOGIN name=" + name);
             case IRC -> List.of("NICK " + name, "USER " + name + " 0 * :" + name);
+        };
+    }
+
+    /// The line that joins `room` (`#name`) besides the rooms a member is in already.
+    String joinRoom(String room) {
+        return switch (this) {
+            case PLAIN -> "/join " + room;
+            case STRUCTURED -> "JOIN room=" + room;
+            case IRC -> "JOIN " + room;
+        };
+    }
+
+    /// The line that sends `text` to `room`, one of the member's rooms, whichever is current.
+    String sayIn(String room, String text) {
+        return switch (this) {
+            case PLAIN -> "/msg " + room + " " + text;
+            case STRUCTURED -> "SAY room=" + room + " :" + text;
+            case IRC -> "PRIVMSG " + room + " :" + text;
+        };
+    }
+
+    /// The line that sends `text` privately to the member called `name`.
+    String sayTo(String name, String text) {
+        return switch (this) {
+            case PLAIN -> "/msg " + name + " " + text;
+            case STRUCTURED -> "SAY to=" + name + " :" + text;
+            case IRC -> "PRIVMSG " + name + " :" + text;
         };
     }
 
@@ -82,10 +115,14 @@ enum BenchDialect {
     }
 
     /// The reaction of client `name` (not yet joined, or joined and `needsAttentionWhenJoined`).
+    /// [Event#JOINED] means the client's own join to a room (any room: the first is the lobby or
+    /// `#bench`, later ones those of `rooms`).
     Reaction react(String line, String name, boolean joined) {
         return switch (this) {
             case PLAIN -> {
-                if (line.equals("* " + name + " joined the chat")) {
+                // Its current room's form, or another room's: "* [#room] NAME joined the chat".
+                if (line.equals("* " + name + " joined the chat")
+                        || line.startsWith("* [#") && line.endsWith("] " + name + " joined the chat")) {
                     yield new Reaction(List.of(), Event.JOINED);
                 }
                 if (!joined && (line.startsWith("* Error: ") || line.startsWith("* Sorry"))) {
@@ -99,7 +136,8 @@ enum BenchDialect {
                     String value = token < 0 ? "0" : line.substring(token + 6).split(" ", 2)[0];
                     yield new Reaction(List.of("PONG token=" + value), Event.NONE);
                 }
-                if (line.startsWith("JOINED name=" + name + " ")) {
+                // Version 1: "JOINED name=NAME ts=…"; version 2: "JOINED room=#r name=NAME ts=…".
+                if (line.startsWith("JOINED ") && (line + " ").contains(" name=" + name + " ")) {
                     yield new Reaction(List.of(), Event.JOINED);
                 }
                 if (!joined && (line.startsWith("ERROR ") || line.startsWith("BYE ") || line.startsWith("* Sorry"))) {
@@ -136,7 +174,8 @@ enum BenchDialect {
                 int bang = prefix.indexOf('!');
                 String nick = bang < 0 ? prefix : prefix.substring(0, bang);
                 String channel = params.startsWith(":") ? params.substring(1) : params;
-                if (nick.equalsIgnoreCase(name) && channel.strip().equalsIgnoreCase(CHANNEL)) {
+                // Its own join of any channel: #bench first, then the rooms of `rooms`.
+                if (nick.equalsIgnoreCase(name) && channel.strip().startsWith("#")) {
                     return new Reaction(List.of(), Event.JOINED);
                 }
                 return Reaction.NONE;

@@ -1,23 +1,32 @@
 package chatroom.bench;
 
-/// The text a sender puts in each message, `b SENDER SEQ SCHEDULED`, and its cheap parser.
+/// The text a sender puts in each message, `b SENDER SEQ SCHEDULED` (to a room) or
+/// `p SENDER SEQ SCHEDULED` (a private message, `rooms`), and its cheap parser.
 ///
 /// SCHEDULED is the time the message was due, in nanoseconds since the run's epoch (one
 /// `System.nanoTime` base shared by the whole JVM), so a receiver measures latency from the
 /// schedule, not from the moment the sender got round to it (no coordinated omission).
 ///
 /// The parser reads the numbers from the end of a received line's bytes, whatever the dialect
-/// put in front (`NAME: `, `MSG … :`, `:nick!u@h PRIVMSG #bench :`), without making a String.
+/// put in front (`NAME: `, `* [#room] NAME: `, `* [from NAME] `, `MSG … :`,
+/// `:nick!u@h PRIVMSG #bench :`), without making a String.
 /// Not thread-safe: one instance per reading thread.
 final class BenchMessage {
 
     int sender;
     long seq;
     long scheduled;
+    /// Whether the last parsed text was a private message's (`p …`) rather than a room's (`b …`).
+    boolean direct;
     private final long[] numbers = new long[3];
 
     static String text(int sender, long seq, long scheduled) {
         return "b " + sender + ' ' + seq + ' ' + scheduled;
+    }
+
+    /// The text of a private message: counted apart from room messages by the receiver.
+    static String directText(int sender, long seq, long scheduled) {
+        return "p " + sender + ' ' + seq + ' ' + scheduled;
     }
 
     /// Whether `line[from, to)` ends with a bench text; if so, fills the fields.
@@ -44,13 +53,14 @@ final class BenchMessage {
             numbers[field] = value;
             i--;
         }
-        // i is at the 'b'; before it the dialect's separator: ' ' (plain "NAME: b") or ':'.
-        if (i <= from || line[i] != 'b' || (line[i - 1] != ' ' && line[i - 1] != ':')) {
+        // i is at the 'b' or 'p'; before it the dialect's separator: ' ' (plain "NAME: b") or ':'.
+        if (i <= from || (line[i] != 'b' && line[i] != 'p') || (line[i - 1] != ' ' && line[i - 1] != ':')) {
             return false;
         }
         if (numbers[0] > Integer.MAX_VALUE) {
             return false;
         }
+        direct = line[i] == 'p';
         sender = (int) numbers[0];
         seq = numbers[1];
         scheduled = numbers[2];

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +32,12 @@ final class Client {
     /// steady members'.
     final boolean churner;
 
+    /// Rooms (`#name`) the member joins after its first join (the lobby, or `#bench` in IRC),
+    /// before it counts as joined (`rooms`, and `idle --rooms-per-member`).
+    final List<String> rooms;
+    /// Own joins seen so far: the first, then one per room of [#rooms] (reactor thread only).
+    int ownJoins;
+
     volatile boolean joined;
     volatile boolean closed;
     /// Whether this member's deliveries are recorded in the measurement window. Churners, and
@@ -52,11 +59,16 @@ final class Client {
     }
 
     Client(int index, String name, SocketChannel channel, boolean churner) {
+        this(index, name, channel, churner, List.of());
+    }
+
+    Client(int index, String name, SocketChannel channel, boolean churner, List<String> rooms) {
         this.index = index;
         this.name = name;
         this.channel = channel;
         this.churner = churner;
         this.measured = !churner;
+        this.rooms = List.copyOf(rooms);
     }
 
     /// Writes `line` and its `\n` completely. The channel is non-blocking, so a full socket

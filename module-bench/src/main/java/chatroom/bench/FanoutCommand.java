@@ -95,15 +95,20 @@ final class FanoutCommand implements Callable<Integer> {
             if (!(rate > 0) || rate > 1_000_000) {
                 throw new BenchException.Usage("--rate must be above 0 and at most 1,000,000: " + rate);
             }
-            ConnectionOptions.requirePositive("--duration", duration);
-            ConnectionOptions.requirePositive("--drain", drain);
-            if (warmup.isNegative()) {
-                throw new BenchException.Usage("--warmup must not be negative: " + warmup);
+            validate(shape());
+        }
+
+        /// Checks a step's timing and message size (`rooms` shares it).
+        static void validate(Load.Shape shape) {
+            ConnectionOptions.requirePositive("--duration", shape.duration());
+            ConnectionOptions.requirePositive("--drain", shape.drain());
+            if (shape.warmup().isNegative()) {
+                throw new BenchException.Usage("--warmup must not be negative: " + shape.warmup());
             }
-            if (messageBytes < 0 || messageBytes > 4000) {
-                throw new BenchException.Usage("--message-bytes must be 0..4000: " + messageBytes);
+            if (shape.messageBytes() < 0 || shape.messageBytes() > 4000) {
+                throw new BenchException.Usage("--message-bytes must be 0..4000: " + shape.messageBytes());
             }
-            if (duration.plus(warmup).compareTo(Duration.ofHours(1)) > 0) {
+            if (shape.duration().plus(shape.warmup()).compareTo(Duration.ofHours(1)) > 0) {
                 throw new BenchException.Usage("--warmup plus --duration must be at most 1 h");
             }
         }

@@ -9,6 +9,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 /// `bench idle`: N members join and stay silent; reports the server's resident memory per
 /// connection. With `--server self` the server is this JVM, so the generator's own side is
 /// included (said in the output); a baseline taken before connecting is subtracted. Both
-/// readings come after `--settle`.
+/// readings come after `--settle`. With `--rooms-per-member K`, each member also joins K of
+/// `--rooms` rooms (as `rooms` assigns them) before the second reading.
 @Command(name = "idle", mixinStandardHelpOptions = true,
         description = "N joined, silent connections; server RSS per connection (VmRSS from /proc/PID/status).")
 final class IdleCommand implements Callable<Integer> {
@@ -37,17 +40,36 @@ final class IdleCommand implements Callable<Integer> {
                     + "just started may still give memory back) and after the last join. Default: ${DEFAULT-VALUE}.")
     Duration settle;
 
+    @Option(names = "--rooms-per-member", defaultValue = "0", paramLabel = "K",
+            description = "Rooms each member joins besides the lobby before the reading (member i joins "
+                    + "(i*K+j) mod R); 0 = the lobby only. Default: ${DEFAULT-VALUE}.")
+    int roomsPerMember;
+
+    @Option(names = "--rooms", defaultValue = "500", paramLabel = "R",
+            description = "Rooms the members of --rooms-per-member share, #r0 … (N*K must be a multiple of R). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int rooms;
+
     @Override
     public Integer call() throws Exception {
         connection.validate(connections);
+        if (roomsPerMember < 0) {
+            throw new BenchException.Usage("--rooms-per-member must not be negative: " + roomsPerMember);
+        }
+        Optional<RoomPlan> plan = roomsPerMember == 0 ? Optional.empty()
+                : Optional.of(RoomPlan.of(connections, rooms, roomsPerMember));
         if (settle.isNegative() || settle.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new BenchException.Usage("--settle must be 0..10m: " + settle);
         }
         PrintWriter out = spec.commandLine().getOut();
         long epoch = System.nanoTime();
-        try (ServerUnderTest server = ServerUnderTest.of(connection, connections);
-             Swarm swarm = new Swarm(server.target(), connection.dialect, connection.reactors, epoch)) {
-            out.printf("idle: %d connections on %s server %s%n", connections, server.label(), server.target());
+        try (ServerUnderTest server = ServerUnderTest.withRooms(connection, connections,
+                plan.map(RoomPlan::rooms).orElse(0), roomsPerMember);
+             Swarm swarm = new Swarm(server.target(), connection.dialect, plan.isPresent(), connection.reactors,
+                     epoch)) {
+            out.printf("idle: %d connections on %s server %s%s%n", connections, server.label(), server.target(),
+                    plan.map(p -> ", each in the lobby and " + p.perMember() + " of " + p.rooms() + " rooms of "
+                            + p.roomSize()).orElse(""));
             out.flush();
             OptionalLong pid = server.pid();
             // A server just started may still be giving back what its start-up took; counting
@@ -56,7 +78,8 @@ final class IdleCommand implements Callable<Integer> {
             long heapBefore = server.inProcess() ? heapAfterGc() : 0;
             OptionalLong before = pid.isPresent() ? ProcStatus.rssKib(pid.getAsLong()) : OptionalLong.empty();
             long started = System.nanoTime();
-            swarm.connect(connections, connection.namePrefix, connection.connecting(connections));
+            swarm.connect(connections, connection.namePrefix, connection.connecting(connections),
+                    index -> plan.map(p -> p.roomNamesOf(index)).orElse(List.of()));
             double joinSeconds = (System.nanoTime() - started) / 1e9;
             LockSupport.parkNanos(settle.toNanos());
             long heapAfter = server.inProcess() ? heapAfterGc() : 0;
@@ -65,6 +88,7 @@ final class IdleCommand implements Callable<Integer> {
             Result result = new Result().put("scenario", "idle")
                     .put("dialect", connection.dialect.name().toLowerCase(java.util.Locale.ROOT))
                     .put("server", server.label()).put("connections", connections)
+                    .put("rooms", plan.map(RoomPlan::rooms).orElse(0)).put("rooms_per_member", roomsPerMember)
                     .put("join_s", joinSeconds);
             if (before.isPresent() && after.isPresent()) {
                 long delta = after.getAsLong() - before.getAsLong();

@@ -147,6 +147,26 @@ final class Reactor implements Runnable {
         }
     }
 
+    /// The client's own join to a room: after the first (the lobby), it asks for its other
+    /// rooms all at once; it has joined when the last of them is confirmed.
+    private void ownJoin(Client client) {
+        int seen = ++client.ownJoins;
+        if (seen == 1 && !client.rooms.isEmpty()) {
+            try {
+                for (String room : client.rooms) {
+                    client.writeLine(dialect.joinRoom(room));
+                }
+            } catch (IOException e) {
+                listener.failed(client, "joining its rooms: " + e.getMessage());
+                return;
+            }
+        }
+        if (seen == client.rooms.size() + 1) {
+            client.joined = true;
+            listener.joined(client);
+        }
+    }
+
     private void line(Client client, byte[] bytes, int from, int to) {
         if (to > from && bytes[to - 1] == '\r') {
             to--;
@@ -156,7 +176,11 @@ final class Reactor implements Runnable {
                 long now = System.nanoTime() - epoch;
                 deliveries++;
                 if (client.measured) {
-                    phase.get().record(message.scheduled, now);
+                    if (message.direct) {
+                        phase.get().recordDirect(message.scheduled, now);
+                    } else {
+                        phase.get().record(message.scheduled, now);
+                    }
                 }
             }
             return;
@@ -181,8 +205,7 @@ final class Reactor implements Runnable {
         switch (reaction.event()) {
             case JOINED -> {
                 if (!joined) {
-                    client.joined = true;
-                    listener.joined(client);
+                    ownJoin(client);
                 }
             }
             case REFUSED -> listener.failed(client, "refused: " + text);

@@ -35,13 +35,30 @@ final class ServerUnderTest implements AutoCloseable {
     /// for one client before dropping it (0: the server's default, 1 MiB). Ignored for an
     /// external server.
     static ServerUnderTest of(ConnectionOptions options, int connections, int sendQueueKib) {
+        return of(options, connections, sendQueueKib, 0, 0);
+    }
+
+    /// As [#of(ConnectionOptions, int)], for members in `roomsPerMember` of `rooms` rooms each
+    /// besides the lobby: an in-process server holds that many rooms, lets a member be in that
+    /// many, and limits neither room creation nor private messages. Ignored for an external
+    /// server, which must be started with such limits (`docs/performance.md`).
+    static ServerUnderTest withRooms(ConnectionOptions options, int connections, int rooms, int roomsPerMember) {
+        return of(options, connections, 0, rooms, roomsPerMember);
+    }
+
+    private static ServerUnderTest of(ConnectionOptions options, int connections, int sendQueueKib, int rooms,
+                                      int roomsPerMember) {
         if (options.server == ConnectionOptions.ServerMode.EXTERNAL) {
             OptionalLong pid = options.serverPid == null ? OptionalLong.empty() : OptionalLong.of(options.serverPid);
             return new ServerUnderTest(Target.parse(options.target), Optional.empty(), pid);
         }
         SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         ServerConfig.Builder builder = ServerConfig.builder().maxRate(0).maxClients(connections + 16)
-                .maxPerAddress(0).connectsPerMinute(0);
+                .maxPerAddress(0).connectsPerMinute(0).roomCreationsPerMinute(0).privateRate(0);
+        ServerConfig defaults = ServerConfig.defaults();
+        // The lobby plus the bench's rooms; a member is in the lobby and its rooms.
+        builder.maxRooms(Math.max(defaults.maxRooms(), rooms + 1))
+                .maxRoomsPerMember(Math.max(defaults.maxRoomsPerMember(), roomsPerMember + 1));
         if (sendQueueKib > 0) {
             builder.sendQueueBytes(sendQueueKib * 1024);
         }

@@ -18,6 +18,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 /// The generated members: connects them (from several 127.0.0.x source addresses, so more
 /// than one address's ~28,000 ephemeral ports fit), logs them in, waits until every one has
@@ -37,6 +38,8 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
 
     private final Target target;
     private final BenchDialect dialect;
+    /// Whether members use rooms and private messages (structured: protocol version 2).
+    private final boolean rooms;
     private final long epoch;
     private final List<Reactor> reactors = new ArrayList<>();
     private final List<Client> clients = new ArrayList<>();
@@ -53,8 +56,14 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
     private volatile Semaphore connectPermits = new Semaphore(Integer.MAX_VALUE);
 
     Swarm(Target target, BenchDialect dialect, int reactorCount, long epoch) throws IOException {
+        this(target, dialect, false, reactorCount, epoch);
+    }
+
+    /// A swarm whose members use rooms and private messages if `rooms`.
+    Swarm(Target target, BenchDialect dialect, boolean rooms, int reactorCount, long epoch) throws IOException {
         this.target = target;
         this.dialect = dialect;
+        this.rooms = rooms;
         this.epoch = epoch;
         for (int i = 0; i < reactorCount; i++) {
             Reactor reactor = new Reactor(i, dialect, () -> phase, epoch, this);
@@ -70,11 +79,26 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
         return connect(0, count, prefix, how);
     }
 
+    /// Connects `count` members as [#connect(int, String, Connecting)] does; member `i` then
+    /// joins the rooms `roomsOf.apply(i)` too, and counts as joined (freeing its place in the
+    /// burst) once it is in all of them.
+    ///
+    /// @throws BenchException.ConnectFailed if any cannot connect or join within the timeout
+    List<Client> connect(int count, String prefix, Connecting how, IntFunction<List<String>> roomsOf)
+            throws InterruptedException {
+        return connect(0, count, prefix, how, roomsOf);
+    }
+
     /// Connects `count` more members, numbered from `first` (`prefix<first>`, …), waits until
     /// all have joined, and returns them.
     ///
     /// @throws BenchException.ConnectFailed if any cannot connect or join within the timeout
     List<Client> connect(int first, int count, String prefix, Connecting how) throws InterruptedException {
+        return connect(first, count, prefix, how, index -> List.of());
+    }
+
+    private List<Client> connect(int first, int count, String prefix, Connecting how,
+                                 IntFunction<List<String>> roomsOf) throws InterruptedException {
         joins = new CountDownLatch(count);
         Client[] created = new Client[count];
         Semaphore permits = new Semaphore(how.burst());
@@ -97,7 +121,8 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
                 int index = first + i;
                 executor.execute(() -> {
                     try {
-                        created[slot] = open(index, prefix + index, how.sources(), false, permits);
+                        created[slot] = open(index, prefix + index, how.sources(), false, permits,
+                                roomsOf.apply(index));
                     } catch (IOException | RuntimeException e) {
                         failures.add(prefix + index + ": " + e);
                         permits.release();
@@ -126,7 +151,7 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
     /// Opens one churning member and logs it in; returns at once, before it has joined (wait
     /// on [Client#settled]). Its failures are counted by [#churnFailures], not [#failures].
     Client openChurner(int index, String name, int sources) throws IOException {
-        Client client = open(index, name, sources, true, null);
+        Client client = open(index, name, sources, true, null, List.of());
         churners.add(client);
         return client;
     }
@@ -179,7 +204,8 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
         return reactors.get(Math.floorMod(client.index, reactors.size()));
     }
 
-    private Client open(int index, String name, int sources, boolean churner, Semaphore permits) throws IOException {
+    private Client open(int index, String name, int sources, boolean churner, Semaphore permits,
+                        List<String> roomsToJoin) throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
             byte[] source = {127, 0, 0, (byte) (2 + index % sources)};
@@ -187,9 +213,9 @@ final class Swarm implements AutoCloseable, Reactor.Listener {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.socket().connect(target.address(), 10_000);
             channel.configureBlocking(false);
-            Client client = new Client(index, name, channel, churner);
+            Client client = new Client(index, name, channel, churner, roomsToJoin);
             client.holdsConnectPermit.set(permits != null);
-            for (String line : dialect.login(name)) {
+            for (String line : dialect.login(name, rooms)) {
                 client.writeLine(line);
             }
             reactorOf(client).add(client);

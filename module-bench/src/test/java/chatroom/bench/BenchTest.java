@@ -126,6 +126,63 @@ class BenchTest {
     }
 
     @Nested
+    @DisplayName("rooms against the in-process server")
+    class Rooms {
+
+        @Test
+        @Timeout(30)
+        @DisplayName("plain: every room message reaches the room's other members, every private message its recipient")
+        void plain() {
+            Run run = bench("rooms", "--members", "60", "--rooms", "6", "--rooms-per-member", "2", "--senders", "6",
+                    "--rate", "5", "--private-rate", "5", "--duration", "2s", "--warmup", "500ms");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            var result = run.result();
+            assertThat(result).containsEntry("scenario", "rooms").containsEntry("dialect", "plain")
+                    .containsEntry("members", "60").containsEntry("rooms", "6").containsEntry("rooms_per_member", "2")
+                    .containsEntry("room_size", "20").containsEntry("room_lost", "0")
+                    .containsEntry("private_lost", "0").containsEntry("lost", "0").containsEntry("disconnects", "0");
+            // 6 senders × 5/s × 2 s into rooms of 20 (19 others each); 5 private/s × 2 s to one recipient each.
+            long roomSent = Long.parseLong(result.get("room_sent"));
+            assertThat(roomSent).isBetween(54L, 66L);
+            assertThat(Long.parseLong(result.get("room_expected"))).isEqualTo(roomSent * 19);
+            assertThat(result.get("room_received")).isEqualTo(result.get("room_expected"));
+            long privateSent = Long.parseLong(result.get("private_sent"));
+            assertThat(privateSent).isBetween(9L, 11L);
+            assertThat(result).containsEntry("private_expected", Long.toString(privateSent))
+                    .containsEntry("private_received", Long.toString(privateSent));
+            assertThat(Long.parseLong(result.get("expected"))).isEqualTo(roomSent * 19 + privateSent);
+            assertThat(result.get("received")).isEqualTo(result.get("expected"));
+            for (String prefix : new String[] {"room_", "private_", ""}) {
+                assertThat(Double.parseDouble(result.get(prefix + "p50_ms"))).as(prefix).isPositive()
+                        .isLessThanOrEqualTo(Double.parseDouble(result.get(prefix + "p99_ms")));
+                assertThat(Double.parseDouble(result.get(prefix + "p99_ms"))).as(prefix).isLessThan(1_000);
+                assertThat(Double.parseDouble(result.get(prefix + "max_ms"))).as(prefix)
+                        .isGreaterThanOrEqualTo(Double.parseDouble(result.get(prefix + "p999_ms")));
+            }
+            assertThat(Double.parseDouble(result.get("server_cpu_us_per_delivery"))).isPositive();
+            assertThat(Double.parseDouble(result.get("gen_cpu_us_per_delivery"))).isPositive();
+            assertThat(run.out()).contains("60 members, each in the lobby and 2 of 6 rooms of 20")
+                    .containsPattern("(?m)^  room_p99_ms +[0-9.]+$").containsPattern("(?m)^  private_p99_ms +[0-9.]+$")
+                    .containsPattern("(?m)^  server_cpu_us_per_delivery +[0-9.]+$");
+        }
+
+        @Test
+        @Timeout(30)
+        @DisplayName("structured (version 2): no loss either, in rooms or privately")
+        void structured() {
+            Run run = bench("rooms", "--dialect", "structured", "--members", "12", "--rooms", "4",
+                    "--rooms-per-member", "2", "--senders", "3", "--rate", "10", "--private-rate", "10",
+                    "--duration", "1s", "--warmup", "200ms");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            var result = run.result();
+            assertThat(result).containsEntry("dialect", "structured").containsEntry("room_size", "6")
+                    .containsEntry("lost", "0").containsEntry("disconnects", "0");
+            assertThat(Long.parseLong(result.get("room_received"))).isPositive();
+            assertThat(Long.parseLong(result.get("private_received"))).isPositive();
+        }
+    }
+
+    @Nested
     @DisplayName("idle")
     class Idle {
         @Test
@@ -137,6 +194,19 @@ class BenchTest {
             assertThat(run.result()).containsEntry("connections", "50").containsEntry("includes_generator", "yes")
                     .containsKey("rss_per_conn_kib");
             assertThat(run.out()).contains("baseline");
+        }
+
+        @Test
+        @Timeout(20)
+        @DisplayName("--rooms-per-member puts every member in that many rooms before the reading")
+        void inRooms() {
+            Run run = bench("idle", "--connections", "40", "--rooms-per-member", "5", "--rooms", "10",
+                    "--connect-burst", "8", "--settle", "0s");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.result()).containsEntry("connections", "40").containsEntry("rooms", "10")
+                    .containsEntry("rooms_per_member", "5").containsEntry("disconnects", "0")
+                    .containsKey("rss_per_conn_kib");
+            assertThat(run.out()).contains("each in the lobby and 5 of 10 rooms of 20");
         }
 
         @Test
@@ -217,6 +287,37 @@ class BenchTest {
             assertThat(bench("churn", "--abrupt-pct", "101").exitCode()).isEqualTo(2);
             assertThat(bench("churn", "--max-churners", "0").exitCode()).isEqualTo(2);
             assertThat(bench("churn", "--churn-join-timeout", "0s").exitCode()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("rooms and idle: uneven rooms, more rooms per member than rooms, negative numbers exit with 2")
+        void roomsMisuse() {
+            Run uneven = bench("rooms", "--members", "10", "--rooms", "3", "--rooms-per-member", "2");
+            assertThat(uneven.exitCode()).isEqualTo(2);
+            assertThat(uneven.err()).contains("10 × 2 = 20", "multiple of --rooms (3)", "--rooms 2");
+            Run tooMany = bench("rooms", "--members", "10", "--rooms", "2", "--rooms-per-member", "3");
+            assertThat(tooMany.exitCode()).isEqualTo(2);
+            assertThat(tooMany.err()).contains("--rooms-per-member must be between 1 and --rooms (2)");
+            Run alone = bench("rooms", "--members", "10", "--rooms", "10", "--rooms-per-member", "1",
+                    "--senders", "1");
+            assertThat(alone.exitCode()).isEqualTo(2);
+            assertThat(alone.err()).contains("nobody to deliver to");
+            assertThat(bench("rooms", "--rooms", "-1").exitCode()).isEqualTo(2);
+            assertThat(bench("rooms", "--rooms-per-member", "-3").exitCode()).isEqualTo(2);
+            assertThat(bench("rooms", "--members", "-5").exitCode()).isEqualTo(2);
+            assertThat(bench("rooms", "--senders", "-1").exitCode()).isEqualTo(2);
+            assertThat(bench("rooms", "--senders", "5001").exitCode()).isEqualTo(2);
+            assertThat(bench("rooms", "--rate", "0").exitCode()).isEqualTo(2);
+            assertThat(bench("rooms", "--private-rate", "-1").exitCode()).isEqualTo(2);
+            assertThat(bench("rooms", "--duration", "0s").exitCode()).isEqualTo(2);
+            assertThat(bench("rooms", "--message-bytes", "4001").exitCode()).isEqualTo(2);
+            Run idle = bench("idle", "--connections", "10", "--rooms-per-member", "-1");
+            assertThat(idle.exitCode()).isEqualTo(2);
+            assertThat(idle.err()).contains("--rooms-per-member must not be negative");
+            assertThat(bench("idle", "--connections", "10", "--rooms-per-member", "3", "--rooms", "4").exitCode())
+                    .isEqualTo(2);
+            assertThat(bench("idle", "--connections", "10", "--rooms-per-member", "6", "--rooms", "5").exitCode())
+                    .isEqualTo(2);
         }
 
         @Test

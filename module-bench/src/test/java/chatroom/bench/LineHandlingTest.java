@@ -48,6 +48,30 @@ class LineHandlingTest {
         }
 
         @Test
+        @DisplayName("rooms: other rooms' lines and private messages parse too, private ones marked")
+        void roomsAndPrivate() {
+            for (String line : List.of("* [#r5] m3: b 7 42 123456789",
+                    "MSG room=#r5 id=5 ts=2026-11-24T00:55:38.559Z from=m3 :b 7 42 123456789",
+                    ":m3!m3@127.0.0.2 PRIVMSG #r5 :b 7 42 123456789")) {
+                assertThat(parse(line)).as(line).isTrue();
+                assertThat(message.direct).as(line).isFalse();
+                assertThat(message.sender).isEqualTo(7);
+            }
+            for (String line : List.of("* [from m3] p 7 42 123456789", "* [to m9] p 7 42 123456789",
+                    "MSG id=5 ts=2026-11-24T00:55:38.559Z from=m3 to=m9 :p 7 42 123456789",
+                    ":m3!m3@127.0.0.2 PRIVMSG m9 :p 7 42 123456789")) {
+                assertThat(parse(line)).as(line).isTrue();
+                assertThat(message.direct).as(line).isTrue();
+                assertThat(message.seq).isEqualTo(42);
+                assertThat(message.scheduled).isEqualTo(123456789L);
+            }
+            assertThat(parse("* [#lobby] m3 joined the chat")).isFalse();
+            assertThat(parse("m3: q 7 42 1")).isFalse();
+            assertThat(parse("m1: " + BenchMessage.directText(3, 9, 11))).isTrue();
+            assertThat(message.direct).isTrue();
+        }
+
+        @Test
         void textRoundTrips() {
             assertThat(parse("m1: " + BenchMessage.text(3, 9, 1_000_000_000_123L))).isTrue();
             assertThat(message.scheduled).isEqualTo(1_000_000_000_123L);
@@ -105,6 +129,21 @@ class LineHandlingTest {
         }
 
         @Test
+        @DisplayName("rooms: its own JOIN of any channel counts; rooms and nicks are PRIVMSG targets")
+        void rooms() {
+            assertThat(irc.react(":m1!~m1@127.0.0.2 JOIN :#r7", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.JOINED);
+            assertThat(irc.react(":m2!~m2@127.0.0.2 JOIN :#r7", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.NONE);
+            assertThat(irc.react(":irc.local 405 m1 #r7 :You are on too many channels", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.REFUSED);
+            assertThat(irc.joinRoom("#r7")).isEqualTo("JOIN #r7");
+            assertThat(irc.sayIn("#r7", "b 1 2 3")).isEqualTo("PRIVMSG #r7 :b 1 2 3");
+            assertThat(irc.sayTo("m9", "p 1 2 3")).isEqualTo("PRIVMSG m9 :p 1 2 3");
+            assertThat(irc.login("m1", true)).isEqualTo(irc.login("m1"));
+        }
+
+        @Test
         void sayAndQuit() {
             assertThat(irc.say("b 1 2 3")).isEqualTo("PRIVMSG #bench :b 1 2 3");
             assertThat(irc.quit()).startsWith("QUIT");
@@ -122,6 +161,29 @@ class LineHandlingTest {
                     .isEqualTo(BenchDialect.Event.NONE);
             assertThat(BenchDialect.PLAIN.react("* Error: The name m1 is already taken", "m1", false).event())
                     .isEqualTo(BenchDialect.Event.REFUSED);
+        }
+
+        @Test
+        @DisplayName("rooms: a member's own join of another room counts, in either plain form and in version 2")
+        void roomJoins() {
+            assertThat(BenchDialect.PLAIN.react("* [#r4] m1 joined the chat", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.JOINED);
+            assertThat(BenchDialect.PLAIN.react("* [#r4] m11 joined the chat", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.NONE);
+            assertThat(BenchDialect.PLAIN.react("m2: * [#r4] m1 joined the chat", "m1", false).event())
+                    .isEqualTo(BenchDialect.Event.NONE);
+            assertThat(BenchDialect.STRUCTURED.react("JOINED room=#r4 name=m1 ts=2026-11-24T00:55:38.559Z", "m1",
+                    false).event()).isEqualTo(BenchDialect.Event.JOINED);
+            assertThat(BenchDialect.STRUCTURED.react("JOINED room=#r4 name=m11 ts=2026-11-24T00:55:38.559Z", "m1",
+                    false).event()).isEqualTo(BenchDialect.Event.NONE);
+            assertThat(BenchDialect.STRUCTURED.login("m1", true)).startsWith("HELLO v=2 client=chatroom-bench");
+            assertThat(BenchDialect.STRUCTURED.login("m1")).startsWith("HELLO v=1 client=chatroom-bench");
+            assertThat(BenchDialect.PLAIN.joinRoom("#r4")).isEqualTo("/join #r4");
+            assertThat(BenchDialect.PLAIN.sayIn("#r4", "b 1 2 3")).isEqualTo("/msg #r4 b 1 2 3");
+            assertThat(BenchDialect.PLAIN.sayTo("m9", "p 1 2 3")).isEqualTo("/msg m9 p 1 2 3");
+            assertThat(BenchDialect.STRUCTURED.joinRoom("#r4")).isEqualTo("JOIN room=#r4");
+            assertThat(BenchDialect.STRUCTURED.sayIn("#r4", "b 1 2 3")).isEqualTo("SAY room=#r4 :b 1 2 3");
+            assertThat(BenchDialect.STRUCTURED.sayTo("m9", "p 1 2 3")).isEqualTo("SAY to=m9 :p 1 2 3");
         }
 
         @Test
