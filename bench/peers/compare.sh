@@ -39,6 +39,11 @@
 #   NGIRCD_BURST [8]            members connected but not yet joined at once, for ngIRCd
 #                               (its listen backlog is 10; more overflows it)
 #   SERVERS ["chatroom inspircd ngircd"]
+#   BASE_REF [unset]            a git ref of chatroom (a commit, a tag) to measure side by side
+#                               with the code checked out: scenario A at each of RATES, AB_ROUNDS
+#                               rounds of base then current, each on a freshly started server,
+#                               in a table of its own. Built from a worktree in the run dir.
+#   AB_ROUNDS [2]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -62,7 +67,10 @@ ROOMS_SENDERS=${ROOMS_SENDERS:-250}
 ROOMS_RATE=${ROOMS_RATE:-1}
 ROOMS_PRIVATE_RATE=${ROOMS_PRIVATE_RATE:-100}
 ROOMS_SERVERS=${ROOMS_SERVERS:-"chatroom"}
-SERVERS=${SERVERS:-"chatroom inspircd ngircd"}
+SERVERS=${SERVERS-"chatroom inspircd ngircd"}
+BASE_REF=${BASE_REF:-}
+AB_ROUNDS=${AB_ROUNDS:-2}
+PORT_BASE=6670
 PORT_INSPIRCD=6667
 PORT_NGIRCD=6668
 PORT_CHATROOM=6669
@@ -89,6 +97,9 @@ cleanup() {
     for pid in "${STARTED_PIDS[@]}"; do
         stop_pid "$pid"
     done
+    if declare -F remove_base >/dev/null; then
+        remove_base
+    fi
 }
 # ngIRCd calls listen() with a fixed backlog of 10. A burst of connections beyond it overflows
 # the accept queue: with SYN cookies some members are reset before registering, without them
@@ -98,7 +109,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- packages and system services --------------------------------------------------------
-if ! command -v inspircd >/dev/null || ! command -v ngircd >/dev/null; then
+if [[ " $SERVERS " == *" inspircd "* || " $SERVERS " == *" ngircd "* ]] \
+    && { ! command -v inspircd >/dev/null || ! command -v ngircd >/dev/null; }; then
     log "installing inspircd and ngircd"
     if ! apt-get install -y inspircd ngircd >"$RUNDIR/apt.log" 2>&1; then
         apt-get update >>"$RUNDIR/apt.log" 2>&1
@@ -128,6 +140,18 @@ LAUNCHER_JAR=$ROOT/module-launcher/target/chatroom-launcher-0.1.0-SNAPSHOT.jar
 # Built every run (quick when nothing changed), so the figures are always of the code checked out.
 log "building module-bench and module-launcher"
 (cd "$ROOT" && ./mvnw -B -q -pl module-bench,module-launcher -am -Dmaven.test.skip=true package)
+# The code of BASE_REF, for the side-by-side run: a worktree of it in the run dir, packaged
+# there (package only: nothing is installed, so the checked-out code's jars are not touched).
+BASE_ROOT=
+if [ -n "$BASE_REF" ]; then
+    BASE_ROOT=$RUNDIR/base
+    log "building $BASE_REF in $BASE_ROOT"
+    git -C "$ROOT" worktree add --detach "$BASE_ROOT" "$BASE_REF" >"$RUNDIR/base-worktree.log" 2>&1
+    (cd "$BASE_ROOT" && ./mvnw -B -q -pl module-launcher -am -Dmaven.test.skip=true package)
+fi
+remove_base() {
+    [ -n "$BASE_ROOT" ] && git -C "$ROOT" worktree remove --force "$BASE_ROOT" >/dev/null 2>&1 || true
+}
 # The launcher's room limits (room creations per address a minute, private messages per
 # member a second) would refuse the rooms run's joins and messages; older launchers lack them.
 CHATROOM_ROOM_OPTS=()
@@ -167,6 +191,15 @@ start_server() { # name -> sets SERVER_PID, SERVER_PORT, SERVER_LABEL, DIALECT, 
         ngircd --nodaemon --config "$RUNDIR/ngircd.conf" >"$RUNDIR/ngircd.out" 2>&1 &
         SERVER_PORT=$PORT_NGIRCD DIALECT=irc CONNECT_OPTS=(--connect-burst "$NGIRCD_BURST")
         SERVER_LABEL="ngIRCd $(dpkg-query -W -f='${Version}' ngircd 2>/dev/null)" ;;
+    chatroom-base)
+        "$JAVA_BIN" -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+            -XX:TrimNativeHeapInterval=5000 \
+            --module-path "$BASE_ROOT/module-launcher/target/chatroom-launcher-0.1.0-SNAPSHOT.jar:$BASE_ROOT/module-launcher/target/modules" \
+            -m chatroom.launcher/chatroom.launcher.Main --server 127.0.0.1 "$PORT_BASE" \
+            --max-rate 0 --max-clients 30000 --max-per-address 0 --connects-per-minute 0 --in-memory --send-queue 1024 \
+            >"$RUNDIR/chatroom-base.out" 2>&1 &
+        SERVER_PORT=$PORT_BASE DIALECT=plain CONNECT_OPTS=()
+        SERVER_LABEL="chatroom $BASE_REF (base)" ;;
     chatroom)
         # The JVM options of bin/chatroom in the runtime image (jlink/src/main/launcher).
         "$JAVA_BIN" -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
@@ -193,30 +226,51 @@ TICK=$(getconf CLK_TCK)
 secs() { local v=${1%s}; echo "$v"; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
+# Scenario A at `rate` against the running server; adds a row to the array named by $2.
+fanout_row() { # rate array-name
+    local rate=$1 line before after cpu_us deliveries span
+    local -n rows=$2
+    before=$(cpu_ticks "$SERVER_PID")
+    line=$(bench fanout --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
+        --members 200 --senders 20 \
+        --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" 2>"$RUNDIR/$name-fanout-$rate.err" \
+        | tee "$RUNDIR/$name-fanout-$rate.out" | grep '^RESULT' || true)
+    after=$(cpu_ticks "$SERVER_PID" 2>/dev/null || echo "$before")
+    if [ -z "$line" ]; then
+        log "$name fanout $rate/s failed: $(tail -n 1 "$RUNDIR/$name-fanout-$rate.err")"
+        rows+=("| $SERVER_LABEL | A $rate/s | failed | | | | |")
+        return 0
+    fi
+    deliveries=$(field deliveries_per_s "$line")
+    span=$(awk -v w="$(secs "$WARMUP")" -v d="$(secs "$DURATION")" 'BEGIN { print w + d }')
+    cpu_us=$(awk -v t=$((after - before)) -v hz="$TICK" -v r="$deliveries" -v s="$span" \
+        'BEGIN { if (r > 0) printf "%.1f", t / hz * 1e6 / (r * s); else print "n/a" }')
+    local row="| $SERVER_LABEL | A $rate/s | $(printf "%'d" "$deliveries") | $(field lost "$line") / $(field expected "$line") | $(field p50_ms "$line") / $(field p99_ms "$line") / $(field max_ms "$line") | $cpu_us | $(field disconnects "$line") |"
+    rows+=("$row")
+    log "$name A $rate/s: $line server_cpu_us_per_delivery=$cpu_us"
+}
+
+# Base and current, alternately, AB_ROUNDS times: the same scenario side by side in one run.
+AB=()
+run_ab() {
+    local round name rate
+    for ((round = 1; round <= AB_ROUNDS; round++)); do
+        for name in chatroom-base chatroom; do
+            start_server "$name" || { AB+=("| $name | did not start | | | | | |"); continue; }
+            for rate in $RATES; do
+                fanout_row "$rate" AB
+            done
+            stop_pid "$SERVER_PID"
+        done
+    done
+}
+
 ROWS=()
 run_server() {
-    local name=$1 rate line before after cpu_us deliveries per span
+    local name=$1 rate line
     start_server "$name" || { ROWS+=("| $name | did not start | | | | | |"); return 0; }
     for rate in $RATES; do
-        before=$(cpu_ticks "$SERVER_PID")
-        line=$(bench fanout --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
-            --members 200 --senders 20 \
-            --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" 2>"$RUNDIR/$name-fanout-$rate.err" \
-            | tee "$RUNDIR/$name-fanout-$rate.out" | grep '^RESULT' || true)
-        after=$(cpu_ticks "$SERVER_PID" 2>/dev/null || echo "$before")
-        if [ -z "$line" ]; then
-            log "$name fanout $rate/s failed: $(tail -n 1 "$RUNDIR/$name-fanout-$rate.err")"
-            ROWS+=("| $SERVER_LABEL | A $rate/s | failed: $(tail -n 1 "$RUNDIR/$name-fanout-$rate.err" | tr '|' '/') | | | | |")
-            continue
-        fi
-        # Server CPU over the whole run (joins, warm-up, window, drain) divided by the
-        # deliveries of warm-up + window (deliveries/s x their length): an estimate.
-        deliveries=$(field deliveries_per_s "$line")
-        span=$(awk -v w="$(secs "$WARMUP")" -v d="$(secs "$DURATION")" 'BEGIN { print w + d }')
-        cpu_us=$(awk -v t=$((after - before)) -v hz="$TICK" -v r="$deliveries" -v s="$span" \
-            'BEGIN { if (r > 0) printf "%.1f", t / hz * 1e6 / (r * s); else print "n/a" }')
-        ROWS+=("| $SERVER_LABEL | A $rate/s | $(printf "%'d" "$deliveries") | $(field lost "$line") / $(field expected "$line") | $(field p50_ms "$line") / $(field p99_ms "$line") / $(field max_ms "$line") | $cpu_us | $(field disconnects "$line") |")
-        log "$name A $rate/s: $line server_cpu_us_per_delivery=$cpu_us"
+        fanout_row "$rate" ROWS
     done
     run_slow
     run_churn
@@ -298,8 +352,20 @@ IDLE=() SLOW=() CHURN=() ROOMS=()
 for s in $SERVERS; do
     run_server "$s"
 done
+if [ -n "$BASE_REF" ]; then
+    run_ab
+fi
 
 {
+    if [ ${#AB[@]} -gt 0 ]; then
+        echo "Side by side: chatroom at $BASE_REF and as checked out ($(git -C "$ROOT" rev-parse --short HEAD)),"
+        echo "scenario A (200 members, 20 senders), $AB_ROUNDS rounds of base then current, each on a fresh server."
+        echo
+        echo "| server | run | deliveries/s | lost / expected | p50 / p99 / max ms | server CPU µs/delivery | disconnects |"
+        echo "|---|---|---|---|---|---|---|"
+        printf '%s\n' "${AB[@]}"
+        echo
+    fi
     echo "Scenario A: 200 members, 20 senders, $WARMUP warm-up + $DURATION measured; $(nproc) CPUs; $(date -u +%F)."
     echo
     echo "| server | run | deliveries/s | lost / expected | p50 / p99 / max ms | server CPU µs/delivery | disconnects |"
