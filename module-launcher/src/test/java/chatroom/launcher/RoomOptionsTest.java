@@ -19,18 +19,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @DisplayName("chatroom --server: the rooms options")
 class RoomOptionsTest {
@@ -282,18 +278,6 @@ class RoomOptionsTest {
             Path latin1 = Files.write(dir.resolve("latin1"), "kept in the v\u00e4ult\n".getBytes(StandardCharsets.ISO_8859_1));
             assertThat(failure(latin1)).contains("chatroom: cannot read the operator password file " + latin1
                     + ": it is not UTF-8 text").doesNotContain("kept");
-        }
-
-        @Test
-        @DisplayName("not readable by this user (skipped where the user reads everything, as root does)")
-        void permissionDenied() throws IOException {
-            assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
-            Path file = Files.writeString(dir.resolve("locked"), OPERATOR_PASSWORD + "\n");
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-            assumeFalse(Files.isReadable(file), "this user can read a file without read permission");
-
-            assertThat(failure(file)).contains("chatroom: cannot read the operator password file " + file
-                    + ": permission denied").doesNotContain(OPERATOR_PASSWORD);
         }
     }
 
