@@ -152,7 +152,13 @@ public final class ChatViewModel {
                 case ClientEvent.Topic topic -> roomNotice(topic.room(), topic.topic(), added);
                 case ClientEvent.Moderated moderated -> roomNotice(moderated.room(), moderated.moderated(), added);
                 case ClientEvent.PrivateMessage message -> {
-                    // The desktop shows the default room only, as with a version 1 server.
+                    // Until the window has conversations of its own, a private message is told
+                    // in the transcript rather than lost from sight.
+                    if (!message.fromHistory()) {
+                        transcript.notice(message.chat().time(), texts.format(
+                                message.sent() ? "notice.private.to" : "notice.private.from", message.with(),
+                                message.chat().text()), ChatItem.NoticeKind.CONNECTION, added);
+                    }
                 }
                 case ClientEvent.Away away -> {
                     // Not shown by a version 1 server either.

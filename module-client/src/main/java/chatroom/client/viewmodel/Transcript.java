@@ -52,6 +52,12 @@ final class Transcript {
     void message(ServerFrame.Chat chat, List<ChatItem> out) {
         boolean own = chat.from().key().equals(me.key());
         String text = DIRECTION_CONTROLS.matcher(chat.text()).replaceAll("");
+        if (chat.action()) {
+            // "/me waves": told as what its sender did, not as something said.
+            notice(chat.time(), context.texts().format("notice.action", chat.from(), text), ChatItem.NoticeKind.PRESENCE,
+                    out);
+            return;
+        }
         boolean mentioned = !own && mention.matcher(text).find();
         add(chat.time(), time -> new ChatItem.Message(chat.id(), time, chat.from().value(), text, own, mentioned), out);
     }

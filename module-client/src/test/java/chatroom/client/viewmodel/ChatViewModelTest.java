@@ -7,6 +7,7 @@ import chatroom.client.core.LoginOutcome;
 import chatroom.protocol.LeaveReason;
 import chatroom.protocol.Limits;
 import chatroom.protocol.Name;
+import chatroom.protocol.ServerFrame;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -62,6 +63,23 @@ class ChatViewModelTest {
     @Nested
     @DisplayName("messages")
     class Messages {
+
+        @Test
+        @DisplayName("an action is told as what its sender did; a private message is told, not lost from sight")
+        void actionsAndPrivateMessages() {
+            connect();
+            var waves = new ServerFrame.Chat(7, Instant.parse("2026-01-10T09:02:00Z"), new Name("bob"), "waves", true);
+            var psst = new ServerFrame.Chat(8, Instant.parse("2026-01-10T09:03:00Z"), new Name("bob"), "psst", false);
+            var back = new ServerFrame.Chat(9, Instant.parse("2026-01-10T09:04:00Z"), new Name("alice"), "yes?", false);
+
+            chat.apply(List.of(new ClientEvent.Message(chatroom.protocol.RoomName.of("lobby"), waves, false),
+                    new ClientEvent.PrivateMessage(new Name("bob"), psst, false),
+                    new ClientEvent.PrivateMessage(new Name("bob"), back, false)));
+
+            assertThat(notices()).endsWith("bob waves", "Private message from bob: psst",
+                    "Private message to bob: yes?");
+            assertThat(messages()).noneMatch(message -> message.text().equals("waves"));
+        }
 
         @Test
         @DisplayName("show local time, sender and text; history first; a day separator opens each day")
