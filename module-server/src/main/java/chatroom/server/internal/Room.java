@@ -11,8 +11,6 @@ import chatroom.protocol.ServerFrames;
 
 import java.net.InetAddress;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -44,10 +42,7 @@ final class Room {
     private final RoomContext context;
     private final ReentrantLock lock = new ReentrantLock();
     private final History history;
-    /// Holds a busy room's deliveries a moment so that each write carries several.
-    private final DeliveryPacing pacing = new DeliveryPacing(System.nanoTime());
-    /// Members in join order; replaced, never changed, so a broadcast iterates a plain array.
-    private Connection[] members = new Connection[0];
+    private final RoomMembers members;
     /// Topic, operators, mutes and bans; guarded by the lock.
     private final RoomRules rules;
     private boolean closed;
@@ -59,6 +54,7 @@ final class Room {
         this.history = new History(context.historySize());
         recent.forEach(history::add);
         this.rules = new RoomRules(stored);
+        this.members = new RoomMembers(this, context.defaultRoom());
     }
 
     RoomName name() {
@@ -81,7 +77,7 @@ final class Room {
             if (rules.isBanned(member.name(), member.address())) {
                 return refuse(ErrorCode.BANNED, "you are banned from " + name);
             }
-            members = append(members, member);
+            members.add(member);
             member.membership().add(this);
             if (member.dialect() == Dialect.PLAIN) {
                 member.membership().current(this);
@@ -172,7 +168,7 @@ final class Room {
             if (isMember(member)) {
                 remove(member);
             }
-            return members;
+            return members.all();
         } finally {
             lock.unlock();
         }
@@ -271,10 +267,9 @@ final class Room {
         lock.lock();
         try {
             told(actor, Moderation.CLOSE, Optional.empty());
-            for (Connection member : members) {
+            for (Connection member : members.clear()) {
                 member.left(this);
             }
-            members = new Connection[0];
             closed = true;
         } finally {
             lock.unlock();
@@ -293,7 +288,7 @@ final class Room {
 
     /// The members now, for a caller that tells them something outside the lock.
     Connection[] members() {
-        return members;
+        return members.all();
     }
 
     /// Whether a member called `memberName` at `member`'s address may not join.
@@ -320,14 +315,14 @@ final class Room {
     ServerFrame.RoomInfo info() {
         lock.lock();
         try {
-            return new ServerFrame.RoomInfo(name, members.length, rules.topicText());
+            return new ServerFrame.RoomInfo(name, members.size(), rules.topicText());
         } finally {
             lock.unlock();
         }
     }
 
     int size() {
-        return members.length;
+        return members.size();
     }
 
     /// Makes `member` an operator: the creator of the room, as it is created.
@@ -357,7 +352,7 @@ final class Room {
 
     /// Removes the members (but `actor`) whom a new ban hits.
     private void kickBanned(Connection actor, RoomChange.Ban ban) {
-        for (Connection member : members) {
+        for (Connection member : members.all()) {
             if (member != actor && RoomRules.hits(ban, member.name(), member.address())) {
                 kickOut(member, actor, "banned");
             }
@@ -420,27 +415,16 @@ final class Room {
     }
 
     private void remove(Connection member) {
-        members = removed(members, member);
+        members.remove(member);
         member.left(this);
     }
 
     private Connection memberNamed(Name who) {
-        for (Connection member : members) {
-            if (member.name().key().equals(who.key())) {
-                return member;
-            }
-        }
-        return null;
+        return members.named(who);
     }
 
     private List<Member> roster() {
-        List<Member> roster = new ArrayList<>(members.length);
-        for (Connection member : members) {
-            Name memberName = member.name();
-            roster.add(new Member(memberName, isOperator(member), rules.isMuted(memberName),
-                    member.membership().away().isPresent()));
-        }
-        return roster;
+        return members.roster(this::isOperator, rules::isMuted);
     }
 
     /// The kept messages after `afterId`, without those older than the age limit.
@@ -469,40 +453,16 @@ final class Room {
     }
 
     private void broadcast(ServerFrame frame) {
-        var outgoing = new Outgoing(frame, this, context.defaultRoom());
-        Connection[] recipients = members;
-        var starts = new WriterStarts(recipients.length);
-        for (Connection member : recipients) {
-            member.deliver(outgoing, starts);
-        }
-        starts.startAll(pacing.holdNanos(System.nanoTime()));
+        members.broadcast(frame);
     }
 
     /// O(rooms of the member), not O(members): the member's own room list is changed under
-    /// this room's lock, together with [#members].
+    /// this room's lock, together with the room's [RoomMembers].
     private boolean isMember(Connection connection) {
         return connection.membership().isIn(this);
     }
 
     private static Optional<ServerFrame.Error> refuse(ErrorCode code, String text) {
         return Optional.of(new ServerFrame.Error(code, text));
-    }
-
-    private static Connection[] append(Connection[] array, Connection element) {
-        Connection[] copy = Arrays.copyOf(array, array.length + 1);
-        copy[array.length] = element;
-        return copy;
-    }
-
-    private static Connection[] removed(Connection[] array, Connection element) {
-        for (int i = 0; i < array.length; i++) {
-            if (array[i] == element) {
-                Connection[] copy = new Connection[array.length - 1];
-                System.arraycopy(array, 0, copy, 0, i);
-                System.arraycopy(array, i + 1, copy, i, array.length - i - 1);
-                return copy;
-            }
-        }
-        return array;
     }
 }
