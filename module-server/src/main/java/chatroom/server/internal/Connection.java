@@ -405,7 +405,8 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     private LineHandler chooseDialect(String firstLine) {
         if (ClientFrames.isHello(firstLine)) {
             dialect = Dialect.STRUCTURED_V1;
-            return new StructuredHandler(this, context.community(), context.config(), context.product());
+            return new StructuredHandler(this, context.community(), context.config(), context.product(),
+                    context.defaultRoom());
         }
         return new PlainHandler(this, context.community(), context.config().password());
     }

@@ -5,6 +5,7 @@ import chatroom.protocol.ClientFrames;
 import chatroom.protocol.ErrorCode;
 import chatroom.protocol.Limits;
 import chatroom.protocol.Parsed;
+import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.Target;
 import chatroom.server.ServerConfig;
@@ -21,17 +22,21 @@ final class StructuredHandler implements LineHandler {
     private final Community community;
     private final ServerConfig config;
     private final String product;
+    /// Where a `SAY` without `room=` or `to=` goes (version 1's only room).
+    private final RoomName defaultRoom;
     private boolean greeted;
     /// The label of the frame being handled, for its refusal.
     private Optional<String> label = Optional.empty();
     /// The password still to be given; empty once given, or if the server needs none.
     private Optional<ServerPassword> password;
 
-    StructuredHandler(Connection connection, Community community, ServerConfig config, String product) {
+    StructuredHandler(Connection connection, Community community, ServerConfig config, String product,
+                      RoomName defaultRoom) {
         this.connection = connection;
         this.community = community;
         this.config = config;
         this.product = product;
+        this.defaultRoom = defaultRoom;
         this.password = config.password();
     }
 
@@ -111,12 +116,8 @@ final class StructuredHandler implements LineHandler {
             // room: refusing is safer than either.
             return error(ErrorCode.BAD_FRAME, "room=, to= and action= need protocol version 2");
         }
-        Target to = say.to().orElse(connectionDefaultRoom());
+        Target to = say.to().orElse(defaultRoom);
         return community.say(connection, to, say.text(), say.action());
-    }
-
-    private Target connectionDefaultRoom() {
-        return chatroom.protocol.RoomName.of(config.roomName());
     }
 
     private Optional<ServerFrame.Error> hello(ClientFrame.Hello hello) {
