@@ -109,6 +109,25 @@ class RoomPersistenceTest {
     }
 
     @Test
+    @DisplayName("a damaged header does not stop the server: the whole lines are read, the damaged file is kept")
+    void damagedHeader() throws IOException {
+        setUpAndStop();
+        Path state = dataDir.resolve("rooms.log");
+        byte[] bytes = Files.readAllBytes(state);
+        bytes[3] = 'X';
+        Files.write(state, bytes);
+
+        fixture.start(durable());
+        TestClient carol = fixture.joinPlain("carol");
+        carol.send("/rooms");
+
+        carol.expectExactLine("* 3 rooms:");
+        assertThat(carol.nextLine()).isEqualTo("* #go (0 members): gophers");
+        assertThat(dataDir.resolve("rooms.log.damaged")).hasBinaryContent(bytes);
+        assertThat(Files.readAllLines(state, StandardCharsets.UTF_8).getFirst()).startsWith("chatroom-rooms ");
+    }
+
+    @Test
     @DisplayName("a closed room is gone for good, with its history: a room made again under its name starts empty")
     void closedRoomIsGone() {
         fixture.start(ServerConfig.builder().dataDir(Optional.of(dataDir))

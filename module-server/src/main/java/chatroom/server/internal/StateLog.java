@@ -251,10 +251,22 @@ final class StateLog implements AutoCloseable {
             recovery = new Recovery(existed, 0, 0, false, content.length > 0, List.of());
             return;
         }
-        checkHeader(new String(content, 0, headerEnd, StandardCharsets.UTF_8));
         long damaged = 0;
         long lineNumber = 1;
         List<String> problems = new java.util.ArrayList<>();
+        String header = new String(content, 0, headerEnd, StandardCharsets.UTF_8);
+        if (!header.startsWith(StateLine.HEADER_PREFIX) && hasWholeLine(content, headerEnd + 1)) {
+            // A damaged header over lines that are whole: read them (the file is rewritten
+            // below), keeping the damaged file beside it, rather than not start at all.
+            Path copy = file.resolveSibling(file.getFileName() + ".damaged");
+            Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            damaged++;
+            problems.add("line 1: not the header '" + StateLine.header() + "'; reading the lines after it (the file"
+                    + " as it was is kept in " + copy.getFileName() + ")");
+            LOG.log(WARNING, "{0} {1}", file, problems.getLast());
+        } else {
+            checkHeader(header);
+        }
         int start = headerEnd + 1;
         while (start < content.length) {
             int newline = indexOf(content, start);
@@ -304,6 +316,23 @@ final class StateLog implements AutoCloseable {
             }
             case StateLine.Change change -> states.apply(change.change()).orElse(null);
         };
+    }
+
+    /// Whether a complete line from `start` on is a valid change (its checksum right): what
+    /// tells a rooms log with a damaged header from a file that is not a rooms log at all.
+    private static boolean hasWholeLine(byte[] content, int start) {
+        while (start < content.length) {
+            int newline = indexOf(content, start);
+            if (newline < 0) {
+                return false;
+            }
+            String line = new String(content, start, newline - start, StandardCharsets.UTF_8);
+            if (!(StateLine.parse(line) instanceof StateLine.Damaged)) {
+                return true;
+            }
+            start = newline + 1;
+        }
+        return false;
     }
 
     private void checkHeader(String header) throws DataDirectoryException {
