@@ -1,12 +1,11 @@
 package chatroom.client.core;
 
+import chatroom.client.core.Connector.LoginFailure;
+import chatroom.client.core.Connector.TryAgain;
 import chatroom.protocol.ClientFrame;
 import chatroom.protocol.Command;
-import chatroom.protocol.ErrorCode;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
-import chatroom.protocol.PlainText;
-import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.ServerFrames;
 import chatroom.protocol.Target;
@@ -56,12 +55,11 @@ import static java.lang.System.Logger.Level.DEBUG;
 public final class ChatClient {
 
     private static final System.Logger LOG = System.getLogger("chatroom.client");
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final String CLIENT_ID = "chatroom-client/1";
 
     private final ServerAddress address;
-    private final Security security;
     private final TrustGate trustGate;
+    /// Opens links and logs in on them; session thread only.
+    private final Connector connector;
     private final EventBatcher events;
     private final ReconnectPolicy policy;
     private final RandomGenerator random;
@@ -83,10 +81,6 @@ public final class ChatClient {
     /// Rooms, members, conversations and the outbox: everything known of the chat.
     private final Session session;
 
-    // Session thread only.
-    /// Whether to use TLS: asked for, or learnt from a server that accepts only TLS.
-    private boolean tls;
-
     /// A client for `address` that will log in as `name` and report to `listener` through
     /// `executor` (`Platform::runLater` in the desktop client, `Runnable::run` in tests).
     public ChatClient(ServerAddress address, Name name, Executor executor, Consumer<List<ClientEvent>> listener,
@@ -99,11 +93,10 @@ public final class ChatClient {
     public ChatClient(ServerAddress address, Name name, Security security, Executor executor,
                       Consumer<List<ClientEvent>> listener, ReconnectPolicy policy, RandomGenerator random) {
         this.address = address;
-        this.security = security;
-        this.tls = security.tls();
         this.session = new Session(name);
         this.events = new EventBatcher(executor, listener);
         this.trustGate = new TrustGate(address, security, events::publish);
+        this.connector = new Connector(address, security, trustGate, this::isQuitting);
         this.policy = policy;
         this.random = random;
     }
@@ -243,7 +236,7 @@ public final class ChatClient {
             try {
                 reason = serve(login(false));
             } catch (LoginFailure failure) {
-                firstLogin.complete(failure.outcome);
+                firstLogin.complete(failure.outcome());
                 return;
             }
             int attempt = 0;
@@ -252,12 +245,12 @@ public final class ChatClient {
                     reason = serve(login(true));
                     attempt = 0;
                 } catch (LoginFailure failure) {
-                    if (failure.outcome.needsThePerson()) {
+                    if (failure.outcome().needsThePerson()) {
                         // Retrying would meet the same certificate or password: stop, and say why.
-                        events.publish(new ClientEvent.Stopped(failure.outcome));
+                        events.publish(new ClientEvent.Stopped(failure.outcome()));
                         return;
                     }
-                    reason = describe(failure.outcome);
+                    reason = describe(failure.outcome());
                 }
             }
         } catch (RuntimeException e) {
@@ -299,56 +292,9 @@ public final class ChatClient {
         } finally {
             lock.unlock();
         }
-        ServerLink newLink = null;
+        Connector.Opened opened = null;
         try {
-            if (tls) {
-                ServerLink.open(socket, address, CONNECT_TIMEOUT);
-                switch (trustGate.secure(socket, CONNECT_TIMEOUT)) {
-                    case TrustGate.Result.Secured secured -> newLink = ServerLink.secured(secured.socket(), socket);
-                    case TrustGate.Result.NowTrusted trusted -> throw new TryAgain("the person trusted the server");
-                    case TrustGate.Result.Refused refused -> throw new LoginFailure(isQuitting()
-                            ? new LoginOutcome.Cancelled() : refused.outcome());
-                }
-            } else {
-                newLink = ServerLink.connect(socket, address, CONNECT_TIMEOUT);
-            }
-            newLink.readTimeout(CONNECT_TIMEOUT);
-            newLink.send(new ClientFrame.Hello(Session.VERSION, CLIENT_ID));
-            Handshake handshake = new Handshake(newLink);
-            ServerFrame.Hello hello;
-            try {
-                hello = handshake.awaitHello();
-            } catch (TlsRequired required) {
-                // The server accepts only TLS: use it now, and on every reconnect of this session.
-                tls = true;
-                throw new TryAgain("the server accepts only TLS");
-            }
-            if (hello.passwordRequired()) {
-                if (security.password().isEmpty()) {
-                    throw new LoginFailure(new LoginOutcome.PasswordRequired());
-                }
-                newLink.send(new ClientFrame.Pass(security.password().get()));
-            }
-            // The client speaks the version the server chose, which is never more than offered.
-            int version = Math.min(hello.version(), Session.VERSION);
-            ClientFrame.Login login;
-            lock.lock();
-            try {
-                login = new ClientFrame.Login(session.me(), session.loginSince());
-            } finally {
-                lock.unlock();
-            }
-            newLink.send(login);
-            ServerFrame.Welcome welcome = handshake.awaitWelcome();
-            // Version 2 names the room as rooms are named (`#lobby`), version 1 without the `#`.
-            RoomName room = switch (RoomName.parse(version >= 2 ? welcome.room() : "#" + welcome.room())) {
-                case Parsed.Ok<RoomName>(RoomName valid) -> valid;
-                case Parsed.Invalid<RoomName> invalid -> throw new LoginFailure(new LoginOutcome.Unreachable(
-                        "the server's room name " + welcome.room() + " is not valid: " + invalid.detail()));
-            };
-            // The server pings after `heartbeat` seconds of silence: 2.5 times that without a
-            // byte means it is gone, even if TCP has not noticed.
-            newLink.readTimeout(Duration.ofMillis(Math.max(5_000, hello.heartbeatSeconds() * 2_500L)));
+            opened = connector.open(socket, this::loginFrame);
             List<ClientEvent> caughtUp = new ArrayList<>();
             lock.lock();
             try {
@@ -356,33 +302,46 @@ public final class ChatClient {
                     throw new LoginFailure(new LoginOutcome.Cancelled());
                 }
                 connectingSocket = null;
-                link = newLink;
-                ServerLink linked = newLink;
-                session.linked((frame, label) -> write(linked, frame, label), version, room, welcome.name(), caughtUp);
+                link = opened.link();
+                ServerLink linked = opened.link();
+                session.linked((frame, label) -> write(linked, frame, label), opened.version(), opened.room(),
+                        opened.welcome().name(), caughtUp);
             } finally {
                 lock.unlock();
             }
+            Name name = opened.welcome().name();
             if (!reconnecting) {
-                firstLogin.complete(new LoginOutcome.LoggedIn(welcome.name(), room.bare()));
+                firstLogin.complete(new LoginOutcome.LoggedIn(name, opened.room().bare()));
             }
-            events.publish(new ClientEvent.Welcome(welcome.name(), room.bare(), address, reconnecting, version));
+            events.publish(new ClientEvent.Welcome(name, opened.room().bare(), address, reconnecting,
+                    opened.version()));
             caughtUp.forEach(events::publish);
             events.publish(new ClientEvent.StateChanged(ConnectionState.CONNECTED, Optional.empty(), Optional.empty()));
-            return newLink;
+            return opened.link();
         } catch (IOException e) {
-            if (newLink != null) {
-                newLink.close();
+            if (opened != null) {
+                opened.link().close();
             }
             closeQuietly(socket);
             throw new LoginFailure(isQuitting()
                     ? new LoginOutcome.Cancelled()
                     : new LoginOutcome.Unreachable(describe(e)));
         } catch (LoginFailure | TryAgain failure) {
-            if (newLink != null) {
-                newLink.close();
+            if (opened != null) {
+                opened.link().close();
             }
             closeQuietly(socket);
             throw failure;
+        }
+    }
+
+    /// The `LOGIN` to send: this client's name, and the default room's history it missed.
+    private ClientFrame.Login loginFrame() {
+        lock.lock();
+        try {
+            return new ClientFrame.Login(session.me(), session.loginSince());
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -512,93 +471,6 @@ public final class ChatClient {
             socket.close();
         } catch (IOException e) {
             LOG.log(DEBUG, "close failed: {0}", e.toString());
-        }
-    }
-
-    /// The server wants to be reached differently (with TLS, or now that its certificate is
-    /// trusted): connect again at once.
-    private static final class TryAgain extends Exception {
-        TryAgain(String why) {
-            super(why, null, false, false);
-        }
-    }
-
-    /// A plain connection met a server that accepts only TLS.
-    private static final class TlsRequired extends Exception {
-        TlsRequired() {
-            super("TLS required", null, false, false);
-        }
-    }
-
-    /// The ways a login attempt can fail, carried out of [#login].
-    private static final class LoginFailure extends Exception {
-        private final LoginOutcome outcome;
-
-        LoginFailure(LoginOutcome outcome) {
-            super(outcome.toString(), null, false, false);
-            this.outcome = outcome;
-        }
-    }
-
-    /// Reads the server's side of the handshake: any `* ` lines first (the greeting, or a
-    /// refusal such as "server is full"), then `HELLO`, then `WELCOME` or an error.
-    private static final class Handshake {
-        private final ServerLink link;
-        private String lastNotice = "the server closed the connection";
-
-        Handshake(ServerLink link) {
-            this.link = link;
-        }
-
-        ServerFrame.Hello awaitHello() throws IOException, LoginFailure, TlsRequired {
-            // A real server sends one greeting line first; a peer that sends many is not one.
-            for (int i = 0; i < 100; i++) {
-                String line = nextLine();
-                if (line.equals(PlainText.TLS_REQUIRED)) {
-                    throw new TlsRequired();
-                }
-                if (line.startsWith("* ")) {
-                    lastNotice = line.substring(2);
-                } else if (ServerFrames.decode(line) instanceof Parsed.Ok<ServerFrame>(ServerFrame.Hello hello)) {
-                    return hello;
-                }
-            }
-            throw new LoginFailure(new LoginOutcome.Unreachable("this is not a chatroom server"));
-        }
-
-        ServerFrame.Welcome awaitWelcome() throws IOException, LoginFailure {
-            while (true) {
-                switch (ServerFrames.decode(nextLine())) {
-                    case Parsed.Ok<ServerFrame>(ServerFrame.Welcome welcome) -> {
-                        return welcome;
-                    }
-                    case Parsed.Ok<ServerFrame>(ServerFrame.Error error)
-                            when error.code() == ErrorCode.NAME_TAKEN || error.code() == ErrorCode.NAME_INVALID ->
-                            throw new LoginFailure(new LoginOutcome.NameRefused(error.code(), error.text()));
-                    case Parsed.Ok<ServerFrame>(ServerFrame.Error error) when error.code() == ErrorCode.BAD_PASSWORD ->
-                            throw new LoginFailure(new LoginOutcome.WrongPassword());
-                    case Parsed.Ok<ServerFrame>(ServerFrame.Error error)
-                            when error.code() == ErrorCode.PASSWORD_REQUIRED ->
-                            throw new LoginFailure(new LoginOutcome.PasswordRequired());
-                    case Parsed.Ok<ServerFrame>(ServerFrame.Bye bye) ->
-                            throw new LoginFailure(new LoginOutcome.Unreachable(bye.text()));
-                    case Parsed.Ok<ServerFrame>(ServerFrame.Error error) -> lastNotice = error.text();
-                    case Parsed.Ok<ServerFrame> other -> LOG.log(DEBUG, "Ignoring before WELCOME: {0}", other);
-                    case Parsed.Invalid<ServerFrame> invalid -> LOG.log(DEBUG, "Unreadable line before WELCOME");
-                }
-            }
-        }
-
-        private String nextLine() throws IOException, LoginFailure {
-            while (true) {
-                Optional<Parsed<String>> line = link.nextLine();
-                if (line.isEmpty()) {
-                    throw new LoginFailure(new LoginOutcome.Unreachable(lastNotice));
-                }
-                if (line.get() instanceof Parsed.Ok<String>(String text)) {
-                    return text;
-                }
-            }
         }
     }
 }
