@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
 
 /// What a [ChatClient] knows of the chat, kept across reconnects. It owns the parts and routes
 /// to them: the server's frames to [Rooms] (rooms, members, presence) and [CatchUp] (private
-/// conversations, what was seen), the person's messages and commands to [Commands], a
+/// conversations, what was seen), the person's messages and commands to [CommandFrames], a
 /// refusal to whatever sent the refused frame; the way out is [Delivery] (the link, the
 /// outbox). After a login it catches up: every room joined again, every private conversation
 /// asked only for what it missed, the waiting messages flushed.
@@ -30,7 +30,7 @@ final class Session {
     private final Delivery delivery;
     private final CatchUp catchUp;
     private final Rooms rooms;
-    private final Commands commands;
+    private final CommandFrames commands;
 
     // Per link.
     /// The rooms of a `/rooms` answer so far; `null` when none is arriving.
@@ -42,7 +42,7 @@ final class Session {
         delivery = new Delivery(identity);
         catchUp = new CatchUp(identity, delivery);
         rooms = new Rooms(identity, delivery, catchUp);
-        commands = new Commands(identity, delivery, rooms, catchUp);
+        commands = new CommandFrames(identity, delivery, rooms, catchUp);
     }
 
     Name me() {
@@ -79,12 +79,12 @@ final class Session {
         delivery.unlinked();
     }
 
-    /// As [Commands#say].
+    /// As [CommandFrames#say].
     Parsed<String> say(Optional<Target> to, String text, boolean action, List<ClientEvent> out) {
         return commands.say(to, text, action, out);
     }
 
-    /// As [Commands#perform].
+    /// As [CommandFrames#perform].
     Parsed<Command> perform(Command command, List<ClientEvent> out) {
         return commands.perform(command, out);
     }

@@ -19,7 +19,7 @@ import java.util.function.Function;
 /// server, no connection. A command that names no room applies to the current room.
 ///
 /// Guarded by the [ChatClient]'s lock. Events are added to the list each method is given.
-final class Commands {
+final class CommandFrames {
 
     private static final String NO_ROOM = "you are in no room: /join #room to enter one, /rooms lists them";
 
@@ -28,7 +28,7 @@ final class Commands {
     private final Rooms rooms;
     private final CatchUp catchUp;
 
-    Commands(Identity identity, Delivery delivery, Rooms rooms, CatchUp catchUp) {
+    CommandFrames(Identity identity, Delivery delivery, Rooms rooms, CatchUp catchUp) {
         this.identity = identity;
         this.delivery = delivery;
         this.rooms = rooms;
