@@ -197,9 +197,8 @@ final class Archive implements HistoryStore {
     private List<ServerFrame.Chat> readDirectly(Conversation.Pair pair) {
         Path file = ArchiveLogs.file(directory, pair);
         try {
-            List<ServerFrame.Chat> all = HistoryLog.readFile(file, config.historySize(), Long.MAX_VALUE);
-            long cutoff = config.retention().maxAge()
-                    .map(age -> HistoryLog.cutoffMillis(clock.instant(), age)).orElse(Long.MIN_VALUE);
+            List<ServerFrame.Chat> all = LogFiles.readFile(file, config.historySize(), Long.MAX_VALUE);
+            long cutoff = LogCompaction.cutoffMillis(config.retention(), clock.instant());
             return all.stream().filter(chat -> chat.time().toEpochMilli() >= cutoff).toList();
         } catch (IOException | RuntimeException e) {
             LOG.log(WARNING, "Cannot read the history of " + pair + " (" + file + ")", e);
