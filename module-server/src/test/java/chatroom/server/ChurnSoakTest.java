@@ -194,7 +194,12 @@ class ChurnSoakTest {
                 }
                 checked++;
                 if (Arrays.binarySearch(got, Member.copy(message.sender, message.seq)) < 0 && missing.size() < 20) {
-                    missing.add(receiver.name + " lacks m" + message.sender + "#" + message.seq);
+                    // What it takes to tell a lost copy from a timing assumption, should one appear.
+                    missing.add(receiver.name + (receiver.plain ? " (plain)" : " (structured)") + " lacks m"
+                            + message.sender + "#" + message.seq + ": sent "
+                            + (message.sentAt - receiver.joinedAt) / 1_000 + " µs after it joined, echoed "
+                            + (receiver.leftAt - message.echoedAt) / 1_000 + " µs before it left, which it was "
+                            + (receiver.goodbye ? "told" : "not told"));
                 }
             }
         }
