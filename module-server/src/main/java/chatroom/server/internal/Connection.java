@@ -298,12 +298,15 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     /// Ends the connection at the client's request, after a goodbye. Reader thread only.
     void quit() {
         if (ENDING.compareAndSet(this, null, LeaveReason.QUIT)) {
-            sendLast(new ServerFrame.Bye(LeaveReason.QUIT, "Goodbye" + (name == null ? "" : ", " + name) + "!"));
+            var goodbye = new ServerFrame.Bye(LeaveReason.QUIT, "Goodbye" + (name == null ? "" : ", " + name) + "!");
+            context.community().leave(this, LeaveReason.QUIT);
+            sendLast(goodbye);
         }
     }
 
-    /// Sends `frame` as the last thing this client is sent: a room's broadcasts that come
-    /// after it (the member is still in its rooms until its reader has ended) are not.
+    /// Sends `frame` as the last thing this client is sent. The member has left its rooms
+    /// first (under each room's lock), so every broadcast it was part of is queued before it;
+    /// anything else that races with it (a private message, a rename) is dropped after it.
     private void sendLast(ServerFrame frame) {
         Optional<String> line = switch (dialect) {
             case PLAIN -> PlainText.render(frame);
@@ -321,6 +324,7 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     /// Used by the janitor and by shutdown; safe from any thread.
     void close(ServerFrame.Bye bye) {
         if (ENDING.compareAndSet(this, null, bye.reason())) {
+            context.community().leave(this, bye.reason());
             sendLast(bye);
             Thread waiting = reader;
             if (waiting != null) {
