@@ -203,15 +203,20 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
 
     /// Sends one frame to this client alone, as its dialect shows it to this member.
     void send(ServerFrame frame) {
-        Optional<String> line = switch (dialect) {
+        Optional<String> line = line(frame);
+        if (line.isPresent()) {
+            enqueue(Text.frameBytes(line.get()));
+        }
+    }
+
+    /// The line that shows `frame` to this member, if its dialect shows it.
+    private Optional<String> line(ServerFrame frame) {
+        return switch (dialect) {
             case PLAIN -> PlainText.render(frame, new PlainText.Viewer(Optional.ofNullable(name),
                     Optional.ofNullable(membership.current()).map(Room::name)));
             case STRUCTURED_V1 -> Encoding.STRUCTURED_V1.line(frame, context.defaultRoom());
             case STRUCTURED_V2 -> Encoding.STRUCTURED_V2.line(frame, context.defaultRoom());
         };
-        if (line.isPresent()) {
-            enqueue(Text.frameBytes(line.get()));
-        }
     }
 
     /// The rooms this member is in, its current room, away text and operator status.
@@ -308,12 +313,7 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     /// first (under each room's lock), so every broadcast it was part of is queued before it;
     /// anything else that races with it (a private message, a rename) is dropped after it.
     private void sendLast(ServerFrame frame) {
-        Optional<String> line = switch (dialect) {
-            case PLAIN -> PlainText.render(frame);
-            case STRUCTURED_V1 -> Encoding.STRUCTURED_V1.line(frame, context.defaultRoom());
-            case STRUCTURED_V2 -> Encoding.STRUCTURED_V2.line(frame, context.defaultRoom());
-        };
-        line.ifPresentOrElse(text -> outbound.finishWith(Text.frameBytes(text)), outbound::finish);
+        line(frame).ifPresentOrElse(text -> outbound.finishWith(Text.frameBytes(text)), outbound::finish);
     }
 
     void pongReceived() {
