@@ -227,6 +227,10 @@ class TlsTest {
                     String last = "sender: m %06d %s".formatted(sent - 1, "x".repeat(190));
                     dropped = listener.collectUntil(last::equals, "message " + (sent - 1), TestClient.TIMEOUT)
                             .contains(DROPPED);
+                    // The sender reads its echoes too before the next window: a sender's writer
+                    // that fell behind (a busy machine, TLS's slower writes) would otherwise let
+                    // its echoes pile up past its send queue and drop the sender, not the stalled.
+                    sender.collectUntil(last::equals, "the echo of message " + (sent - 1), TestClient.TIMEOUT);
                 }
                 assertThat(dropped).as("the stalled TLS member was dropped").isTrue();
                 awaitCount("connections", fixture.server()::connectionCount, 2);
