@@ -9,6 +9,7 @@ import chatroom.protocol.Parsed;
 import chatroom.protocol.PlainText;
 import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
+import chatroom.protocol.Text;
 import chatroom.server.ServerPassword;
 
 import java.util.Optional;
@@ -41,7 +42,17 @@ final class PlainHandler implements LineHandler {
             connection.quit();
         } else if (connection.name() == null) {
             chooseName(line.strip());
-        } else if (!line.isBlank()) {
+        } else if (!line.startsWith("/")) {
+            // A message, the common line: checked once and said, without a Command made for it.
+            if (!line.isBlank()) {
+                switch (Text.checkMessage(line)) {
+                    case Parsed.Ok<String>(String text) -> inCurrentRoom(room -> community.say(connection, room, text,
+                            false)).ifPresent(connection::send);
+                    case Parsed.Invalid<String>(ErrorCode code, String detail) ->
+                            connection.send(new ServerFrame.Error(code, detail));
+                }
+            }
+        } else {
             switch (Commands.parse(line)) {
                 case Parsed.Ok<Command>(Command command) -> run(command).ifPresent(connection::send);
                 case Parsed.Invalid<Command>(ErrorCode code, String detail) ->
