@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /// The desktop client's one window: the connect dialog, then the chat.
 ///
@@ -39,12 +40,21 @@ public final class AppWindow {
     private final Themes themes;
     private ConnectViewModel connect;
     private ChatViewModel chat;
-    private ChatView chatView;
+    private final Consumer<String> openLink;
+    private WorkbenchView chatView;
     private boolean windowShown;
     private boolean finished;
 
     /// @param onClosed run once, after the window has closed
     public AppWindow(Stage stage, ClientOptions options, ViewModelContext context, Runnable onClosed) {
+        this(stage, options, context, onClosed, link -> { });
+    }
+
+    /// @param onClosed run once, after the window has closed
+    /// @param openLink opens a link of a message in the system's browser
+    public AppWindow(Stage stage, ClientOptions options, ViewModelContext context, Runnable onClosed,
+                     Consumer<String> openLink) {
+        this.openLink = Objects.requireNonNull(openLink, "openLink");
         this.stage = Objects.requireNonNull(stage, "stage");
         this.options = Objects.requireNonNull(options, "options");
         this.context = Objects.requireNonNull(context, "context");
@@ -127,7 +137,7 @@ public final class AppWindow {
     private void showChat(ChatViewModel loggedIn) {
         chat = loggedIn;
         windowShown = true;
-        chatView = new ChatView(loggedIn, texts);
+        chatView = new WorkbenchView(loggedIn, texts, openLink, new WindowPrompts(stage, texts, loggedIn));
         stage.setResizable(true);
         stage.titleProperty().bind(loggedIn.titleProperty());
         stage.setOnCloseRequest(event -> {
@@ -139,7 +149,10 @@ public final class AppWindow {
                 finish();
             }
         });
-        show(new Scene(chatView.root(), CHAT_WIDTH, CHAT_HEIGHT));
+        var scene = new Scene(chatView.root(), CHAT_WIDTH, CHAT_HEIGHT);
+        stage.focusedProperty().subscribe(focused -> loggedIn.conversations().setWindowFocused(focused));
+        new KeyBindingsInstaller(loggedIn, chatView).install(scene);
+        show(scene);
         stage.setMinWidth(520);
         stage.setMinHeight(360);
         chatView.focus();

@@ -6,13 +6,15 @@ import chatroom.client.core.ConnectionState;
 import chatroom.client.core.LoginOutcome;
 import chatroom.client.core.Security;
 import chatroom.client.core.ServerAddress;
-import chatroom.protocol.ErrorCode;
-import chatroom.protocol.Limits;
+import chatroom.protocol.Command;
+import chatroom.protocol.Commands;
+import chatroom.protocol.Member;
+import chatroom.protocol.Moderation;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
-import chatroom.protocol.PlainText;
 import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
+import chatroom.protocol.Target;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,63 +28,69 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 import static java.lang.System.Logger.Level.WARNING;
 
-/// The chat window's state: the messages, the members, the message being typed, the
-/// connection's state, and the commands the person can give (send, quit, and through
-/// [#reconnect()] the choices while the connection is lost).
+/// The workbench of one logged-in chat: its conversations (rooms and private conversations,
+/// see [Conversations]), the connection's state, what is still being sent, and the commands
+/// the person can give, typed (`/join #rust`) or from menus and dialogs ([#perform(Command)]).
 ///
-/// Events from the [ChatClient] arrive in batches through the context's executor; a batch
-/// becomes at most one `addAll` on [#items()], which keeps the last [#MAX_ITEMS] rows, so a
-/// burst of thousands of messages costs the list one change, not thousands.
+/// Events from the [ChatClient] arrive in batches through the context's executor;
+/// [ConversationEvents] sorts a batch into the conversations, each transcript changing at
+/// most once per batch.
 ///
 /// FX thread only (or the test's thread, with a direct executor).
 public final class ChatViewModel {
 
-    /// The most rows the message list keeps; older ones are dropped.
-    public static final int MAX_ITEMS = 10_000;
     /// How long [#quit()] waits for the client to say goodbye before the chat ends anyway.
     static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
     private static final System.Logger LOG = System.getLogger("chatroom.client");
 
+    /// What the view is asked to show: a dialog or sheet that only it can open.
+    public enum Request {
+        /// The keyboard shortcuts and typed commands (`/help`, F1).
+        HELP,
+        /// The server's rooms, to join one (`/rooms`).
+        ROOMS
+    }
+
     private final ViewModelContext context;
     private final Texts texts;
     private final ServerAddress server;
-    private final Transcript transcript;
+    private final Conversations conversations;
+    private final ConversationEvents events;
     private final ReconnectViewModel reconnect;
+    private final Refusals refusals;
     /// Set once, right after construction, by [#open].
     private ChatClient client;
 
-    private final ObservableList<ChatItem> items = FXCollections.observableArrayList();
-    private final ObservableList<ChatItem> itemsView = FXCollections.unmodifiableObservableList(items);
-    private final ObservableList<Name> members = FXCollections.observableArrayList();
-    private final ObservableList<Name> membersView = FXCollections.unmodifiableObservableList(members);
     private final ObservableList<String> pending = FXCollections.observableArrayList();
-    private final ObservableList<String> pendingView = FXCollections.unmodifiableObservableList(pending);
+    private final ObservableList<ServerFrame.RoomInfo> serverRooms = FXCollections.observableArrayList();
     private final StringProperty input = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper inputError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.CONNECTING);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper me = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper room = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper away = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper securityWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper roomsSupported = new ReadOnlyBooleanWrapper(true);
+    private Consumer<Request> requests = request -> { };
+    private Name myName;
     /// Why the client stopped reconnecting by itself, if it did.
     private LoginOutcome stoppedBy;
-    private long lastMessageId;
     /// The last login, until our own join is announced.
     private ClientEvent.Welcome greeting;
-    /// The room the desktop shows, from the last login; `null` before it.
     private RoomName defaultRoom;
     private boolean quitting;
 
@@ -90,14 +98,25 @@ public final class ChatViewModel {
         this.context = context;
         this.texts = context.texts();
         this.server = server;
-        this.transcript = new Transcript(context, name);
+        this.myName = name;
+        this.refusals = new Refusals(texts);
+        this.conversations = new Conversations(target -> new Transcript(context, myName));
+        this.events = new ConversationEvents(texts, conversations, () -> myName, (conversation, chat, mention) -> { });
         this.reconnect = new ReconnectViewModel(context, () -> client.reconnectNow(), () -> client.cancelReconnect(),
                 this::quit);
         me.set(name.value());
         connected.bind(state.isEqualTo(ConnectionState.CONNECTED));
-        canSend.bind(connected.and(Bindings.createBooleanBinding(
-                () -> input.get() != null && !input.get().isBlank(), input)));
+        // Typed while the connection is down, a message waits as "sending…" (the client keeps it).
+        canSend.bind(Bindings.createBooleanBinding(() -> input.get() != null && !input.get().isBlank(), input));
         input.addListener((observable, before, after) -> inputError.set(""));
+        conversations.openProperty().addListener((observable, before, after) -> {
+            if (before != null) {
+                before.saveDraft(input.get());
+            }
+            input.set(after == null ? "" : after.draft());
+            refresh();
+        });
+        conversations.totalUnread().addListener((observable, before, after) -> refresh());
         refresh();
     }
 
@@ -124,102 +143,179 @@ public final class ChatViewModel {
 
     /// Applies one batch of the client's events. This is the client's listener.
     public void apply(List<ClientEvent> batch) {
-        List<ChatItem> added = new ArrayList<>();
-        ClientEvent.Members latestMembers = null;
         ClientEvent.Unconfirmed latestUnconfirmed = null;
         for (ClientEvent event : batch) {
             switch (event) {
-                case ClientEvent.StateChanged change -> onState(change, added);
+                case ClientEvent.StateChanged change -> onState(change);
                 case ClientEvent.Welcome welcome -> onWelcome(welcome);
-                case ClientEvent.Members list -> {
-                    if (shown(list.room())) {
-                        latestMembers = list;
+                case ClientEvent.InRooms rooms -> events.inRooms(rooms);
+                case ClientEvent.Members list -> events.members(list);
+                case ClientEvent.Message message -> events.message(message);
+                case ClientEvent.PrivateMessage message -> events.privateMessage(message);
+                case ClientEvent.Presence presence -> onPresence(presence);
+                case ClientEvent.Topic topic -> events.topic(topic);
+                case ClientEvent.Moderated moderated -> events.moderated(moderated);
+                case ClientEvent.Away change -> {
+                    if (change.name().key().equals(myName.key())) {
+                        away.set(change.text().isPresent());
+                        refresh();
                     }
+                    events.away(change);
                 }
-                case ClientEvent.Message message -> {
-                    // The client never repeats a message; ids only grow, so this is cheap insurance.
-                    if (shown(message.room()) && message.chat().id() > lastMessageId) {
-                        lastMessageId = message.chat().id();
-                        transcript.message(message.chat(), added);
-                    }
-                }
-                case ClientEvent.Presence presence -> {
-                    if (presence.room().map(this::shown).orElse(true)) {
-                        onPresence(presence, added);
-                    }
-                }
-                // Worded as a version 1 server words them, in the notices it sent instead.
-                case ClientEvent.Topic topic -> roomNotice(topic.room(), topic.topic(), added);
-                case ClientEvent.Moderated moderated -> roomNotice(moderated.room(), moderated.moderated(), added);
-                case ClientEvent.PrivateMessage message -> {
-                    // Until the window has conversations of its own, a private message is told
-                    // in the transcript rather than lost from sight.
-                    if (!message.fromHistory()) {
-                        transcript.notice(message.chat().time(), texts.format(
-                                message.sent() ? "notice.private.to" : "notice.private.from", message.with(),
-                                message.chat().text()), ChatItem.NoticeKind.CONNECTION, added);
-                    }
-                }
-                case ClientEvent.Away away -> {
-                    // Not shown by a version 1 server either.
-                }
-                case ClientEvent.RoomList list -> {
-                    // Only asked for by commands the desktop does not give.
-                }
-                case ClientEvent.InRooms rooms -> {
-                    // The desktop stays in the default room.
-                }
-                case ClientEvent.Notice notice -> transcript.notice(
+                case ClientEvent.RoomList list -> serverRooms.setAll(list.rooms());
+                case ClientEvent.Notice notice -> here().ifPresent(conversation -> conversation.transcript().notice(
                         notice.error() ? texts.format("notice.error", notice.text()) : notice.text(),
-                        notice.error() ? ChatItem.NoticeKind.ERROR : ChatItem.NoticeKind.CONNECTION, added);
+                        notice.error() ? ChatItem.NoticeKind.ERROR : ChatItem.NoticeKind.CONNECTION,
+                        events.into(conversation)));
                 case ClientEvent.Unconfirmed unconfirmed -> latestUnconfirmed = unconfirmed;
-                case ClientEvent.NotSent notSent -> onNotSent(notSent, added);
+                case ClientEvent.NotSent notSent -> {
+                    events.notSent(notSent);
+                    // Handed back, so sending it again is one key away and nothing typed is lost.
+                    if (input.get() == null || input.get().isEmpty()) {
+                        input.set(notSent.text());
+                    }
+                }
                 case ClientEvent.Stopped stopped -> {
                     stoppedBy = stopped.why();
                     securityWarning.set(TrustWords.explain(texts, server, stopped.why()));
                 }
             }
         }
-        if (latestMembers != null) {
-            members.setAll(latestMembers.names());
-        }
+        events.flush();
         if (latestUnconfirmed != null) {
             pending.setAll(latestUnconfirmed.texts());
         }
-        append(added);
     }
 
-    /// A message the server refused: said in the transcript, and handed back to the input
-    /// if that is empty, so sending it again is one key away and nothing typed is lost.
-    private void onNotSent(ClientEvent.NotSent notSent, List<ChatItem> added) {
-        transcript.notice(texts.format("notice.notSent", notSent.text(), notSent.reason()),
-                ChatItem.NoticeKind.ERROR, added);
-        if (input.get() == null || input.get().isEmpty()) {
-            input.set(notSent.text());
-        }
+    /// The open conversation, else the default room's.
+    private Optional<ConversationViewModel> here() {
+        return Optional.ofNullable(conversations.openProperty().get())
+                .or(() -> Optional.ofNullable(defaultRoom).map(conversations::obtain));
     }
 
-    /// Sends what was typed; `/quit` leaves instead. An invalid message stays in the input
-    /// with the reason beside it.
+    /// Sends what was typed: a message to the open conversation, or a command (`/join #x`).
+    /// Something refused stays in the input with the reason beside it.
     public void send() {
         String text = input.get() == null ? "" : input.get();
-        if (text.strip().equalsIgnoreCase("/quit")) {
-            input.set("");
-            quit();
+        if (text.isBlank()) {
             return;
         }
-        if (!canSend.get()) {
-            return;
-        }
-        switch (client.send(text)) {
-            case Parsed.Ok<String> ok -> input.set("");
-            case Parsed.Invalid<String> invalid -> inputError.set(invalid.code() == ErrorCode.TEXT_TOO_LONG
-                    ? texts.format("input.tooLong", Limits.MAX_TEXT_BYTES)
-                    : texts.get("input.invalid"));
+        switch (Commands.parse(text)) {
+            case Parsed.Ok<Command> ok -> perform(ok.value()).ifPresentOrElse(inputError::set, () -> input.set(""));
+            case Parsed.Invalid<Command> invalid -> inputError.set(refusals.of(invalid));
         }
     }
 
-    /// Leaves the chat: says goodbye to the server and closes the connection. [#endedProperty()]
+    /// Does what a command asks, in the open conversation when it names no room. Returns why
+    /// it was refused, in the UI's language; empty when it was done (or sent to the server,
+    /// whose answer arrives as events).
+    public Optional<String> perform(Command command) {
+        Optional<ConversationViewModel> open = Optional.ofNullable(conversations.openProperty().get());
+        Optional<RoomName> room = open.filter(ConversationViewModel::isRoom).map(c -> (RoomName) c.target());
+        return switch (command) {
+            case Command.Say say -> say(open, say.text(), false);
+            case Command.Me action -> say(open, action.text(), true);
+            case Command.Msg msg -> {
+                if (msg.to() instanceof Name person && !person.key().equals(myName.key())) {
+                    conversations.obtain(person);
+                }
+                yield refusal(client.send(msg.to(), msg.text(), false));
+            }
+            case Command.Help help -> {
+                requests.accept(Request.HELP);
+                yield Optional.empty();
+            }
+            case Command.Quit bye -> {
+                quit();
+                yield Optional.empty();
+            }
+            case Command.Rooms list -> {
+                requests.accept(Request.ROOMS);
+                yield refusal(client.perform(command));
+            }
+            case Command.Part part -> {
+                if (part.room().isEmpty() && open.isPresent() && !open.get().isRoom()) {
+                    conversations.remove(open.get());
+                    yield Optional.empty();
+                }
+                Optional<RoomName> which = part.room().or(() -> room);
+                if (which.isPresent() && conversations.find(which.get()).map(c -> !c.joinedProperty().get()).orElse(false)) {
+                    // Put out of the room before: closing it is all that is left.
+                    conversations.find(which.get()).ifPresent(conversations::remove);
+                    yield Optional.empty();
+                }
+                which.ifPresent(events::leaving);
+                yield refusal(client.perform(new Command.Part(which, part.reason())));
+            }
+            case Command.Who who -> refusal(client.perform(new Command.Who(who.room().or(() -> room))));
+            case Command.Topic topic -> refusal(client.perform(new Command.Topic(topic.room().or(() -> room), topic.text())));
+            case Command.Kick kick -> refusal(client.perform(new Command.Kick(kick.room().or(() -> room), kick.name(),
+                    kick.reason())));
+            case Command.Moderate moderate -> refusal(client.perform(new Command.Moderate(
+                    moderate.room().or(() -> room), moderate.action(), moderate.target())));
+            case Command.Join join -> {
+                // Already in it: just open it.
+                Optional<ConversationViewModel> known = conversations.find(join.room())
+                        .filter(c -> c.joinedProperty().get());
+                if (known.isPresent()) {
+                    conversations.open(known.get());
+                    yield Optional.empty();
+                }
+                yield refusal(client.perform(command));
+            }
+            case Command.Nick nick -> refusal(client.perform(command));
+            case Command.Away change -> refusal(client.perform(command));
+            case Command.Oper oper -> refusal(client.perform(command));
+        };
+    }
+
+    private Optional<String> say(Optional<ConversationViewModel> open, String text, boolean action) {
+        if (open.isEmpty()) {
+            return Optional.of(texts.get("input.nowhere"));
+        }
+        if (!open.get().joinedProperty().get()) {
+            return Optional.of(texts.format("input.notInRoom", open.get().titleProperty().get()));
+        }
+        return refusal(client.send(open.get().target(), text, action));
+    }
+
+    private Optional<String> refusal(Parsed<?> result) {
+        return switch (result) {
+            case Parsed.Ok<?> ok -> Optional.empty();
+            case Parsed.Invalid<?> invalid -> Optional.of(refusals.of(invalid));
+        };
+    }
+
+    /// Opens (making it if needed) the private conversation with `person`.
+    public void openPrivate(Name person) {
+        if (!person.key().equals(myName.key())) {
+            conversations.open(conversations.obtain(person));
+        }
+    }
+
+    /// An operator's action on `member` of the open room.
+    public void moderate(Moderation action, Name member) {
+        act(new Command.Moderate(Optional.empty(), action, Optional.of(member.value())));
+    }
+
+    /// Does what a menu, dialog or button asks; a refusal is told in the open conversation.
+    public void act(Command command) {
+        perform(command).ifPresent(reason -> here().ifPresent(conversation -> {
+            conversation.transcript().notice(texts.format("notice.error", reason), ChatItem.NoticeKind.ERROR,
+                    events.into(conversation));
+            events.flush();
+        }));
+    }
+
+    /// Turns notifications of the open conversation off or on.
+    public void toggleMuted() {
+        var open = conversations.openProperty().get();
+        if (open != null) {
+            open.setMuted(!open.mutedProperty().get());
+        }
+    }
+
+    /// Leaves: says goodbye to the server and closes the connection. [#endedProperty()]
     /// becomes true once the client has closed, or after [#CLOSE_GRACE] if it has not.
     public void quit() {
         if (quitting) {
@@ -257,15 +353,15 @@ public final class ChatViewModel {
         return client.awaitClosed(timeout);
     }
 
-    private void onState(ClientEvent.StateChanged change, List<ChatItem> added) {
+    private void onState(ClientEvent.StateChanged change) {
         ConnectionState previous = state.get();
         state.set(change.state());
         reconnect.onState(change);
         switch (change.state()) {
             case WAITING_TO_RECONNECT -> {
                 if (previous == ConnectionState.CONNECTED) {
-                    transcript.notice(texts.format("notice.lost",
-                            change.reason().orElse(texts.get("banner.lost.unknown"))), ChatItem.NoticeKind.CONNECTION, added);
+                    events.noticeEverywhere(texts.format("notice.lost",
+                            change.reason().orElse(texts.get("banner.lost.unknown"))), ChatItem.NoticeKind.CONNECTION);
                 }
             }
             case CLOSED -> {
@@ -281,54 +377,31 @@ public final class ChatViewModel {
         refresh();
     }
 
-    /// Whether an event of `room` is shown: the desktop shows the default room only (its rooms
-    /// come later). Before the first login no room is known, and the client sends none.
-    private boolean shown(RoomName eventRoom) {
-        return defaultRoom == null || defaultRoom.sameAs(eventRoom);
-    }
-
-    private void roomNotice(RoomName eventRoom, ServerFrame.RoomEvent event, List<ChatItem> added) {
-        if (shown(eventRoom)) {
-            PlainText.render(event).ifPresent(line -> transcript.notice(
-                    line.substring(PlainText.NOTICE_PREFIX.length()), ChatItem.NoticeKind.CONNECTION, added));
-        }
-    }
-
     private void onWelcome(ClientEvent.Welcome welcome) {
         defaultRoom = welcome.defaultRoom();
-        transcript.rename(welcome.name());
+        myName = welcome.name();
+        conversations.all().forEach(conversation -> conversation.transcript().rename(welcome.name()));
         me.set(welcome.name().value());
-        room.set(welcome.room());
+        roomsSupported.set(welcome.version() >= 2);
+        conversations.obtain(defaultRoom);
         greeting = welcome;
         refresh();
     }
 
-    /// Our own join comes right after the history: greeting there keeps the history above it.
-    private void onPresence(ClientEvent.Presence presence, List<ChatItem> added) {
+    /// Our own join of the default room comes right after its history: greeting there keeps
+    /// the history above it.
+    private void onPresence(ClientEvent.Presence presence) {
         if (greeting != null && presence.frame() instanceof ServerFrame.Joined joined
-                && joined.name().key().equals(transcript.me().key())) {
-            transcript.notice(joined.time(), greeting.reconnected()
+                && joined.name().key().equals(myName.key())
+                && presence.room().map(room -> room.sameAs(defaultRoom)).orElse(false)) {
+            var lobby = conversations.obtain(defaultRoom);
+            lobby.transcript().notice(joined.time(), greeting.reconnected()
                             ? texts.format("notice.reconnected", greeting.server())
                             : texts.format("notice.welcome", greeting.name(), greeting.room()),
-                    ChatItem.NoticeKind.CONNECTION, added);
+                    ChatItem.NoticeKind.CONNECTION, events.into(lobby));
             greeting = null;
         } else {
-            transcript.presence(presence, added);
-        }
-    }
-
-    private void append(List<ChatItem> added) {
-        if (added.isEmpty()) {
-            return;
-        }
-        if (added.size() >= MAX_ITEMS) {
-            items.setAll(added.subList(added.size() - MAX_ITEMS, added.size()));
-            return;
-        }
-        items.addAll(added);
-        int excess = items.size() - MAX_ITEMS;
-        if (excess > 0) {
-            items.remove(0, excess);
+            events.presence(presence);
         }
     }
 
@@ -346,32 +419,53 @@ public final class ChatViewModel {
             case WAITING_TO_RECONNECT -> "state.waiting";
             case CLOSED -> "state.closed";
         });
-        String where = room.get().isEmpty() ? server.toString() : room.get() + " @ " + server;
-        title.set(texts.format("chat.title", where, stateText));
-        status.set(texts.format("chat.status", me.get(), where, stateText));
+        var open = conversations.openProperty().get();
+        String where = open == null ? server.toString() : open.titleProperty().get() + " @ " + server;
+        int unread = conversations.totalUnread().get();
+        String plain = texts.format("chat.title", where, stateText);
+        title.set(unread > 0 ? texts.format("chat.title.unread", unread, plain) : plain);
+        status.set(texts.format("chat.status", me.get() + (away.get() ? " " + texts.get("chat.away") : ""),
+                where, stateText));
     }
 
-    /// The message list: messages, notices and day separators, oldest first.
+    /// The rooms and private conversations, and which is open.
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    /// The open conversation's transcript (empty before the first login).
     public ObservableList<ChatItem> items() {
-        return itemsView;
+        var open = conversations.openProperty().get();
+        return open == null ? FXCollections.emptyObservableList() : open.items();
     }
 
-    /// Everybody in the room, sorted ignoring case: always the client's latest list.
-    public ObservableList<Name> members() {
-        return membersView;
+    /// The open room's members (empty for a private conversation).
+    public ObservableList<Member> members() {
+        var open = conversations.openProperty().get();
+        return open == null ? FXCollections.emptyObservableList() : open.members();
+    }
+
+    /// The server's rooms, as last listed (`/rooms`, the join dialog).
+    public ObservableList<ServerFrame.RoomInfo> serverRooms() {
+        return FXCollections.unmodifiableObservableList(serverRooms);
     }
 
     /// Messages sent but not yet confirmed by the server, oldest first.
     public ObservableList<String> pending() {
-        return pendingView;
+        return FXCollections.unmodifiableObservableList(pending);
     }
 
-    /// The message being typed; kept while the connection is down.
+    /// The view opens what it is asked to (one listener: the workbench view).
+    public void onRequest(Consumer<Request> listener) {
+        requests = listener;
+    }
+
+    /// The message being typed; kept while the connection is down and per conversation.
     public StringProperty inputProperty() {
         return input;
     }
 
-    /// Why the typed message was not sent; empty when there is nothing to say.
+    /// Why the typed message or command was not done; empty when there is nothing to say.
     public ReadOnlyStringProperty inputErrorProperty() {
         return inputError.getReadOnlyProperty();
     }
@@ -380,12 +474,13 @@ public final class ChatViewModel {
         return state.getReadOnlyProperty();
     }
 
-    /// Whether messages can be typed and sent now.
+    /// Connected now. While not, the member lists are not up to date (the view says so), and
+    /// messages typed wait as "sending…".
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();
     }
 
-    /// Connected, and something to send.
+    /// Something to send (connected or not: a message typed offline waits).
     public ReadOnlyBooleanProperty canSendProperty() {
         return canSend.getReadOnlyProperty();
     }
@@ -395,16 +490,23 @@ public final class ChatViewModel {
         return me.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty roomProperty() {
-        return room.getReadOnlyProperty();
+    /// This client's person said they are away.
+    public ReadOnlyBooleanProperty awayProperty() {
+        return away.getReadOnlyProperty();
     }
 
-    /// The window title: room, server and connection state.
+    /// The server has rooms and private messages (protocol version 2); a version 1 server
+    /// has the default room only.
+    public ReadOnlyBooleanProperty roomsSupportedProperty() {
+        return roomsSupported.getReadOnlyProperty();
+    }
+
+    /// The window title: unread count, conversation, server and connection state.
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
 
-    /// The status line: name, room, server and connection state.
+    /// The status line: name, conversation, server and connection state.
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -428,5 +530,15 @@ public final class ChatViewModel {
 
     public ServerAddress server() {
         return server;
+    }
+
+    /// The person's name now.
+    public Name me() {
+        return myName;
+    }
+
+    /// Where messages typed now go.
+    public Optional<Target> openTarget() {
+        return Optional.ofNullable(conversations.openProperty().get()).map(ConversationViewModel::target);
     }
 }

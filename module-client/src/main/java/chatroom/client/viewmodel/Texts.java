@@ -30,6 +30,11 @@ public final class Texts {
         return bundle.getString(key);
     }
 
+    /// Whether there are words for `key`.
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /// The text for `key` with `{i}` replaced by `args[i]`.
     public String format(String key, Object... args) {
         String text = get(key);

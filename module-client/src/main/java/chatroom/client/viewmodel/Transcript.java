@@ -90,6 +90,12 @@ final class Transcript {
         }
     }
 
+    /// The row that marks where unread messages begin (the transcript helper's part replaces this).
+    ChatItem unreadMarker() {
+        return new ChatItem.Notice(TIME.format(context.clock().instant().atZone(context.zone())),
+                context.texts().get("chat.unread"), ChatItem.NoticeKind.CONNECTION);
+    }
+
     /// A notice stamped with the local clock.
     void notice(String text, ChatItem.NoticeKind kind, List<ChatItem> out) {
         notice(context.clock().instant(), text, kind, out);

@@ -98,7 +98,7 @@ class ChatWindowTest {
         bob.quit();
 
         Ui.await("bob's leave", () -> alice.notices().contains("bob left the chat"));
-        Ui.await("bob unlisted", () -> alice.chat().members().stream().map(Name::value).toList().equals(List.of("alice")));
+        Ui.await("bob unlisted", () -> alice.chat().members().stream().map(m -> m.name().value()).toList().equals(List.of("alice")));
         assertThat(Ui.fx(() -> robot.lookup(".chat-item.presence").tryQuery().isPresent())).isTrue();
         assertThat(Ui.fx(() -> robot.lookup("#status").queryAs(Label.class).getText()))
                 .isEqualTo("alice · lobby @ 127.0.0.1:" + port + " · connected");

@@ -157,7 +157,7 @@ class ChatViewModelTest {
             chat.apply(IntStream.rangeClosed(20_001, 31_000)
                     .mapToObj(i -> message(i, "2026-01-10T09:01:00Z", "bob", "m" + i, false)).toList());
 
-            assertThat(chat.items()).hasSize(ChatViewModel.MAX_ITEMS);
+            assertThat(chat.items()).hasSize(ConversationViewModel.MAX_ITEMS);
             assertThat(messages().getLast().text()).isEqualTo("m31000");
         }
     }
@@ -230,7 +230,7 @@ class ChatViewModelTest {
             chat.apply(List.of(Fixtures.members(List.of(new Name("alice"))),
                     Fixtures.members(List.of(new Name("alice"), new Name("Bob"), new Name("carol")))));
 
-            assertThat(chat.members()).extracting(Name::value).containsExactly("alice", "Bob", "carol");
+            assertThat(chat.members()).extracting(m -> m.name().value()).containsExactly("alice", "Bob", "carol");
         }
 
         @Test

@@ -171,7 +171,7 @@ class ConnectViewModelTest {
             await("the chat", () -> dialog.chatProperty().get() != null);
             var chat = onUi(() -> dialog.chatProperty().get());
             await("connected", () -> chat.stateProperty().get() == ConnectionState.CONNECTED);
-            await("the member list", () -> chat.members().stream().map(Name::value).toList().equals(List.of("alice")));
+            await("the member list", () -> chat.members().stream().map(m -> m.name().value()).toList().equals(List.of("alice")));
             assertThat(onUi(() -> dialog.phaseProperty().get())).isEqualTo(ConnectViewModel.Phase.CONNECTED);
 
             onUi(() -> {

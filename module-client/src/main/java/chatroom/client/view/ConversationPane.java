@@ -1,0 +1,176 @@
+package chatroom.client.view;
+
+import chatroom.client.viewmodel.ChatItem;
+import chatroom.client.viewmodel.ChatViewModel;
+import chatroom.client.viewmodel.ConversationViewModel;
+import chatroom.client.viewmodel.Texts;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/// The open conversation: a topic bar, the transcript, what is still being sent, and the
+/// input. Each conversation keeps its own message list (and so its scroll position) while
+/// another is open. FX thread only.
+final class ConversationPane {
+
+    private final BorderPane root = new BorderPane();
+    private final StackPane transcripts = new StackPane();
+    private final Map<ConversationViewModel, ListView<ChatItem>> lists = new HashMap<>();
+    private final TextField input = new TextField();
+    private final ChatViewModel model;
+    private final Consumer<String> openLink;
+
+    ConversationPane(ChatViewModel model, Texts texts, Consumer<String> openLink, Runnable setTopic) {
+        this.model = model;
+        this.openLink = openLink;
+        root.getStyleClass().add("conversation-pane");
+        root.setTop(topicBar(model, texts, setTopic));
+        transcripts.setId("transcripts");
+        root.setCenter(transcripts);
+        root.setBottom(footer(model, texts));
+        model.conversations().openProperty().subscribe(this::show);
+        // A conversation closed: its list goes too.
+        model.conversations().rooms().addListener((ListChangeListener<ConversationViewModel>) change -> forget());
+        model.conversations().people().addListener((ListChangeListener<ConversationViewModel>) change -> forget());
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    void focus() {
+        input.requestFocus();
+        input.end();
+    }
+
+    /// The open conversation's message list, if one is open.
+    ListView<ChatItem> openList() {
+        var open = model.conversations().openProperty().get();
+        return open == null ? null : lists.get(open);
+    }
+
+    private void show(ConversationViewModel open) {
+        if (open == null) {
+            transcripts.getChildren().clear();
+            return;
+        }
+        var list = lists.computeIfAbsent(open, this::messages);
+        transcripts.getChildren().setAll(list);
+    }
+
+    private void forget() {
+        var all = model.conversations().all();
+        lists.keySet().removeIf(conversation -> !all.contains(conversation));
+    }
+
+    private ListView<ChatItem> messages(ConversationViewModel conversation) {
+        var list = new ListView<>(conversation.items());
+        list.setId("messages");
+        list.getStyleClass().add("messages");
+        list.setFocusTraversable(false);
+        list.setCellFactory(view -> new ChatItemCell(view.widthProperty()));
+        FollowBottom.install(list);
+        return list;
+    }
+
+    private static Node topicBar(ChatViewModel model, Texts texts, Runnable setTopic) {
+        var title = new Label();
+        title.setId("room");
+        title.getStyleClass().add("room");
+        var topic = new Label();
+        topic.setId("topic");
+        topic.getStyleClass().add("topic");
+        topic.setMinWidth(0);
+        topic.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(topic, Priority.ALWAYS);
+        var edit = new Button(texts.get("topic.edit"));
+        edit.setId("editTopic");
+        edit.getStyleClass().add("flat");
+        edit.setOnAction(event -> setTopic.run());
+        var server = new Label(model.server().toString());
+        server.getStyleClass().add("server");
+        model.conversations().openProperty().subscribe(open -> {
+            title.textProperty().unbind();
+            topic.textProperty().unbind();
+            if (open == null) {
+                title.setText("");
+                topic.setText("");
+                edit.setVisible(false);
+                return;
+            }
+            title.textProperty().bind(open.titleProperty());
+            topic.textProperty().bind(Bindings.when(open.topicProperty().isEmpty())
+                    .then(open.isRoom() ? texts.get("topic.none") : texts.get("topic.private"))
+                    .otherwise(open.topicProperty()));
+            edit.setVisible(open.isRoom());
+        });
+        var bar = new HBox(10, title, topic, edit, server);
+        bar.getStyleClass().add("header");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private VBox footer(ChatViewModel model, Texts texts) {
+        var pending = new VBox(2);
+        pending.setId("pending");
+        pending.getStyleClass().add("pending");
+        Views.showIf(pending, Bindings.isNotEmpty(model.pending()));
+        Runnable showPending = () -> pending.getChildren().setAll(
+                model.pending().stream().map(text -> pendingRow(text, texts)).toList());
+        showPending.run();
+        model.pending().addListener((ListChangeListener<String>) change -> showPending.run());
+
+        input.setId("input");
+        input.setPromptText(texts.get("chat.prompt"));
+        input.textProperty().bindBidirectional(model.inputProperty());
+        // Never disabled: typed while the connection is down, a message waits as "sending…".
+        input.setOnAction(event -> send());
+        HBox.setHgrow(input, Priority.ALWAYS);
+        var send = new Button(texts.get("chat.send"));
+        send.setId("send");
+        send.getStyleClass().add("accent");
+        send.disableProperty().bind(model.canSendProperty().not());
+        send.setOnAction(event -> send());
+        var inputRow = new HBox(8, input, send);
+        inputRow.getStyleClass().add("input-row");
+        inputRow.setAlignment(Pos.CENTER);
+
+        var inputError = Views.messageLabel("inputError", "field-error", model.inputErrorProperty());
+        var footer = new VBox(6, pending, inputError, inputRow);
+        footer.getStyleClass().add("footer");
+        return footer;
+    }
+
+    private void send() {
+        model.send();
+    }
+
+    private static HBox pendingRow(String text, Texts texts) {
+        var words = new Label(text);
+        words.getStyleClass().add("pending-text");
+        words.setMinWidth(0);
+        var sending = new Label(texts.get("chat.sending"));
+        sending.getStyleClass().add("pending-state");
+        sending.setMinWidth(Region.USE_PREF_SIZE);
+        var row = new HBox(8, words, sending);
+        row.getStyleClass().add("pending-row");
+        row.setAlignment(Pos.BASELINE_LEFT);
+        return row;
+    }
+}

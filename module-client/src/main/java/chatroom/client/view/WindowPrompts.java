@@ -1,0 +1,53 @@
+package chatroom.client.view;
+
+import chatroom.client.viewmodel.ChatViewModel;
+import chatroom.client.viewmodel.Texts;
+import chatroom.protocol.Command;
+import chatroom.protocol.Commands;
+import chatroom.protocol.Parsed;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.Stage;
+
+import java.util.Optional;
+
+/// The workbench's dialogs, modal to the chat window. FX thread only.
+final class WindowPrompts implements WorkbenchView.Prompts {
+
+    private final Stage owner;
+    private final Texts texts;
+    private final ChatViewModel model;
+
+    WindowPrompts(Stage owner, Texts texts, ChatViewModel model) {
+        this.owner = owner;
+        this.texts = texts;
+        this.model = model;
+    }
+
+    @Override
+    public Optional<String> text(String title, String label, String initial) {
+        var dialog = new TextInputDialog(initial);
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(null);
+        dialog.setContentText(label);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public void help() {
+        var alert = new Alert(Alert.AlertType.INFORMATION, String.join("\n", Command.HELP));
+        alert.initOwner(owner);
+        alert.setHeaderText(null);
+        alert.show();
+    }
+
+    @Override
+    public void rooms() {
+        text(texts.get("rooms.title"), texts.get("rooms.label"), "#").ifPresent(room -> {
+            if (Commands.parse("/join " + room) instanceof Parsed.Ok<Command> ok) {
+                model.act(ok.value());
+            }
+        });
+    }
+}
