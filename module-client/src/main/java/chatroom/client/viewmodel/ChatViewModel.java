@@ -93,6 +93,8 @@ public final class ChatViewModel {
     private ClientEvent.Welcome greeting;
     private RoomName defaultRoom;
     private boolean quitting;
+    /// Notices that came before any conversation existed.
+    private final List<EarlyNotice> early = new java.util.ArrayList<>();
 
     private ChatViewModel(ViewModelContext context, ServerAddress server, Name name) {
         this.context = context;
@@ -163,10 +165,7 @@ public final class ChatViewModel {
                     events.away(change);
                 }
                 case ClientEvent.RoomList list -> serverRooms.setAll(list.rooms());
-                case ClientEvent.Notice notice -> here().ifPresent(conversation -> conversation.transcript().notice(
-                        notice.error() ? texts.format("notice.error", notice.text()) : notice.text(),
-                        notice.error() ? ChatItem.NoticeKind.ERROR : ChatItem.NoticeKind.CONNECTION,
-                        events.into(conversation)));
+                case ClientEvent.Notice notice -> onNotice(notice);
                 case ClientEvent.Unconfirmed unconfirmed -> latestUnconfirmed = unconfirmed;
                 case ClientEvent.NotSent notSent -> {
                     events.notSent(notSent);
@@ -185,6 +184,19 @@ public final class ChatViewModel {
         if (latestUnconfirmed != null) {
             pending.setAll(latestUnconfirmed.texts());
         }
+    }
+
+    /// A notice goes to the open conversation; one that comes before the first login
+    /// waits for the default room.
+    private void onNotice(ClientEvent.Notice notice) {
+        String text = notice.error() ? texts.format("notice.error", notice.text()) : notice.text();
+        var kind = notice.error() ? ChatItem.NoticeKind.ERROR : ChatItem.NoticeKind.CONNECTION;
+        here().ifPresentOrElse(
+                conversation -> conversation.transcript().notice(text, kind, events.into(conversation)),
+                () -> early.add(new EarlyNotice(context.clock().instant(), text, kind)));
+    }
+
+    private record EarlyNotice(java.time.Instant time, String text, ChatItem.NoticeKind kind) {
     }
 
     /// The open conversation, else the default room's.
@@ -275,6 +287,10 @@ public final class ChatViewModel {
         }
         if (!open.get().joinedProperty().get()) {
             return Optional.of(texts.format("input.notInRoom", open.get().titleProperty().get()));
+        }
+        if (!roomsSupported.get() && !action) {
+            // A version 1 server has one room, and its client sends there without naming it.
+            return refusal(client.send(text));
         }
         return refusal(client.send(open.get().target(), text, action));
     }
@@ -383,7 +399,10 @@ public final class ChatViewModel {
         conversations.all().forEach(conversation -> conversation.transcript().rename(welcome.name()));
         me.set(welcome.name().value());
         roomsSupported.set(welcome.version() >= 2);
-        conversations.obtain(defaultRoom);
+        var lobby = conversations.obtain(defaultRoom);
+        early.forEach(notice -> lobby.transcript().notice(notice.time(), notice.text(), notice.kind(),
+                events.into(lobby)));
+        early.clear();
         greeting = welcome;
         refresh();
     }

@@ -65,7 +65,7 @@ class ChatViewModelTest {
     class Messages {
 
         @Test
-        @DisplayName("an action is told as what its sender did; a private message is told, not lost from sight")
+        @DisplayName("an action is told as what its sender did; a private message goes to the conversation with its person")
         void actionsAndPrivateMessages() {
             connect();
             var waves = new ServerFrame.Chat(7, Instant.parse("2026-01-10T09:02:00Z"), new Name("bob"), "waves", true);
@@ -76,9 +76,13 @@ class ChatViewModelTest {
                     new ClientEvent.PrivateMessage(new Name("bob"), psst, false),
                     new ClientEvent.PrivateMessage(new Name("bob"), back, false)));
 
-            assertThat(notices()).endsWith("bob waves", "Private message from bob: psst",
-                    "Private message to bob: yes?");
-            assertThat(messages()).noneMatch(message -> message.text().equals("waves"));
+            assertThat(notices()).endsWith("bob waves");
+            assertThat(messages()).noneMatch(message -> message.text().equals("waves") || message.text().equals("psst"));
+            var bob = chat.conversations().people().getFirst();
+            assertThat(bob.titleProperty().get()).isEqualTo("bob");
+            assertThat(bob.items()).filteredOn(ChatItem.Message.class::isInstance)
+                    .extracting(item -> ((ChatItem.Message) item).sender() + ": " + ((ChatItem.Message) item).text())
+                    .containsExactly("bob: psst", "alice: yes?");
         }
 
         @Test
@@ -136,6 +140,7 @@ class ChatViewModelTest {
         @Test
         @DisplayName("a batch of thousands is one change of the list")
         void oneChangePerBatch() {
+            connect();
             List<ListChangeListener.Change<? extends ChatItem>> changes = new ArrayList<>();
             chat.items().addListener((ListChangeListener<ChatItem>) changes::add);
 
@@ -144,6 +149,7 @@ class ChatViewModelTest {
 
             assertThat(changes).hasSize(1);
             assertThat(messages()).hasSize(3_000);
+            assertThat(chat.conversations().all()).hasSize(1);
         }
 
         @Test
@@ -170,7 +176,10 @@ class ChatViewModelTest {
         @DisplayName("say who joined, left (and why) or was renamed")
         void presence() {
             connect();
-            chat.apply(List.of(joined("alice", "2026-01-10T09:00:00Z"), joined("carol", "2026-01-10T09:01:00Z"),
+            // As the client does: a member list after each change, the event first.
+            chat.apply(List.of(Fixtures.members(List.of(new Name("alice"), new Name("bob"), new Name("dave"))),
+                    joined("alice", "2026-01-10T09:00:00Z"), joined("carol", "2026-01-10T09:01:00Z"),
+                    Fixtures.members(List.of(new Name("alice"), new Name("bob"), new Name("carol"), new Name("dave"))),
                     left("carol", "2026-01-10T09:02:00Z", LeaveReason.QUIT),
                     left("bob", "2026-01-10T09:03:00Z", LeaveReason.CLOSED),
                     renamed("dave", "Dave", "2026-01-10T09:04:00Z")));
@@ -184,7 +193,8 @@ class ChatViewModelTest {
         void italian() {
             var italian = ChatViewModel.open(Fixtures.context(Runnable::run, Fixtures.italian(), clock),
                     Fixtures.SERVER, new Name("alice"));
-            italian.apply(List.of(welcome("alice", false), joined("alice", "2026-01-10T09:00:00Z"), left("carol", "2026-01-10T09:02:00Z", LeaveReason.TIMEOUT)));
+            italian.apply(List.of(welcome("alice", false), Fixtures.members(List.of(new Name("alice"), new Name("carol"))),
+                    joined("alice", "2026-01-10T09:00:00Z"), left("carol", "2026-01-10T09:02:00Z", LeaveReason.TIMEOUT)));
 
             assertThat(italian.items()).filteredOn(ChatItem.Notice.class::isInstance)
                     .extracting(item -> ((ChatItem.Notice) item).text())
@@ -210,11 +220,13 @@ class ChatViewModelTest {
         }
 
         @Test
-        @DisplayName("report errors from the server as errors")
+        @DisplayName("report errors from the server as errors; one before the login waits for the default room")
         void errors() {
             chat.apply(List.of(new ClientEvent.Notice("you are sending too fast", true)));
+            assertThat(chat.conversations().all()).isEmpty();
+            chat.apply(List.of(welcome("alice", false)));
 
-            assertThat(chat.items().getLast()).isEqualTo(new ChatItem.Notice("10:00", "Error: you are sending too fast",
+            assertThat(chat.items().get(1)).isEqualTo(new ChatItem.Notice("10:00", "Error: you are sending too fast",
                     ChatItem.NoticeKind.ERROR));
         }
     }
@@ -234,16 +246,14 @@ class ChatViewModelTest {
         }
 
         @Test
-        @DisplayName("sending needs a connection and a text; typing is kept while disconnected")
-        void sendingNeedsConnection() {
-            chat.inputProperty().set("hello");
-            assertThat(chat.canSendProperty().get()).isFalse();
-
+        @DisplayName("sending needs a text, not a connection (a message typed offline waits); typing is kept")
+        void sendingNeedsText() {
             connect();
+            chat.inputProperty().set("hello");
             assertThat(chat.canSendProperty().get()).isTrue();
 
             chat.apply(List.of(lost("the server closed the connection", Duration.ofSeconds(5))));
-            assertThat(chat.canSendProperty().get()).isFalse();
+            assertThat(chat.canSendProperty().get()).isTrue();
             assertThat(chat.inputProperty().get()).isEqualTo("hello");
 
             chat.apply(List.of(state(ConnectionState.CONNECTED)));
@@ -286,8 +296,8 @@ class ChatViewModelTest {
         void titleAndStatus() {
             assertThat(chat.titleProperty().get()).isEqualTo("chatroom — 127.0.0.1:5999 (connecting…)");
             connect();
-            assertThat(chat.titleProperty().get()).isEqualTo("chatroom — lobby @ 127.0.0.1:5999 (connected)");
-            assertThat(chat.statusProperty().get()).isEqualTo("alice · lobby @ 127.0.0.1:5999 · connected");
+            assertThat(chat.titleProperty().get()).isEqualTo("chatroom — #lobby @ 127.0.0.1:5999 (connected)");
+            assertThat(chat.statusProperty().get()).isEqualTo("alice · #lobby @ 127.0.0.1:5999 · connected");
             chat.apply(List.of(lost("reset", Duration.ofSeconds(1))));
             assertThat(chat.titleProperty().get()).endsWith("(connection lost)");
         }
