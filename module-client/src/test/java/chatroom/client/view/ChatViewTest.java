@@ -142,6 +142,8 @@ class ChatViewTest {
                 .isEqualTo("Connection lost: connection reset");
         assertThat(Ui.fx(() -> robot.lookup("#bannerPrompt").queryAs(Label.class).getText()))
                 .isEqualTo("Reconnecting in 30 s…");
-        assertThat(Ui.fx(() -> robot.lookup("#input").query().isDisabled())).isTrue();
+        // Typing goes on while the connection is down: what is sent then waits (fault 2).
+        assertThat(Ui.fx(() -> robot.lookup("#input").query().isDisabled())).isFalse();
+        assertThat(Ui.fx(() -> robot.lookup("#membersStale").query().isVisible())).isTrue();
     }
 }

@@ -2,7 +2,7 @@ package chatroom.client.view;
 
 import chatroom.client.viewmodel.ChatItem;
 import chatroom.protocol.LeaveReason;
-import chatroom.protocol.Name;
+import chatroom.protocol.Member;
 import chatroom.server.ChatServer;
 import chatroom.server.ServerConfig;
 import javafx.scene.control.Label;
@@ -60,7 +60,7 @@ class ChatWindowTest {
             bob.say("hi before alice came");
             var alice = openAlice();
             Ui.await("both members", () -> robot.lookup("#members").queryListView().getItems().size() == 2);
-            assertThat(Ui.fx(() -> robot.lookup("#members").<Name>queryListView().getItems().stream().map(Name::value).toList()))
+            assertThat(Ui.fx(() -> robot.lookup("#members").<Member>queryListView().getItems().stream().map(m -> m.name().value()).toList()))
                     .containsExactly("alice", "bob");
 
             bob.say("hello alice");
@@ -101,7 +101,7 @@ class ChatWindowTest {
         Ui.await("bob unlisted", () -> alice.chat().members().stream().map(m -> m.name().value()).toList().equals(List.of("alice")));
         assertThat(Ui.fx(() -> robot.lookup(".chat-item.presence").tryQuery().isPresent())).isTrue();
         assertThat(Ui.fx(() -> robot.lookup("#status").queryAs(Label.class).getText()))
-                .isEqualTo("alice · lobby @ 127.0.0.1:" + port + " · connected");
+                .isEqualTo("alice · #lobby @ 127.0.0.1:" + port + " · connected");
     }
 
     @Test
@@ -135,17 +135,33 @@ class ChatWindowTest {
     }
 
     @Test
-    @DisplayName("the input is disabled while disconnected but keeps what was typed")
-    void inputWhileDisconnected(FxRobot robot) {
+    @DisplayName("the input stays usable while disconnected: a message typed then waits as sending… and is sent after reconnecting (fault 2)")
+    void inputWhileDisconnected(FxRobot robot) throws IOException {
         var alice = openAlice();
         robot.clickOn("#input").write("half a thought");
 
         server.stop(Duration.ZERO);
 
-        Ui.await("disconnected", () -> robot.lookup("#input").query().isDisabled());
-        assertThat(Ui.fx(() -> robot.lookup("#send").query().isDisabled())).isTrue();
+        Ui.await("disconnected", () -> !alice.chat().connectedProperty().get());
+        assertThat(Ui.fx(() -> robot.lookup("#input").query().isDisabled())).isFalse();
         assertThat(Ui.fx(() -> robot.lookup("#input").queryAs(TextField.class).getText())).isEqualTo("half a thought");
         assertThat(Ui.fx(() -> alice.stage().getTitle())).endsWith("(connection lost)");
-        assertThat(Ui.fx(() -> robot.lookup("#messages").queryAs(ListView.class).getItems().isEmpty())).isFalse();
+        assertThat(Ui.fx(() -> robot.lookup("#messages").queryListView().getItems().isEmpty())).isFalse();
+        assertThat(Ui.fx(() -> robot.lookup("#membersStale").query().isVisible())).isTrue();
+
+        robot.clickOn("#input").type(KeyCode.ENTER);
+        Ui.await("waiting as sending…", () -> alice.chat().pending().equals(List.of("half a thought")));
+        assertThat(Ui.fx(() -> robot.lookup(".pending-state").queryAs(Label.class).getText())).isEqualTo("sending…");
+        assertThat(Ui.fx(() -> robot.lookup("#input").queryAs(TextField.class).getText())).isEmpty();
+
+        server = ChatServer.create(new InetSocketAddress("127.0.0.1", port), ServerConfig.defaults());
+        server.start();
+        robot.clickOn("#reconnectNow");
+        Ui.await("reconnected", () -> alice.chat().connectedProperty().get());
+        Ui.await("sent and confirmed", () -> alice.chat().pending().isEmpty());
+        assertThat(Ui.fx(() -> robot.lookup("#membersStale").query().isVisible())).isFalse();
+        try (var bob = Peer.join(port, "bob")) {
+            Peer.await("the message in bob's history", () -> bob.messages().stream().anyMatch(line -> line.contains("half a thought")));
+        }
     }
 }

@@ -120,7 +120,7 @@ class ConnectDialogTest {
 
             Ui.await("the chat window", () -> window.app().chatViewModel().isPresent()
                     && window.stage().getScene().lookup("#messages") != null);
-            assertThat(Ui.fx(() -> window.stage().getTitle())).startsWith("chatroom — lobby @ 127.0.0.1:" + port);
+            assertThat(Ui.fx(() -> window.stage().getTitle())).startsWith("chatroom — #lobby @ 127.0.0.1:" + port);
             assertThat(Ui.fx(() -> window.stage().getScene().getFocusOwner().getId())).isEqualTo("input");
         }
     }
