@@ -35,6 +35,31 @@ final class WindowPrompts implements WorkbenchView.Prompts {
     }
 
     @Override
+    public Optional<String> secret(String title, String label) {
+        var dialog = new javafx.scene.control.Dialog<String>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        var field = new javafx.scene.control.PasswordField();
+        field.setId("secretField");
+        var box = new javafx.scene.layout.VBox(8, new javafx.scene.control.Label(label), field);
+        dialog.getDialogPane().setContent(box);
+        dialog.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == javafx.scene.control.ButtonType.OK ? field.getText() : null);
+        dialog.setOnShown(event -> field.requestFocus());
+        return dialog.showAndWait().filter(text -> !text.isEmpty());
+    }
+
+    @Override
+    public boolean confirm(String question) {
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, question, javafx.scene.control.ButtonType.YES,
+                javafx.scene.control.ButtonType.NO);
+        alert.initOwner(owner);
+        alert.setHeaderText(null);
+        return alert.showAndWait().filter(button -> button == javafx.scene.control.ButtonType.YES).isPresent();
+    }
+
+    @Override
     public void help() {
         var alert = new Alert(Alert.AlertType.INFORMATION, String.join("\n", Command.HELP));
         alert.initOwner(owner);

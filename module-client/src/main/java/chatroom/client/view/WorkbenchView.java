@@ -126,6 +126,55 @@ final class WorkbenchView {
                 .ifPresent(text -> model.act(new Command.Topic(Optional.empty(), Optional.of(text))));
     }
 
+    /// Leaves the open room, or closes the open private conversation.
+    void leave() {
+        model.act(new Command.Part(Optional.empty(), ""));
+    }
+
+    /// Asks for a person's name and opens the private conversation with them.
+    void privateMessage() {
+        prompts.text(texts.get("private.title"), texts.get("private.label"), "").ifPresent(model::openPrivate);
+    }
+
+    /// Asks for a new name.
+    void changeName() {
+        prompts.text(texts.get("nick.title"), texts.get("nick.label"), model.meProperty().get())
+                .ifPresent(model::rename);
+    }
+
+    /// Says the person is away (asking why), or back.
+    void toggleAway() {
+        if (model.awayProperty().get()) {
+            model.act(new Command.Away(Optional.empty()));
+            return;
+        }
+        prompts.text(texts.get("away.title"), texts.get("away.label"), texts.get("away.default"))
+                .filter(text -> !text.isBlank())
+                .ifPresent(text -> model.act(new Command.Away(Optional.of(text.strip()))));
+    }
+
+    /// Asks for the server operators' password.
+    void becomeOperator() {
+        prompts.secret(texts.get("oper.title"), texts.get("oper.label"))
+                .ifPresent(password -> model.act(new Command.Oper(password)));
+    }
+
+    /// Operators: only operators may set the open room's topic, or anybody again.
+    void lockTopic(boolean locked) {
+        model.act(new Command.Moderate(Optional.empty(),
+                locked ? chatroom.protocol.Moderation.LOCK_TOPIC : chatroom.protocol.Moderation.UNLOCK_TOPIC,
+                Optional.empty()));
+    }
+
+    /// Server operators: closes the open room for good.
+    void closeRoom() {
+        var open = model.conversations().openProperty().get();
+        if (open != null && open.isRoom() && prompts.confirm(texts.format("close.confirm", open.titleProperty().get()))) {
+            model.act(new Command.Moderate(Optional.of((chatroom.protocol.RoomName) open.target()),
+                    chatroom.protocol.Moderation.CLOSE, Optional.empty()));
+        }
+    }
+
     private void kick(ConversationViewModel where, Name name) {
         prompts.text(texts.format("members.kick.title", name), texts.get("members.kick.reason"), "")
                 .ifPresent(reason -> model.act(new Command.Kick(Optional.empty(), name, reason)));
@@ -162,6 +211,12 @@ final class WorkbenchView {
     interface Prompts {
         /// Asks for one line of text; empty if the person cancelled.
         Optional<String> text(String title, String label, String initial);
+
+        /// Asks for a password (not shown as it is typed); empty if the person cancelled.
+        Optional<String> secret(String title, String label);
+
+        /// Asks a yes/no question.
+        boolean confirm(String question);
 
         /// The keyboard shortcuts and commands.
         void help();

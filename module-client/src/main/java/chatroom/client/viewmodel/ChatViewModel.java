@@ -309,6 +309,23 @@ public final class ChatViewModel {
         }
     }
 
+    /// Opens the private conversation with the person named `typed`; a name that cannot be
+    /// anybody's is told in the open conversation.
+    public void openPrivate(String typed) {
+        switch (Name.parse(typed.strip())) {
+            case Parsed.Ok<Name> ok -> openPrivate(ok.value());
+            case Parsed.Invalid<Name> invalid -> tell(refusals.of(invalid));
+        }
+    }
+
+    /// Asks the server for a new name (`/nick`); an invalid one is told in the open conversation.
+    public void rename(String typed) {
+        switch (Name.parse(typed.strip())) {
+            case Parsed.Ok<Name> ok -> act(new Command.Nick(ok.value()));
+            case Parsed.Invalid<Name> invalid -> tell(refusals.of(invalid));
+        }
+    }
+
     /// An operator's action on `member` of the open room.
     public void moderate(Moderation action, Name member) {
         act(new Command.Moderate(Optional.empty(), action, Optional.of(member.value())));
@@ -316,11 +333,16 @@ public final class ChatViewModel {
 
     /// Does what a menu, dialog or button asks; a refusal is told in the open conversation.
     public void act(Command command) {
-        perform(command).ifPresent(reason -> here().ifPresent(conversation -> {
+        perform(command).ifPresent(this::tell);
+    }
+
+    /// Tells the person, in the open conversation, why something was not done.
+    private void tell(String reason) {
+        here().ifPresent(conversation -> {
             conversation.transcript().notice(texts.format("notice.error", reason), ChatItem.NoticeKind.ERROR,
                     events.into(conversation));
             events.flush();
-        }));
+        });
     }
 
     /// Turns notifications of the open conversation off or on.

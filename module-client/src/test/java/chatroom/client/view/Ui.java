@@ -37,6 +37,16 @@ final class Ui {
         }
 
         @Override
+        public java.util.Optional<String> secret(String title, String label) {
+            throw new AssertionError("unexpected password prompt: " + title);
+        }
+
+        @Override
+        public boolean confirm(String question) {
+            throw new AssertionError("unexpected question: " + question);
+        }
+
+        @Override
         public void help() {
             throw new AssertionError("unexpected help sheet");
         }
