@@ -12,7 +12,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -32,13 +31,14 @@ final class ConversationPane {
     private final BorderPane root = new BorderPane();
     private final StackPane transcripts = new StackPane();
     private final Map<ConversationViewModel, ListView<ChatItem>> lists = new HashMap<>();
-    private final TextField input = new TextField();
+    private final MessageInput input;
     private final ChatViewModel model;
     private final Consumer<String> openLink;
 
     ConversationPane(ChatViewModel model, Texts texts, Consumer<String> openLink, Runnable setTopic) {
         this.model = model;
         this.openLink = openLink;
+        this.input = new MessageInput(model.input(), texts);
         root.getStyleClass().add("conversation-pane");
         root.setTop(topicBar(model, texts, setTopic));
         transcripts.setId("transcripts");
@@ -55,8 +55,11 @@ final class ConversationPane {
     }
 
     void focus() {
-        input.requestFocus();
-        input.end();
+        input.focus();
+    }
+
+    MessageInput input() {
+        return input;
     }
 
     /// The open conversation's message list, if one is open.
@@ -136,23 +139,18 @@ final class ConversationPane {
         showPending.run();
         model.pending().addListener((ListChangeListener<String>) change -> showPending.run());
 
-        input.setId("input");
-        input.setPromptText(texts.get("chat.prompt"));
-        input.textProperty().bindBidirectional(model.inputProperty());
         // Never disabled: typed while the connection is down, a message waits as "sending…".
-        input.setOnAction(event -> send());
-        HBox.setHgrow(input, Priority.ALWAYS);
+        HBox.setHgrow(input.root(), Priority.ALWAYS);
         var send = new Button(texts.get("chat.send"));
         send.setId("send");
         send.getStyleClass().add("accent");
         send.disableProperty().bind(model.canSendProperty().not());
         send.setOnAction(event -> send());
-        var inputRow = new HBox(8, input, send);
+        var inputRow = new HBox(8, input.root(), send);
         inputRow.getStyleClass().add("input-row");
-        inputRow.setAlignment(Pos.CENTER);
+        inputRow.setAlignment(Pos.BOTTOM_CENTER);
 
-        var inputError = Views.messageLabel("inputError", "field-error", model.inputErrorProperty());
-        var footer = new VBox(6, pending, inputError, inputRow);
+        var footer = new VBox(6, pending, inputRow);
         footer.getStyleClass().add("footer");
         return footer;
     }

@@ -22,7 +22,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -73,8 +72,8 @@ public final class ChatViewModel {
 
     private final ObservableList<String> pending = FXCollections.observableArrayList();
     private final ObservableList<ServerFrame.RoomInfo> serverRooms = FXCollections.observableArrayList();
-    private final StringProperty input = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper inputError = new ReadOnlyStringWrapper("");
+    private final InputViewModel composer;
+    private final StringProperty input;
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.CONNECTING);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper();
@@ -104,13 +103,15 @@ public final class ChatViewModel {
         this.refusals = new Refusals(texts);
         this.conversations = new Conversations(target -> new Transcript(context, myName));
         this.events = new ConversationEvents(texts, conversations, () -> myName, (conversation, chat, mention) -> { });
+        this.composer = new InputViewModel(texts, this::perform, CompletionSource.of(this::peopleToComplete,
+                this::roomsToComplete));
+        this.input = composer.textProperty();
         this.reconnect = new ReconnectViewModel(context, () -> client.reconnectNow(), () -> client.cancelReconnect(),
                 this::quit);
         me.set(name.value());
         connected.bind(state.isEqualTo(ConnectionState.CONNECTED));
         // Typed while the connection is down, a message waits as "sending…" (the client keeps it).
         canSend.bind(Bindings.createBooleanBinding(() -> input.get() != null && !input.get().isBlank(), input));
-        input.addListener((observable, before, after) -> inputError.set(""));
         conversations.openProperty().addListener((observable, before, after) -> {
             if (before != null) {
                 before.saveDraft(input.get());
@@ -208,14 +209,21 @@ public final class ChatViewModel {
     /// Sends what was typed: a message to the open conversation, or a command (`/join #x`).
     /// Something refused stays in the input with the reason beside it.
     public void send() {
-        String text = input.get() == null ? "" : input.get();
-        if (text.isBlank()) {
-            return;
-        }
-        switch (Commands.parse(text)) {
-            case Parsed.Ok<Command> ok -> perform(ok.value()).ifPresentOrElse(inputError::set, () -> input.set(""));
-            case Parsed.Invalid<Command> invalid -> inputError.set(refusals.of(invalid));
-        }
+        composer.submit();
+    }
+
+    /// Members of the open room, then the people of private conversations: Tab completes them.
+    private List<Name> peopleToComplete() {
+        List<Name> people = new java.util.ArrayList<>(members().stream().map(Member::name).toList());
+        conversations.people().forEach(conversation -> people.add((Name) conversation.target()));
+        return people;
+    }
+
+    /// The rooms the person is in, then the server's other rooms as last listed.
+    private List<RoomName> roomsToComplete() {
+        List<RoomName> rooms = new java.util.ArrayList<>(conversations.roomNames());
+        serverRooms.forEach(info -> rooms.add(info.room()));
+        return rooms;
     }
 
     /// Does what a command asks, in the open conversation when it names no room. Returns why
@@ -508,7 +516,12 @@ public final class ChatViewModel {
 
     /// Why the typed message or command was not done; empty when there is nothing to say.
     public ReadOnlyStringProperty inputErrorProperty() {
-        return inputError.getReadOnlyProperty();
+        return composer.errorProperty();
+    }
+
+    /// The input: typed messages and commands, completion and recall.
+    public InputViewModel input() {
+        return composer;
     }
 
     public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
