@@ -6,6 +6,10 @@
 module chatroom.client {
     requires chatroom.protocol;
     requires javafx.controls;
+    // The system tray for desktop notifications (java.awt.SystemTray), the one thing JavaFX
+    // has no API for. Used only by chatroom.client.view.TrayBalloon, on its own thread, from
+    // the first notification on: nothing loads AWT at start-up, and the server never does.
+    requires java.desktop;
 
     exports chatroom.client;
 
