@@ -2,7 +2,9 @@ package chatroom.client.view;
 
 import chatroom.client.ClientOptions;
 import chatroom.client.core.ServerAddress;
+import chatroom.client.viewmodel.Attention;
 import chatroom.client.viewmodel.ChatViewModel;
+import chatroom.client.viewmodel.NoticeBoard;
 import chatroom.client.viewmodel.ConnectViewModel;
 import chatroom.client.viewmodel.Texts;
 import chatroom.client.viewmodel.ViewModelContext;
@@ -42,6 +44,9 @@ public final class AppWindow {
     private ChatViewModel chat;
     private final Consumer<String> openLink;
     private WorkbenchView chatView;
+    private DesktopNotifier notifier;
+    private NoticeToasts toasts;
+    private javafx.animation.Timeline ticks;
     private boolean windowShown;
     private boolean finished;
 
@@ -149,13 +154,37 @@ public final class AppWindow {
                 finish();
             }
         });
-        var scene = new Scene(chatView.root(), CHAT_WIDTH, CHAT_HEIGHT);
+        var scene = new Scene(attention(loggedIn, chatView.root()), CHAT_WIDTH, CHAT_HEIGHT);
         stage.focusedProperty().subscribe(focused -> loggedIn.conversations().setWindowFocused(focused));
         new KeyBindingsInstaller(loggedIn, chatView).install(scene);
         show(scene);
         stage.setMinWidth(520);
         stage.setMinHeight(360);
         chatView.focus();
+    }
+
+    /// Notifications: a desktop notification for a mention or a private message while the
+    /// window is not focused, else (no tray) a notice in the window's corner.
+    private javafx.scene.Parent attention(ChatViewModel loggedIn, javafx.scene.Parent workbench) {
+        java.util.function.Consumer<chatroom.protocol.Target> open = target -> {
+            stage.setIconified(false);
+            stage.toFront();
+            stage.requestFocus();
+            loggedIn.conversations().open(target);
+        };
+        var board = new NoticeBoard(context.clock(), open);
+        notifier = new DesktopNotifier(board, context.uiExecutor(), open, texts.get("attention.tray.tooltip"));
+        var decider = new Attention(context, notifier, loggedIn::isMuted);
+        decider.windowFocusedProperty().bind(stage.focusedProperty());
+        board.windowFocusedProperty().bind(stage.focusedProperty());
+        loggedIn.attendWith(decider);
+        toasts = new NoticeToasts(board, texts);
+        // Messages held back by a burst are told when it is over.
+        ticks = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
+                event -> decider.tick()));
+        ticks.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        ticks.play();
+        return new javafx.scene.layout.StackPane(workbench, toasts.root());
     }
 
     private void show(Scene scene) {
@@ -175,6 +204,11 @@ public final class AppWindow {
         finished = true;
         if (chatView != null) {
             chatView.dispose();
+        }
+        if (ticks != null) {
+            ticks.stop();
+            toasts.dispose();
+            notifier.close();
         }
         themes.dispose();
         stage.titleProperty().unbind();

@@ -85,6 +85,8 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper securityWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper roomsSupported = new ReadOnlyBooleanWrapper(true);
     private Consumer<Request> requests = request -> { };
+    /// Decides which messages raise a notification; none until the window gives one.
+    private Attention attention;
     private Name myName;
     /// Why the client stopped reconnecting by itself, if it did.
     private LoginOutcome stoppedBy;
@@ -102,7 +104,12 @@ public final class ChatViewModel {
         this.myName = name;
         this.refusals = new Refusals(texts);
         this.conversations = new Conversations(target -> new Transcript(context, myName));
-        this.events = new ConversationEvents(texts, conversations, () -> myName, (conversation, chat, mention) -> { });
+        this.events = new ConversationEvents(texts, conversations, () -> myName, (conversation, chat, mention) -> {
+            if (attention != null) {
+                attention.onMessage(new Attention.Incoming(conversation.target(), chat.from().value(), chat.text(),
+                        mention, false, false));
+            }
+        });
         this.composer = new InputViewModel(texts, this::perform, CompletionSource.of(this::peopleToComplete,
                 this::roomsToComplete));
         this.input = composer.textProperty();
@@ -502,6 +509,17 @@ public final class ChatViewModel {
     /// Messages sent but not yet confirmed by the server, oldest first.
     public ObservableList<String> pending() {
         return FXCollections.unmodifiableObservableList(pending);
+    }
+
+    /// Tells `attention` of each new message that may want the person (a mention, a private
+    /// message); it decides whether to notify.
+    public void attendWith(Attention decider) {
+        this.attention = decider;
+    }
+
+    /// Whether notifications of the conversation with `target` are off.
+    public boolean isMuted(Target target) {
+        return conversations.find(target).map(conversation -> conversation.mutedProperty().get()).orElse(false);
     }
 
     /// The view opens what it is asked to (one listener: the workbench view).

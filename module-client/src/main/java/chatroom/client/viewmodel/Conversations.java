@@ -100,6 +100,11 @@ public final class Conversations {
         }
     }
 
+    /// Opens the conversation with `target`, if there is one.
+    public void open(Target target) {
+        find(target).ifPresent(open::set);
+    }
+
     /// Opens the conversation `steps` places after the open one (before it if negative),
     /// wrapping around: Alt+Down and Alt+Up.
     public void move(int steps) {
