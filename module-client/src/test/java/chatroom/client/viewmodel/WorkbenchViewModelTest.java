@@ -232,6 +232,36 @@ class WorkbenchViewModelTest {
     }
 
     @Nested
+    @DisplayName("attention")
+    class Notifications {
+
+        @Test
+        @DisplayName("a mention or a private message while the window is not focused notifies, unless its conversation is muted")
+        void mentionsAndPrivate() {
+            List<Notification> told = new java.util.ArrayList<>();
+            var attention = new Attention(Fixtures.context(Runnable::run, Fixtures.english(), clock), told::add,
+                    chat::isMuted);
+            chat.attendWith(attention);
+            login();
+            joinRust();
+            attention.windowFocusedProperty().set(false);
+
+            chat.apply(List.of(said(LOBBY, BOB, "nothing for alice's eyes... alice!")));
+            chat.apply(List.of(said(LOBBY, BOB, "plain chatter")));
+            assertThat(told).extracting(Notification::conversation).containsExactly(LOBBY);
+
+            clock.advance(java.time.Duration.ofMinutes(1));
+            chat.conversations().open(conversation("#rust"));
+            chat.toggleMuted();
+            chat.apply(List.of(said(RUST, BOB, "alice: muted room")));
+            assertThat(told).hasSize(1);
+
+            chat.apply(List.of(privately(BOB, BOB, "psst")));
+            assertThat(told).extracting(Notification::conversation).containsExactly(LOBBY, BOB);
+        }
+    }
+
+    @Nested
     @DisplayName("the input")
     class Input {
 
