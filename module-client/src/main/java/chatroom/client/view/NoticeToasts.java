@@ -74,17 +74,17 @@ final class NoticeToasts {
 
     private VBox toast(NoticeBoard.Notice notice) {
         var title = new Label(notice.notification().title());
-        title.getStyleClass().add("notice-title");
+        title.getStyleClass().add("toast-title");
         title.setWrapText(true);
         var text = new Label(notice.notification().text());
-        text.getStyleClass().add("notice-text");
+        text.getStyleClass().add("toast-text");
         text.setWrapText(true);
         var words = new VBox(2, title, text);
         HBox.setHgrow(words, Priority.ALWAYS);
         words.setOnMouseClicked(event -> board.dismiss(notice));
 
         var dismiss = new Button("×");
-        dismiss.getStyleClass().add("notice-dismiss");
+        dismiss.getStyleClass().add("toast-dismiss");
         dismiss.setTooltip(new Tooltip(texts.get("attention.dismiss")));
         dismiss.setAccessibleText(texts.get("attention.dismiss"));
         dismiss.setOnAction(event -> board.dismiss(notice));
@@ -92,13 +92,13 @@ final class NoticeToasts {
         top.setAlignment(Pos.TOP_LEFT);
 
         var open = new Button(texts.get("attention.open"));
-        open.getStyleClass().addAll("notice-open", "accent");
+        open.getStyleClass().addAll("toast-open", "accent");
         open.setOnAction(event -> board.open(notice));
         var actions = new HBox(open);
         actions.setAlignment(Pos.CENTER_RIGHT);
 
         var toast = new VBox(6, top, actions);
-        toast.getStyleClass().add("notice-toast");
+        toast.getStyleClass().add("toast");
         toast.setPrefWidth(320);
         toast.setMaxWidth(320);
         return toast;

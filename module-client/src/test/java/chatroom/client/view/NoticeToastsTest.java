@@ -91,14 +91,14 @@ class NoticeToastsTest {
     }
 
     private static List<String> titles(FxRobot robot) {
-        return Ui.fx(() -> robot.lookup(".notice-title").queryAllAs(Label.class).stream().map(Label::getText).toList());
+        return Ui.fx(() -> robot.lookup(".toast-title").queryAllAs(Label.class).stream().map(Label::getText).toList());
     }
 
     private static Node toastOf(FxRobot robot, String title) {
         return Ui.fx(() -> {
-            Node node = robot.lookup(".notice-title").queryAllAs(Label.class).stream()
+            Node node = robot.lookup(".toast-title").queryAllAs(Label.class).stream()
                     .filter(label -> label.getText().equals(title)).findFirst().orElseThrow();
-            while (!node.getStyleClass().contains("notice-toast")) {
+            while (!node.getStyleClass().contains("toast")) {
                 node = node.getParent();
             }
             return node;
@@ -118,16 +118,16 @@ class NoticeToastsTest {
         deliver(TO_BOB);
         deliver(IN_RUST);
 
-        Ui.await("two toasts", () -> robot.lookup(".notice-toast").queryAll().size() == 2);
+        Ui.await("two toasts", () -> robot.lookup(".toast").queryAll().size() == 2);
         assertThat(titles(robot)).containsExactly("carol mentioned you in #rust", "Private message from bob");
-        assertThat(Ui.fx(() -> robot.lookup(".notice-text").queryAllAs(Label.class).stream().map(Label::getText).toList()))
+        assertThat(Ui.fx(() -> robot.lookup(".toast-text").queryAllAs(Label.class).stream().map(Label::getText).toList()))
                 .containsExactly("alice?", "are you there?");
         Node bobs = toastOf(robot, "Private message from bob");
         Bounds toast = Ui.fx(() -> bobs.localToScene(bobs.getLayoutBounds()));
         double width = Ui.fx(() -> stage.getScene().getWidth());
         assertThat(toast.getMaxX()).as("at the right").isGreaterThan(width - 40).isLessThanOrEqualTo(width);
         assertThat(toast.getMinY()).as("near the top").isLessThan(300);
-        Button open = button(robot, "Private message from bob", "notice-open");
+        Button open = button(robot, "Private message from bob", "toast-open");
         assertThat(Ui.fx(open::getText)).isEqualTo("Open");
     }
 
@@ -137,9 +137,9 @@ class NoticeToastsTest {
         show(ClientOptions.Theme.LIGHT);
         deliver(TO_BOB);
         deliver(IN_RUST);
-        Ui.await("two toasts", () -> robot.lookup(".notice-toast").queryAll().size() == 2);
+        Ui.await("two toasts", () -> robot.lookup(".toast").queryAll().size() == 2);
 
-        robot.clickOn(button(robot, "Private message from bob", "notice-open"));
+        robot.clickOn(button(robot, "Private message from bob", "toast-open"));
 
         Ui.await("the conversation opened", () -> opened.equals(List.of(new Name("bob"))));
         Ui.await("its toast gone", () -> titles(robot).equals(List.of("carol mentioned you in #rust")));
@@ -152,17 +152,17 @@ class NoticeToastsTest {
         deliver(TO_BOB);
         deliver(IN_RUST);
         deliver(new Notification(new Name("dave"), "Private message from dave", "yo"));
-        Ui.await("three toasts", () -> robot.lookup(".notice-toast").queryAll().size() == 3);
+        Ui.await("three toasts", () -> robot.lookup(".toast").queryAll().size() == 3);
 
-        robot.clickOn(button(robot, "carol mentioned you in #rust", "notice-dismiss"));
+        robot.clickOn(button(robot, "carol mentioned you in #rust", "toast-dismiss"));
         Ui.await("one toast gone", () -> titles(robot).equals(
                 List.of("Private message from dave", "Private message from bob")));
 
-        Button open = button(robot, "Private message from bob", "notice-open");
+        Button open = button(robot, "Private message from bob", "toast-open");
         Ui.fxRun(open::requestFocus);
         robot.type(KeyCode.ESCAPE);
 
-        Ui.await("all gone", () -> robot.lookup(".notice-toast").queryAll().isEmpty());
+        Ui.await("all gone", () -> robot.lookup(".toast").queryAll().isEmpty());
         assertThat(opened).isEmpty();
     }
 
@@ -171,11 +171,11 @@ class NoticeToastsTest {
     void expires(FxRobot robot) {
         show(ClientOptions.Theme.LIGHT);
         deliver(TO_BOB);
-        Ui.await("the toast", () -> robot.lookup(".notice-toast").queryAll().size() == 1);
+        Ui.await("the toast", () -> robot.lookup(".toast").queryAll().size() == 1);
 
         clock.advance(NoticeBoard.LIFETIME);
 
-        Ui.await("gone", () -> robot.lookup(".notice-toast").queryAll().isEmpty());
+        Ui.await("gone", () -> robot.lookup(".toast").queryAll().isEmpty());
         assertThat(opened).isEmpty();
     }
 }
