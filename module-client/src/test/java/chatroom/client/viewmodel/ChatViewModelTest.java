@@ -65,7 +65,7 @@ class ChatViewModelTest {
     class Messages {
 
         @Test
-        @DisplayName("an action is told as what its sender did; a private message is told, not lost from sight")
+        @DisplayName("an action is a row of its own; a private message is told, not lost from sight")
         void actionsAndPrivateMessages() {
             connect();
             var waves = new ServerFrame.Chat(7, Instant.parse("2026-01-10T09:02:00Z"), new Name("bob"), "waves", true);
@@ -76,8 +76,8 @@ class ChatViewModelTest {
                     new ClientEvent.PrivateMessage(new Name("bob"), psst, false),
                     new ClientEvent.PrivateMessage(new Name("bob"), back, false)));
 
-            assertThat(notices()).endsWith("bob waves", "Private message from bob: psst",
-                    "Private message to bob: yes?");
+            assertThat(chat.items()).contains(new ChatItem.Action(7, "10:02", "bob", "waves", false, false));
+            assertThat(notices()).endsWith("Private message from bob: psst", "Private message to bob: yes?");
             assertThat(messages()).noneMatch(message -> message.text().equals("waves"));
         }
 
