@@ -3,6 +3,7 @@ package chatroom.client.view;
 import chatroom.client.viewmodel.ChatItem;
 import chatroom.client.viewmodel.Links;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -230,14 +231,17 @@ final class ChatItemCell extends ListCell<ChatItem> {
                     piece.setText(p.text());
                     yield piece;
                 }
-                case Links.Link l -> link(l);
+                case Links.Link l -> link(l, flow == text ? text.prefWidthProperty() : noticeText.maxWidthProperty());
             });
         }
         flow.getChildren().setAll(nodes);
     }
 
-    private Hyperlink link(Links.Link segment) {
-        var link = new Hyperlink(segment.text());
+    /// A link at most `width` wide (a longer one is cut short with an ellipsis: a flow lays out
+    /// a node at its preferred width, and a link does not wrap).
+    private Hyperlink link(Links.Link segment, ReadOnlyDoubleProperty width) {
+        var link = new FittingLink(segment.text());
+        link.maxWidthProperty().bind(width);
         link.getStyleClass().add("message-link");
         // The input keeps the keyboard: Tab does not wander through the links of the list.
         link.setFocusTraversable(false);
@@ -262,5 +266,17 @@ final class ChatItemCell extends ListCell<ChatItem> {
         rule.getStyleClass().add(style);
         HBox.setHgrow(rule, Priority.ALWAYS);
         return rule;
+    }
+
+    /// A link no wider than its maximum width, which a text flow otherwise ignores.
+    private static final class FittingLink extends Hyperlink {
+        FittingLink(String text) {
+            super(text);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return Math.min(super.computePrefWidth(height), getMaxWidth());
+        }
     }
 }

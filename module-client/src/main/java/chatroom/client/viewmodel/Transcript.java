@@ -191,6 +191,20 @@ final class Transcript {
         group = null;
     }
 
+    /// Drops the `count` oldest rows of `items` (a list kept to a bounded size). If the row
+    /// that becomes the first continued a group whose head was dropped, it becomes the head:
+    /// the list never starts with a message shown without its sender.
+    static void dropOldest(List<ChatItem> items, int count) {
+        if (count <= 0) {
+            return;
+        }
+        items.subList(0, Math.min(count, items.size())).clear();
+        if (!items.isEmpty() && items.getFirst() instanceof ChatItem.Message first && first.continued()) {
+            items.set(0, new ChatItem.Message(first.id(), first.time(), first.sender(), first.text(), first.own(),
+                    first.mention(), false));
+        }
+    }
+
     /// A notice stamped with the local clock.
     void notice(String text, ChatItem.NoticeKind kind, List<ChatItem> out) {
         notice(context.clock().instant(), text, kind, out);

@@ -114,7 +114,8 @@ class ChatItemCellTest {
 
         ListCell<?> cell = cellOf(robot, message);
         var flow = Ui.fx(() -> (TextFlow) cell.lookup(".message-text"));
-        assertThat(Ui.fx(() -> flow.getChildren().stream().map(node -> node.getClass().getSimpleName()).toList()))
+        assertThat(Ui.fx(() -> flow.getChildren().stream()
+                .map(node -> node instanceof Hyperlink ? "Hyperlink" : node instanceof Text ? "Text" : "other").toList()))
                 .containsExactly("Text", "Hyperlink", "Text");
         assertThat(Ui.fx(() -> flowText(flow))).isEqualTo("read https://example.org/a_(b). now");
 
@@ -129,8 +130,9 @@ class ChatItemCellTest {
     void wraps(FxRobot robot) {
         var short1 = new ChatItem.Message(1, "10:00", "bob", "short", false, false);
         var long1 = new ChatItem.Message(2, "10:00", "carol", "word ".repeat(120).strip(), false, false);
+        var longLink = new ChatItem.Message(3, "10:00", "dave", "see https://example.org/" + "a".repeat(300), false, false);
         var longNotice = new ChatItem.Notice("10:01", "Topic: " + "word ".repeat(60).strip(), ChatItem.NoticeKind.TOPIC);
-        show(ClientOptions.Theme.LIGHT, 400, short1, long1, longNotice);
+        show(ClientOptions.Theme.LIGHT, 400, short1, long1, longLink, longNotice);
 
         ListCell<?> shortCell = cellOf(robot, short1);
         ListCell<?> longCell = cellOf(robot, long1);
@@ -141,6 +143,12 @@ class ChatItemCellTest {
         // The whole text is inside its row.
         assertThat(Ui.fx(() -> flow.localToScene(flow.getLayoutBounds()).getMaxY()))
                 .isLessThanOrEqualTo(Ui.fx(() -> longCell.localToScene(longCell.getLayoutBounds()).getMaxY()));
+        // A link too long for a line is cut short, and still opens the whole address.
+        var link = Ui.fx(() -> (Hyperlink) cellOf(robot, longLink).lookup(".message-link"));
+        assertThat(Ui.fx(() -> link.localToScene(link.getLayoutBounds()).getMaxX())).isLessThan(400);
+        robot.clickOn(link);
+        Ui.await("the link opened", () -> !opened.isEmpty());
+        assertThat(opened).containsExactly("https://example.org/" + "a".repeat(300));
         // A notice too.
         ListCell<?> noticeCell = cellOf(robot, longNotice);
         var noticeFlow = Ui.fx(() -> (TextFlow) noticeCell.lookup(".notice-text"));

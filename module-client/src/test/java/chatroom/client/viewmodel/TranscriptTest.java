@@ -133,6 +133,21 @@ class TranscriptTest {
         }
 
         @Test
+        @DisplayName("dropping the oldest rows makes a group's first remaining message its head")
+        void dropOldest() {
+            say(1, "2026-01-10T09:00:00Z", "bob", "one");
+            say(2, "2026-01-10T09:00:10Z", "bob", "two");
+            say(3, "2026-01-10T09:00:20Z", "bob", "three");
+
+            Transcript.dropOldest(rows, 2);
+
+            assertThat(rows).containsExactly(new ChatItem.Message(2, "10:00", "bob", "two", false, false, false),
+                    new ChatItem.Message(3, "10:00", "bob", "three", false, false, true));
+            Transcript.dropOldest(rows, 5);
+            assertThat(rows).isEmpty();
+        }
+
+        @Test
         @DisplayName("a private conversation's rows group by chat.from() the same way")
         void privateConversation() {
             var chats = List.of(
