@@ -87,7 +87,7 @@ final class ConversationPane {
         list.setId("messages");
         list.getStyleClass().add("messages");
         list.setFocusTraversable(false);
-        list.setCellFactory(view -> new ChatItemCell(view.widthProperty()));
+        list.setCellFactory(view -> new ChatItemCell(view.widthProperty(), openLink));
         FollowBottom.install(list);
         return list;
     }

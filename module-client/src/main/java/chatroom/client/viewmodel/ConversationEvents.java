@@ -3,12 +3,10 @@ package chatroom.client.viewmodel;
 import chatroom.client.core.ClientEvent;
 import chatroom.protocol.Member;
 import chatroom.protocol.Name;
-import chatroom.protocol.PlainText;
 import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.Target;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,10 +75,20 @@ final class ConversationEvents {
             return;
         }
         var out = into(conversation);
+        boolean unread = !message.fromHistory() && !isMe(message.chat().from());
+        if (unread) {
+            markIfFirstUnread(conversation);
+        }
         int before = out.size();
         conversation.transcript().message(message.chat(), out);
-        if (!message.fromHistory() && !isMe(message.chat().from())) {
-            boolean mention = out.size() > before && out.getLast() instanceof ChatItem.Message row && row.mention();
+        if (unread) {
+            boolean mention = out.size() > before && switch (out.getLast()) {
+                case ChatItem.Message row -> row.mention();
+                case ChatItem.Action row -> row.mention();
+                case ChatItem.Notice row -> false;
+                case ChatItem.DaySeparator row -> false;
+                case ChatItem.UnreadMarker row -> false;
+            };
             counted(conversation, mention);
             attention.message(conversation, message.chat(), mention);
         }
@@ -91,10 +99,22 @@ final class ConversationEvents {
         if (!conversation.firstSight(message.chat().id())) {
             return;
         }
+        boolean unread = !message.fromHistory() && !message.sent();
+        if (unread) {
+            markIfFirstUnread(conversation);
+        }
         conversation.transcript().message(message.chat(), into(conversation));
-        if (!message.fromHistory() && !message.sent()) {
+        if (unread) {
             counted(conversation, true);
             attention.message(conversation, message.chat(), true);
+        }
+    }
+
+    /// The first message the person has not read gets the unread marker above it.
+    private void markIfFirstUnread(ConversationViewModel conversation) {
+        Rows pending = rows(conversation);
+        if (pending.unread == 0 && conversation.readUpToDate() && !conversations.beingRead(conversation)) {
+            conversation.transcript().unreadMarker(pending.items);
         }
     }
 
@@ -144,23 +164,12 @@ final class ConversationEvents {
     void topic(ClientEvent.Topic topic) {
         var conversation = conversations.obtain(topic.room());
         conversation.setTopic(topic.topic().text());
-        roomNotice(conversation, topic.topic(), topic.topic().time().orElse(null));
+        conversation.transcript().topic(topic, into(conversation));
     }
 
     void moderated(ClientEvent.Moderated moderated) {
         conversations.find(moderated.room()).ifPresent(conversation ->
-                roomNotice(conversation, moderated.moderated(), moderated.moderated().time()));
-    }
-
-    private void roomNotice(ConversationViewModel conversation, ServerFrame.RoomEvent event, Instant when) {
-        PlainText.render(event).ifPresent(line -> {
-            String text = line.substring(PlainText.NOTICE_PREFIX.length());
-            if (when == null) {
-                conversation.transcript().notice(text, ChatItem.NoticeKind.CONNECTION, into(conversation));
-            } else {
-                conversation.transcript().notice(when, text, ChatItem.NoticeKind.CONNECTION, into(conversation));
-            }
-        });
+                conversation.transcript().moderated(moderated, into(conversation)));
     }
 
     void away(ClientEvent.Away away) {

@@ -50,6 +50,7 @@ public final class ConversationViewModel {
     private final ReadOnlyBooleanWrapper operator = new ReadOnlyBooleanWrapper();
     /// The unread marker row now in [#items], if any.
     private ChatItem marker;
+    private final TranscriptSearch search;
     /// What the person is typing here, kept while another conversation is open.
     private String draft = "";
     /// The highest message id shown; ids only grow, so a repeat is never shown twice.
@@ -59,6 +60,7 @@ public final class ConversationViewModel {
         this.target = target;
         this.key = keyOf(target);
         this.transcript = transcript;
+        this.search = new TranscriptSearch(itemsView, transcript.texts());
         title.set(switch (target) {
             case RoomName room -> room.value();
             case Name name -> name.value();
@@ -100,37 +102,27 @@ public final class ConversationViewModel {
             return;
         }
         if (unreadMessages > 0 && !beingRead) {
-            if (unread.get() == 0) {
-                placeMarker(rows);
-            }
             unread.set(unread.get() + unreadMessages);
             if (mentioned) {
                 mentions.set(mentions.get() + 1);
             }
         }
+        // A new unread marker replaces the one from the last time the person was away.
+        rows.stream().filter(ChatItem.UnreadMarker.class::isInstance).findFirst().ifPresent(newMarker -> {
+            if (marker != null) {
+                items.remove(marker);
+            }
+            marker = newMarker;
+        });
         if (rows.size() >= MAX_ITEMS) {
             items.setAll(rows.subList(rows.size() - MAX_ITEMS, rows.size()));
         } else {
             items.addAll(rows);
             int excess = items.size() - MAX_ITEMS;
             if (excess > 0) {
-                items.remove(0, excess);
+                Transcript.dropOldest(items, excess);
             }
         }
-    }
-
-    /// Puts the unread marker before the first of `rows` that is a message (the first row
-    /// otherwise), removing the previous marker.
-    private void placeMarker(List<ChatItem> rows) {
-        if (marker != null) {
-            items.remove(marker);
-        }
-        marker = transcript.unreadMarker();
-        int at = 0;
-        while (at < rows.size() && !(rows.get(at) instanceof ChatItem.Message)) {
-            at++;
-        }
-        rows.add(at == rows.size() ? 0 : at, marker);
     }
 
     /// The person is reading this conversation now: nothing in it is unread any more.
@@ -181,6 +173,16 @@ public final class ConversationViewModel {
 
     void saveDraft(String text) {
         draft = text == null ? "" : text;
+    }
+
+    /// Search in this conversation's transcript (Ctrl+F).
+    public TranscriptSearch search() {
+        return search;
+    }
+
+    /// Whether an unread message now would be the first since the person last read here.
+    boolean readUpToDate() {
+        return unread.get() == 0;
     }
 
     /// The room's name with `#`, or the other person's name.

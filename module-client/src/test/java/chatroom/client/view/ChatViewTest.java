@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -74,7 +75,8 @@ class ChatViewTest {
 
     private static Set<String> classesOf(FxRobot robot, String text) {
         return Ui.fx(() -> {
-            Node label = robot.lookup(node -> node instanceof Label l && text.equals(l.getText())).query();
+            Node label = robot.lookup(node -> node instanceof Label l && text.equals(l.getText())
+                    || node instanceof TextFlow flow && text.equals(ChatItemCellTest.flowText(flow))).query();
             Node cell = label;
             while (!(cell instanceof ListCell<?>)) {
                 cell = cell.getParent();

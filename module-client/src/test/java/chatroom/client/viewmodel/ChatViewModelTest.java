@@ -65,7 +65,7 @@ class ChatViewModelTest {
     class Messages {
 
         @Test
-        @DisplayName("an action is told as what its sender did; a private message goes to the conversation with its person")
+        @DisplayName("an action is a row of its own; a private message goes to the conversation with its person")
         void actionsAndPrivateMessages() {
             connect();
             var waves = new ServerFrame.Chat(7, Instant.parse("2026-01-10T09:02:00Z"), new Name("bob"), "waves", true);
@@ -76,7 +76,7 @@ class ChatViewModelTest {
                     new ClientEvent.PrivateMessage(new Name("bob"), psst, false),
                     new ClientEvent.PrivateMessage(new Name("bob"), back, false)));
 
-            assertThat(notices()).endsWith("bob waves");
+            assertThat(chat.items()).contains(new ChatItem.Action(7, "10:02", "bob", "waves", false, false));
             assertThat(messages()).noneMatch(message -> message.text().equals("waves") || message.text().equals("psst"));
             var bob = chat.conversations().people().getFirst();
             assertThat(bob.titleProperty().get()).isEqualTo("bob");
@@ -285,7 +285,7 @@ class ChatViewModelTest {
             chat.send();
 
             assertThat(chat.inputProperty().get()).isEqualTo(text);
-            assertThat(chat.inputErrorProperty().get()).isEqualTo("Not sent: a message has at most 4096 bytes.");
+            assertThat(chat.inputErrorProperty().get()).isEqualTo("Not sent: too long (at most 4096 bytes).");
             assertThat(chat.pending()).isEmpty();
             chat.inputProperty().set("shorter");
             assertThat(chat.inputErrorProperty().get()).isEmpty();

@@ -66,8 +66,10 @@ class WorkbenchViewModelTest {
     private static List<String> texts(ConversationViewModel conversation) {
         return conversation.items().stream().map(item -> switch (item) {
             case ChatItem.Message message -> message.sender() + ": " + message.text();
+            case ChatItem.Action action -> "* " + action.sender() + " " + action.text();
             case ChatItem.Notice notice -> "* " + notice.text();
             case ChatItem.DaySeparator day -> "-- " + day.label();
+            case ChatItem.UnreadMarker marker -> "-- " + marker.label() + " --";
         }).toList();
     }
 
@@ -132,7 +134,7 @@ class WorkbenchViewModelTest {
             chat.apply(List.of(said(LOBBY, BOB, "first unread"), said(LOBBY, BOB, "second unread")));
 
             List<String> rows = texts(conversation("#lobby"));
-            int marker = rows.indexOf("* New");
+            int marker = rows.indexOf("-- New --");
             assertThat(marker).isPositive();
             assertThat(rows.get(marker + 1)).isEqualTo("bob: first unread");
 
@@ -141,8 +143,8 @@ class WorkbenchViewModelTest {
             chat.apply(List.of(said(LOBBY, BOB, "later")));
 
             rows = texts(conversation("#lobby"));
-            assertThat(rows).containsOnlyOnce("* New");
-            assertThat(rows.get(rows.indexOf("* New") + 1)).isEqualTo("bob: later");
+            assertThat(rows).containsOnlyOnce("-- New --");
+            assertThat(rows.get(rows.indexOf("-- New --") + 1)).isEqualTo("bob: later");
         }
 
         @Test
