@@ -34,7 +34,7 @@ final class ChatView {
         banner = new ReconnectBanner(model.reconnect(), texts);
         root.getStyleClass().add("chat");
         root.setTop(new VBox(header(model), securityBanner(model, texts), banner.root()));
-        root.setCenter(messages(model));
+        root.setCenter(new JumpToLatest<>(messages(model), texts).root());
         root.setRight(members(model, texts));
         root.setBottom(footer(model, texts));
         // Typing is kept while the connection is down; the cursor comes back with it.
@@ -96,7 +96,6 @@ final class ChatView {
         list.getStyleClass().add("messages");
         list.setFocusTraversable(false);
         list.setCellFactory(view -> new ChatItemCell(view.widthProperty()));
-        FollowBottom.install(list);
         return list;
     }
 
