@@ -1,33 +1,26 @@
 package chatroom.client.core;
 
 import chatroom.protocol.ClientFrame;
-import chatroom.protocol.ErrorCode;
 import chatroom.protocol.Parsed;
-import chatroom.protocol.PlainText;
 import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
-import chatroom.protocol.ServerFrames;
 
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-import static java.lang.System.Logger.Level.DEBUG;
-
 /// Opens one link to the server and logs in on it: TCP, then TLS if wanted (the certificate
 /// trusted as the [TrustGate] decides), `HELLO` both ways, `PASS` if the server asks for it,
-/// `LOGIN`, and the server's `WELCOME` or refusal. It remembers, for the rest of the session,
-/// that a server accepts only TLS. Every end is an [Attempt]; a socket's `IOException` is
-/// turned into one here, at the edge.
+/// `LOGIN`, and the server's `WELCOME` or refusal (read by a [Handshake]). It remembers, for
+/// the rest of the session, that a server accepts only TLS. Every end is an [Attempt]; a
+/// socket's `IOException` is turned into one here, at the edge.
 ///
 /// Session thread only: it blocks on the network and holds no lock while it does (the `login`
 /// supplier given to [#open] takes the client's lock only to build the frame).
 final class Connector {
 
-    private static final System.Logger LOG = System.getLogger("chatroom.client");
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final String CLIENT_ID = "chatroom-client/1";
 
@@ -89,13 +82,13 @@ final class Connector {
         Handshake handshake = new Handshake(newLink);
         ServerFrame.Hello hello;
         switch (handshake.awaitHello()) {
-            case Greeting.Hello(ServerFrame.Hello frame) -> hello = frame;
-            case Greeting.TlsOnly() -> {
+            case Handshake.Greeting.Hello(ServerFrame.Hello frame) -> hello = frame;
+            case Handshake.Greeting.TlsOnly() -> {
                 // The server accepts only TLS: use it now, and on every reconnect of this session.
                 tls = true;
                 return new Attempt.Again("the server accepts only TLS");
             }
-            case Greeting.Ended(LoginOutcome outcome) -> {
+            case Handshake.Greeting.Ended(LoginOutcome outcome) -> {
                 return refused(outcome);
             }
         }
@@ -110,8 +103,8 @@ final class Connector {
         newLink.send(login.get());
         ServerFrame.Welcome welcome;
         switch (handshake.awaitWelcome()) {
-            case Answer.Welcome(ServerFrame.Welcome frame) -> welcome = frame;
-            case Answer.Ended(LoginOutcome outcome) -> {
+            case Handshake.Answer.Welcome(ServerFrame.Welcome frame) -> welcome = frame;
+            case Handshake.Answer.Ended(LoginOutcome outcome) -> {
                 return refused(outcome);
             }
         }
@@ -133,108 +126,5 @@ final class Connector {
     static String describe(IOException e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    /// What the server said before `LOGIN`.
-    private sealed interface Greeting {
-        record Hello(ServerFrame.Hello frame) implements Greeting {
-        }
-
-        /// A plain connection met a server that accepts only TLS.
-        record TlsOnly() implements Greeting {
-        }
-
-        record Ended(LoginOutcome outcome) implements Greeting {
-        }
-    }
-
-    /// What the server answered to `LOGIN`.
-    private sealed interface Answer {
-        record Welcome(ServerFrame.Welcome frame) implements Answer {
-        }
-
-        record Ended(LoginOutcome outcome) implements Answer {
-        }
-    }
-
-    /// Reads the server's side of the handshake: any `* ` lines first (the greeting, or a
-    /// refusal such as "server is full"), then `HELLO`, then `WELCOME` or an error.
-    private static final class Handshake {
-        private final ServerLink link;
-        private String lastNotice = "the server closed the connection";
-
-        Handshake(ServerLink link) {
-            this.link = link;
-        }
-
-        Greeting awaitHello() throws IOException {
-            // A real server sends one greeting line first; a peer that sends many is not one.
-            for (int i = 0; i < 100; i++) {
-                Optional<String> line = nextLine();
-                if (line.isEmpty()) {
-                    return new Greeting.Ended(closed());
-                }
-                if (line.get().equals(PlainText.TLS_REQUIRED)) {
-                    return new Greeting.TlsOnly();
-                }
-                if (line.get().startsWith("* ")) {
-                    lastNotice = line.get().substring(2);
-                } else if (ServerFrames.decode(line.get())
-                        instanceof Parsed.Ok<ServerFrame>(ServerFrame.Hello hello)) {
-                    return new Greeting.Hello(hello);
-                }
-            }
-            return new Greeting.Ended(new LoginOutcome.Unreachable("this is not a chatroom server"));
-        }
-
-        Answer awaitWelcome() throws IOException {
-            while (true) {
-                Optional<String> line = nextLine();
-                if (line.isEmpty()) {
-                    return new Answer.Ended(closed());
-                }
-                switch (ServerFrames.decode(line.get())) {
-                    case Parsed.Ok<ServerFrame>(ServerFrame.Welcome welcome) -> {
-                        return new Answer.Welcome(welcome);
-                    }
-                    case Parsed.Ok<ServerFrame>(ServerFrame.Error error)
-                            when error.code() == ErrorCode.NAME_TAKEN || error.code() == ErrorCode.NAME_INVALID -> {
-                        return new Answer.Ended(new LoginOutcome.NameRefused(error.code(), error.text()));
-                    }
-                    case Parsed.Ok<ServerFrame>(ServerFrame.Error error)
-                            when error.code() == ErrorCode.BAD_PASSWORD -> {
-                        return new Answer.Ended(new LoginOutcome.WrongPassword());
-                    }
-                    case Parsed.Ok<ServerFrame>(ServerFrame.Error error)
-                            when error.code() == ErrorCode.PASSWORD_REQUIRED -> {
-                        return new Answer.Ended(new LoginOutcome.PasswordRequired());
-                    }
-                    case Parsed.Ok<ServerFrame>(ServerFrame.Bye bye) -> {
-                        return new Answer.Ended(new LoginOutcome.Unreachable(bye.text()));
-                    }
-                    case Parsed.Ok<ServerFrame>(ServerFrame.Error error) -> lastNotice = error.text();
-                    case Parsed.Ok<ServerFrame> other -> LOG.log(DEBUG, "Ignoring before WELCOME: {0}", other);
-                    case Parsed.Invalid<ServerFrame> invalid -> LOG.log(DEBUG, "Unreadable line before WELCOME");
-                }
-            }
-        }
-
-        /// The server closed the connection: the last thing it said is why.
-        private LoginOutcome closed() {
-            return new LoginOutcome.Unreachable(lastNotice);
-        }
-
-        /// The next readable line, or empty when the server has closed the connection.
-        private Optional<String> nextLine() throws IOException {
-            while (true) {
-                Optional<Parsed<String>> line = link.nextLine();
-                if (line.isEmpty()) {
-                    return Optional.empty();
-                }
-                if (line.get() instanceof Parsed.Ok<String>(String text)) {
-                    return Optional.of(text);
-                }
-            }
-        }
     }
 }

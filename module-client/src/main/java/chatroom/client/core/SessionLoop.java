@@ -114,18 +114,29 @@ final class SessionLoop implements Runnable {
         return new Attempt.Refused(new LoginOutcome.Unreachable("the server changes how it must be reached"));
     }
 
-    /// One connection and login; once logged in, the session catches up and the listener is told.
+    /// One connection and login.
     private Attempt attempt(boolean reconnecting) {
         events.publish(CONNECTING);
         var socket = new Socket();
         if (!state.connecting(socket)) {
             return new Attempt.Refused(new LoginOutcome.Cancelled());
         }
-        Attempt attempt = connector.open(socket, state::loginFrame);
-        if (!(attempt instanceof Attempt.Connected connected)) {
-            closeQuietly(socket);
-            return attempt;
-        }
+        return switch (connector.open(socket, state::loginFrame)) {
+            case Attempt.Connected connected -> loggedIn(connected, socket, reconnecting);
+            case Attempt.Refused refused -> {
+                closeQuietly(socket);
+                yield refused;
+            }
+            case Attempt.Again again -> {
+                closeQuietly(socket);
+                yield again;
+            }
+        };
+    }
+
+    /// Logged in over `socket`: the session catches up and the listener is told, unless the
+    /// client is quitting.
+    private Attempt loggedIn(Attempt.Connected connected, Socket socket, boolean reconnecting) {
         Optional<List<ClientEvent>> caughtUp = state.linked(connected, writer);
         if (caughtUp.isEmpty()) {
             connected.link().close();

@@ -6,7 +6,8 @@
 ///   the server's frames until the link drops, waits as the [chatroom.client.core.ReconnectPolicy]
 ///   says, and again.
 /// - `Connector`: one attempt, TCP, TLS (the `TrustGate` decides whether to trust the
-///   certificate and asks the [chatroom.client.core.TrustPrompt]), handshake and login. It ends
+///   certificate and asks the [chatroom.client.core.TrustPrompt]), handshake (`Handshake`) and
+///   login. It ends
 ///   in an `Attempt`, a sealed value: `Connected`, `Refused` (with the
 ///   [chatroom.client.core.LoginOutcome]) or `Again` (reach the server differently, at once).
 ///   No exception is control flow; a socket's `IOException` becomes a value where it is caught.
