@@ -18,7 +18,7 @@ import java.util.OptionalLong;
 /// reconnect, the frames that take this client back into every room and ask every
 /// conversation only for what is new.
 ///
-/// Guarded by the [ChatClient]'s lock. Events are added to the list each method is given.
+/// Guarded by the client's lock ([ClientState]). Events are added to the list each method is given.
 final class CatchUp {
 
     private final Identity identity;

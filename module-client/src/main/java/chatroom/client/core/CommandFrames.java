@@ -18,7 +18,7 @@ import java.util.function.Function;
 /// refusal when it cannot be done: no current room, a room this client is not in, a version 1
 /// server, no connection. A command that names no room applies to the current room.
 ///
-/// Guarded by the [ChatClient]'s lock. Events are added to the list each method is given.
+/// Guarded by the client's lock ([ClientState]). Events are added to the list each method is given.
 final class CommandFrames {
 
     private static final String NO_ROOM = "you are in no room: /join #room to enter one, /rooms lists them";

@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
 /// those typed before the first login). A message goes out once its target is ready on the
 /// link: connected, and the history that may confirm some of its messages replayed.
 ///
-/// Guarded by the [ChatClient]'s lock. Writing only hands a frame to the link's writer, which
+/// Guarded by the client's lock ([ClientState]). Writing only hands a frame to the link's writer, which
 /// queues it: no I/O happens under the lock.
 final class Delivery {
 

@@ -9,7 +9,7 @@ import chatroom.protocol.Target;
 /// disconnected, so that commands are refused as that server would refuse them) and the room
 /// every login enters.
 ///
-/// Guarded by the [ChatClient]'s lock.
+/// Guarded by the client's lock ([ClientState]).
 final class Identity {
 
     /// The highest protocol version this client speaks.

@@ -16,7 +16,7 @@ import java.util.Optional;
 /// reconnects; on a new link each target's messages wait until its history has been replayed
 /// (which may confirm some of them), and the rest are sent again.
 ///
-/// Guarded by the [ChatClient]'s lock.
+/// Guarded by the client's lock ([ClientState]).
 final class Outbox {
 
     /// Where an entry stands on the current link.

@@ -15,7 +15,7 @@ import java.util.Optional;
 /// A server answers a refusal before it reads the next frame, so only the last frames sent
 /// can still be refused: the oldest are forgotten beyond [#KEPT].
 ///
-/// Guarded by the [ChatClient]'s lock.
+/// Guarded by the client's lock ([ClientState]).
 final class Receipts {
 
     /// Frames remembered; far more than can be in flight between a client and its server.

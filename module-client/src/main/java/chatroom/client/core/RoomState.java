@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /// arrived as an answer to `WHO`): its name as the server spells it, its members by key, and
 /// where its history replay stands on the current link.
 ///
-/// Guarded by the [ChatClient]'s lock.
+/// Guarded by the client's lock ([ClientState]).
 final class RoomState {
     final RoomName name;
     private final TreeMap<String, Member> members = new TreeMap<>();

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 /// presence frames to them, and hands back a room's unsent messages when this client is no
 /// longer in it.
 ///
-/// Guarded by the [ChatClient]'s lock. Events are added to the list each method is given.
+/// Guarded by the client's lock ([ClientState]). Events are added to the list each method is given.
 final class Rooms {
 
     private final Identity identity;

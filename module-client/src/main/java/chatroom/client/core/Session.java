@@ -22,7 +22,7 @@ import java.util.function.BiConsumer;
 /// outbox). After a login it catches up: every room joined again, every private conversation
 /// asked only for what it missed, the waiting messages flushed.
 ///
-/// Guarded by the [ChatClient]'s lock. Events are added to the list each method is given, for
+/// Guarded by the client's lock ([ClientState]). Events are added to the list each method is given, for
 /// the client to publish once it has let go of the lock.
 final class Session {
 

@@ -88,16 +88,20 @@ final class TrustGate {
         return new Result.Secured(secured);
     }
 
-    /// Stops waiting for the person's answer (the client is quitting); no question is asked after.
+    /// Stops waiting for the person's answer (the client is quitting): an open question is
+    /// withdrawn (its future cancelled), and none is asked after. Any thread; calls the
+    /// question's dependents on this thread, holding no lock.
     void cancel() {
+        CompletableFuture<Boolean> open;
         lock.lock();
         try {
             cancelled = true;
-            if (pendingAnswer != null) {
-                pendingAnswer.cancel(false);
-            }
+            open = pendingAnswer;
         } finally {
             lock.unlock();
+        }
+        if (open != null) {
+            open.cancel(false);
         }
     }
 
@@ -118,23 +122,33 @@ final class TrustGate {
         };
     }
 
-    /// Asks the person whether to trust `fingerprint`, waiting a bounded time; remembers it if so.
+    /// Asks the person whether to trust `fingerprint`, waiting a bounded time; remembers it if
+    /// so. The prompt is called holding no lock, so that it may call back into the client (to quit,
+    /// say) from any thread; a question asked while [#cancel()] runs is withdrawn at once.
     private boolean ask(Fingerprint fingerprint) {
+        if (isCancelled()) {
+            return false;
+        }
         CompletableFuture<Boolean> answer;
+        try {
+            answer = security.prompt().firstContact(address, fingerprint);
+        } catch (RuntimeException e) {
+            LOG.log(WARNING, "Could not ask about the certificate of " + address, e);
+            return false;
+        }
+        boolean withdrawn;
         lock.lock();
         try {
-            if (cancelled) {
-                return false;
+            withdrawn = cancelled;
+            if (!withdrawn) {
+                pendingAnswer = answer;
             }
-            try {
-                answer = security.prompt().firstContact(address, fingerprint);
-            } catch (RuntimeException e) {
-                LOG.log(WARNING, "Could not ask about the certificate of " + address, e);
-                return false;
-            }
-            pendingAnswer = answer;
         } finally {
             lock.unlock();
+        }
+        if (withdrawn) {
+            answer.cancel(false);
+            return false;
         }
         boolean trusted = false;
         try {
@@ -160,6 +174,15 @@ final class TrustGate {
             remember(fingerprint);
         }
         return trusted;
+    }
+
+    private boolean isCancelled() {
+        lock.lock();
+        try {
+            return cancelled;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void remember(Fingerprint fingerprint) {

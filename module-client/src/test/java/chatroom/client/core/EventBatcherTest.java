@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -43,5 +46,30 @@ class EventBatcherTest {
 
         assertThat(waiting).hasSize(1);
         assertThat(delivered).containsExactly(List.of(EVENT, EVENT, EVENT));
+    }
+
+    @Test
+    @DisplayName("the listener runs holding no lock of the batcher: another thread may publish meanwhile")
+    void listenerHoldsNoLock() {
+        List<List<ClientEvent>> delivered = new CopyOnWriteArrayList<>();
+        var published = new CompletableFuture<Void>();
+        var batcher = new EventBatcher[1];
+        // A direct executor: the listener runs on the publishing thread, inside publish().
+        batcher[0] = new EventBatcher(Runnable::run, batch -> {
+            delivered.add(batch);
+            if (delivered.size() == 1) {
+                Thread.ofVirtual().start(() -> {
+                    batcher[0].publish(EVENT);
+                    published.complete(null);
+                });
+                // Under the batcher's lock this would wait for the whole bound and fail.
+                published.orTimeout(5, TimeUnit.SECONDS).join();
+            }
+        });
+
+        batcher[0].publish(EVENT);
+
+        assertThat(published).isCompleted();
+        assertThat(delivered).containsExactly(List.of(EVENT), List.of(EVENT));
     }
 }
