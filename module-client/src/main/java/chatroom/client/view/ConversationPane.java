@@ -30,13 +30,15 @@ final class ConversationPane {
 
     private final BorderPane root = new BorderPane();
     private final StackPane transcripts = new StackPane();
-    private final Map<ConversationViewModel, ListView<ChatItem>> lists = new HashMap<>();
+    private final Map<ConversationViewModel, Shown> lists = new HashMap<>();
+    private final Texts texts;
     private final MessageInput input;
     private final ChatViewModel model;
     private final Consumer<String> openLink;
 
     ConversationPane(ChatViewModel model, Texts texts, Consumer<String> openLink, Runnable setTopic) {
         this.model = model;
+        this.texts = texts;
         this.openLink = openLink;
         this.input = new MessageInput(model.input(), texts);
         root.getStyleClass().add("conversation-pane");
@@ -62,10 +64,28 @@ final class ConversationPane {
         return input;
     }
 
+    /// One conversation's transcript as shown: its list (following the newest message) and
+    /// its search bar.
+    private record Shown(ListView<ChatItem> list, FollowBottom<ChatItem> follower, SearchBar search, Node root) {
+    }
+
+    /// Opens the search bar of the open conversation (Ctrl+F).
+    void search() {
+        open().ifPresent(shown -> shown.search().open());
+    }
+
+    /// Scrolls the open conversation to its newest message and follows it again.
+    void jumpToLatest() {
+        open().ifPresent(shown -> shown.follower().jumpToBottom());
+    }
+
     /// The open conversation's message list, if one is open.
     ListView<ChatItem> openList() {
-        var open = model.conversations().openProperty().get();
-        return open == null ? null : lists.get(open);
+        return open().map(Shown::list).orElse(null);
+    }
+
+    private java.util.Optional<Shown> open() {
+        return java.util.Optional.ofNullable(model.conversations().openProperty().get()).map(lists::get);
     }
 
     private void show(ConversationViewModel open) {
@@ -73,8 +93,8 @@ final class ConversationPane {
             transcripts.getChildren().clear();
             return;
         }
-        var list = lists.computeIfAbsent(open, this::messages);
-        transcripts.getChildren().setAll(list);
+        var shown = lists.computeIfAbsent(open, this::messages);
+        transcripts.getChildren().setAll(shown.root());
     }
 
     private void forget() {
@@ -82,14 +102,18 @@ final class ConversationPane {
         lists.keySet().removeIf(conversation -> !all.contains(conversation));
     }
 
-    private ListView<ChatItem> messages(ConversationViewModel conversation) {
+    private Shown messages(ConversationViewModel conversation) {
         var list = new ListView<>(conversation.items());
         list.setId("messages");
         list.getStyleClass().add("messages");
         list.setFocusTraversable(false);
         list.setCellFactory(view -> new ChatItemCell(view.widthProperty(), openLink));
-        FollowBottom.install(list);
-        return list;
+        var jump = new JumpToLatest<>(list, texts);
+        var search = new SearchBar(list, texts);
+        search.attach(conversation.search());
+        var box = new VBox(search.root(), jump.root());
+        VBox.setVgrow(jump.root(), Priority.ALWAYS);
+        return new Shown(list, jump.follower(), search, box);
     }
 
     private static Node topicBar(ChatViewModel model, Texts texts, Runnable setTopic) {
@@ -140,6 +164,13 @@ final class ConversationPane {
         model.pending().addListener((ListChangeListener<String>) change -> showPending.run());
 
         // Never disabled: typed while the connection is down, a message waits as "sending…".
+        // Whatever the person sends is brought into view, even if they had scrolled up.
+        input.area().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER && !event.isShiftDown()
+                    && !input.area().getText().isBlank()) {
+                jumpToLatest();
+            }
+        });
         HBox.setHgrow(input.root(), Priority.ALWAYS);
         var send = new Button(texts.get("chat.send"));
         send.setId("send");
@@ -157,6 +188,8 @@ final class ConversationPane {
 
     private void send() {
         model.send();
+        // The person's own message is always brought into view.
+        jumpToLatest();
     }
 
     private static HBox pendingRow(String text, Texts texts) {
