@@ -22,10 +22,13 @@ import java.util.Optional;
 ///                 that no authority vouches for is refused
 /// @param password the server's password (`--password-file`); never shown by [#toString()]
 /// @param dataDir  the data directory, which holds `known_servers` (the servers trusted on
-///                 first contact); empty to remember them for this run only
+///                 first contact) and `preferences.properties`; empty to remember them for
+///                 this run only
+/// @param themeGiven whether `theme` was asked for (`--theme`), so that it wins over the
+///                 preferences; [ClientOptions.Theme#SYSTEM] when not given is only a default
 public record ClientOptions(Optional<String> host, Optional<Integer> port, Optional<String> name,
                             Theme theme, Optional<Locale> locale, boolean tls, Optional<String> trust,
-                            Optional<String> password, Optional<Path> dataDir) {
+                            Optional<String> password, Optional<Path> dataDir, boolean themeGiven) {
 
     /// @throws IllegalArgumentException if `trust` is not a SHA-256 fingerprint (the message
     ///         says what one looks like)
@@ -41,6 +44,14 @@ public record ClientOptions(Optional<String> host, Optional<Integer> port, Optio
         trust = trust.map(text -> Fingerprint.parse(text).value());
     }
 
+    /// Options where a theme other than [ClientOptions.Theme#SYSTEM] counts as given (callers
+    /// that do not tell "asked for" from "default").
+    public ClientOptions(Optional<String> host, Optional<Integer> port, Optional<String> name, Theme theme,
+                         Optional<Locale> locale, boolean tls, Optional<String> trust, Optional<String> password,
+                         Optional<Path> dataDir) {
+        this(host, port, name, theme, locale, tls, trust, password, dataDir, theme != Theme.SYSTEM);
+    }
+
     /// Options without TLS settings, password or data directory.
     public ClientOptions(Optional<String> host, Optional<Integer> port, Optional<String> name, Theme theme,
                          Optional<Locale> locale) {
@@ -52,9 +63,15 @@ public record ClientOptions(Optional<String> host, Optional<Integer> port, Optio
         return new ClientOptions(Optional.empty(), Optional.empty(), Optional.empty(), Theme.SYSTEM, Optional.empty());
     }
 
+    /// These options with `chosen` as the theme (still counted as given or not, as before):
+    /// how the preferences' theme takes the place of a default.
+    public ClientOptions withTheme(Theme chosen) {
+        return new ClientOptions(host, port, name, chosen, locale, tls, trust, password, dataDir, themeGiven);
+    }
+
     @Override
     public String toString() {
-        return "ClientOptions[host=" + host + ", port=" + port + ", name=" + name + ", theme=" + theme
+        return "ClientOptions[host=" + host + ", port=" + port + ", name=" + name + ", theme=" + theme + (themeGiven ? "" : " (default)")
                 + ", locale=" + locale + ", tls=" + tls + ", trust=" + trust
                 + ", password=" + (password.isPresent() ? "(hidden)" : "none") + ", dataDir=" + dataDir + "]";
     }

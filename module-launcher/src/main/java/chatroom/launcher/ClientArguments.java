@@ -23,12 +23,14 @@ final class ClientArguments {
             description = "Your name; with it the client connects at once, without the connect dialog.")
     String name;
 
-    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "system",
-            description = "light, dark, or system to follow the operating system (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--theme", paramLabel = "THEME",
+            description = "light, dark, or system to follow the operating system (default: as in the preferences,"
+                    + " else system).")
     String theme;
 
     @Option(names = "--lang", paramLabel = "LANGUAGE",
-            description = "Language of the window, e.g. en or it (default: the system's).")
+            description = "Language of the window, e.g. en or it (default: as in the preferences, else the"
+                    + " system's).")
     String language;
 
     @Option(names = "--trust", paramLabel = "FINGERPRINT",
@@ -61,7 +63,7 @@ final class ClientArguments {
         Optional<String> password = password(passwordFile);
         try {
             return new ClientOptions(host, port, chosenName, chosenTheme, chosenLocale, tls, Optional.ofNullable(trust),
-                    password, Optional.of(dataDir));
+                    password, Optional.of(dataDir), theme != null);
         } catch (IllegalArgumentException e) {
             // The only check left to the options themselves is the fingerprint's.
             throw new IllegalArgumentException("--trust: " + e.getMessage(), e);
@@ -91,7 +93,12 @@ final class ClientArguments {
         return Optional.of(first);
     }
 
+    /// The theme asked for; [ClientOptions.Theme#SYSTEM] (a default the preferences may replace)
+    /// when none was.
     private ClientOptions.Theme theme() {
+        if (theme == null) {
+            return ClientOptions.Theme.SYSTEM;
+        }
         return switch (theme.toLowerCase(Locale.ROOT)) {
             case "light" -> ClientOptions.Theme.LIGHT;
             case "dark" -> ClientOptions.Theme.DARK;

@@ -3,6 +3,8 @@ package chatroom.client.view;
 import chatroom.client.ClientOptions;
 import chatroom.client.core.ReconnectPolicy;
 import chatroom.client.core.TrustSettings;
+import chatroom.client.core.preferences.Preferences;
+import chatroom.client.core.preferences.PreferencesStore;
 import chatroom.client.viewmodel.Texts;
 import chatroom.client.viewmodel.ViewModelContext;
 import javafx.application.Application;
@@ -23,9 +25,13 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ChatApplication extends Application {
 
     private static final AtomicReference<ClientOptions> OPTIONS = new AtomicReference<>();
+    /// The preferences of the running application, closed (their last save awaited) by
+    /// [#launch(ClientOptions)] once JavaFX has exited.
+    private static final AtomicReference<PreferencesStore> PREFERENCES = new AtomicReference<>();
 
     private ClientOptions options;
     private Texts texts;
+    private PreferencesStore preferences;
 
     /// Runs the desktop client with `options` and returns when it has exited.
     ///
@@ -33,7 +39,16 @@ public final class ChatApplication extends Application {
     /// @throws RuntimeException      if JavaFX cannot start (no display) or the window fails
     public static void launch(ClientOptions options) {
         OPTIONS.set(options);
-        Application.launch(ChatApplication.class);
+        try {
+            Application.launch(ChatApplication.class);
+        } finally {
+            // On the launcher's thread, after the window has gone: the layout saved on closing
+            // reaches the disk before the JVM exits.
+            PreferencesStore store = PREFERENCES.getAndSet(null);
+            if (store != null) {
+                store.close();
+            }
+        }
     }
 
     /// The bundle for `locale`: Italian for Italian, else English. (Asking for English must
@@ -47,11 +62,20 @@ public final class ChatApplication extends Application {
         return new Texts(bundle, dates);
     }
 
-    /// Loads the words on the launcher thread, so the FX thread never reads a file.
+    /// Loads the preferences and the words on the launcher thread, so the FX thread never
+    /// reads a file. The command line's `--theme` and `--lang` win over the preferences.
     @Override
     public void init() {
-        options = OPTIONS.get();
-        texts = texts(options.locale().orElse(Locale.getDefault()));
+        preferences = PreferencesStore.load(OPTIONS.get().dataDir());
+        PREFERENCES.set(preferences);
+        Preferences chosen = preferences.current();
+        options = startOptions(OPTIONS.get(), chosen);
+        texts = texts(options.locale().or(() -> chosen.language().locale()).orElse(Locale.getDefault()));
+    }
+
+    /// `options` with the preferred theme where none was asked for.
+    static ClientOptions startOptions(ClientOptions options, Preferences preferences) {
+        return options.themeGiven() ? options : options.withTheme(preferences.theme());
     }
 
     @Override

@@ -1,11 +1,14 @@
 package chatroom.client.view;
 
+import chatroom.client.core.preferences.SavedServer;
 import chatroom.client.viewmodel.ConnectViewModel;
 import chatroom.client.viewmodel.Texts;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -17,10 +20,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /// The connect dialog: server, port and name, with what is wrong with them shown inline, "Use
 /// TLS" and the password (both optional), a progress indicator while connecting, Connect (the
-/// default button, so Enter connects) and Cancel or Quit. A new server's fingerprint is shown
+/// default button, so Enter connects) and Cancel or Quit. Above them, when there are any, the
+/// servers logged in to before: choosing one fills the fields. A new server's fingerprint is shown
 /// with "Trust and connect" / "Cancel"; a changed certificate with a loud warning. It only binds to its [ConnectViewModel]. FX thread only.
 final class ConnectView {
 
@@ -104,7 +109,7 @@ final class ConnectView {
 
         var warning = Views.messageLabel("securityWarning", "security-warning", model.securityWarningProperty());
 
-        root = new VBox(10, brand, greeting, grid, nameError, addressNote, warning, trustQuestion(model, texts), status,
+        root = new VBox(10, brand, greeting, savedServers(model, texts), grid, nameError, addressNote, warning, trustQuestion(model, texts), status,
                 buttons);
         root.getStyleClass().add("connect");
         root.setPrefWidth(460);
@@ -138,6 +143,34 @@ final class ConnectView {
         pane.getStyleClass().add("trust-question");
         Views.showIf(pane, model.askingTrustProperty());
         return pane;
+    }
+
+    /// The list of saved servers (hidden when there are none); choosing one fills the fields.
+    private static HBox savedServers(ConnectViewModel model, Texts texts) {
+        var list = new ComboBox<>(model.savedServers());
+        list.setId("savedServers");
+        list.setPromptText(texts.get("prefs.connect.savedPrompt"));
+        list.setMaxWidth(Double.MAX_VALUE);
+        list.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SavedServer server) {
+                return server == null ? "" : model.describe(server);
+            }
+
+            @Override
+            public SavedServer fromString(String text) {
+                return null;
+            }
+        });
+        list.setOnAction(event -> model.choose(list.getValue()));
+        list.disableProperty().bind(model.busyProperty());
+        var caption = caption(texts.get("prefs.connect.savedLabel"));
+        caption.setLabelFor(list);
+        HBox.setHgrow(list, Priority.ALWAYS);
+        var row = new HBox(10, caption, list);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Views.showIf(row, Bindings.isNotEmpty(model.savedServers()));
+        return row;
     }
 
     Parent root() {

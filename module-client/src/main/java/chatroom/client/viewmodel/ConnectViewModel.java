@@ -4,6 +4,8 @@ import chatroom.client.core.Fingerprint;
 import chatroom.client.core.LoginOutcome;
 import chatroom.client.core.Security;
 import chatroom.client.core.ServerAddress;
+import chatroom.client.core.preferences.PreferencesStore;
+import chatroom.client.core.preferences.SavedServer;
 import chatroom.protocol.ErrorCode;
 import chatroom.protocol.Limits;
 import chatroom.protocol.Name;
@@ -18,6 +20,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +40,10 @@ import java.util.concurrent.CompletableFuture;
 /// person ([#askingTrustProperty()]: its address and fingerprint, [#trustServer()] or
 /// [#distrustServer()]); the client sends nothing until they answer. A certificate that is not
 /// the one expected is refused with a loud [#securityWarningProperty()].
+///
+/// The servers logged in to before ([#savedServers()]) can be chosen from a list
+/// ([#choose(SavedServer)] fills host, port, name and TLS); a successful login is recorded in
+/// the preferences (the server becomes the last one, with the name and TLS used).
 ///
 /// FX thread only (or the test's thread, with a direct executor).
 public final class ConnectViewModel {
@@ -81,9 +89,29 @@ public final class ConnectViewModel {
     private final ReadOnlyObjectWrapper<ChatViewModel> chat = new ReadOnlyObjectWrapper<>();
     /// The chat being connected, if an attempt is under way.
     private ChatViewModel attempt;
+    private final ObservableList<SavedServer> savedServers;
+    private final Optional<PreferencesStore> preferences;
+    /// What the attempt under way will record when it logs in.
+    private SavedLogin attemptLogin;
 
-    /// A dialog prefilled with `host`, `port` and `name` (each may be empty).
+    /// A dialog prefilled with `host`, `port` and `name` (each may be empty), with no saved
+    /// servers, that records nothing.
     public ConnectViewModel(ViewModelContext context, String host, String port, String name) {
+        this(context, host, port, name, Optional.empty());
+    }
+
+    /// A dialog prefilled as `start` says, offering the servers saved in `preferences`, and
+    /// recording a successful login there.
+    public ConnectViewModel(ViewModelContext context, ConnectStart start, PreferencesStore preferences) {
+        this(context, start.host(), start.port(), start.name(), Optional.of(preferences));
+        tls.set(start.tls());
+    }
+
+    private ConnectViewModel(ViewModelContext context, String host, String port, String name,
+                             Optional<PreferencesStore> preferences) {
+        this.preferences = preferences;
+        this.savedServers = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(
+                preferences.map(store -> store.current().servers()).orElse(List.of())));
         this.context = context;
         this.texts = context.texts();
         busy.bind(phase.isEqualTo(Phase.CONNECTING));
@@ -118,6 +146,7 @@ public final class ConnectViewModel {
                 Security.DEFAULT_ANSWER_TIMEOUT);
         ChatViewModel next = ChatViewModel.open(context, address, chosen, security);
         attempt = next;
+        attemptLogin = new SavedLogin(address, chosen, tls.get());
         securityWarning.set("");
         message.set(texts.format("connect.connecting", address));
         showPhase(Phase.CONNECTING);
@@ -219,6 +248,9 @@ public final class ConnectViewModel {
         clearQuestion();
         switch (outcome) {
             case LoginOutcome.LoggedIn loggedIn -> {
+                SavedLogin login = attemptLogin;
+                preferences.ifPresent(store -> store.update(
+                        saved -> saved.withServerUsed(login.address(), login.name(), login.tls(), context.clock().instant())));
                 message.set("");
                 showPhase(Phase.CONNECTED);
                 chat.set(which);
@@ -292,6 +324,29 @@ public final class ConnectViewModel {
             });
         }
         addressNote.set(String.join(" ", notes));
+    }
+
+    /// Fills host, port, name and TLS from `server` (one of [#savedServers()]). Does nothing
+    /// while connecting.
+    public void choose(SavedServer server) {
+        if (server == null || busy.get()) {
+            return;
+        }
+        host.set(server.address().host());
+        port.set(String.valueOf(server.address().port()));
+        name.set(server.name().value());
+        tls.set(server.tls());
+    }
+
+    /// How `server` shows in the list: its name and address, and TLS.
+    public String describe(SavedServer server) {
+        return texts.format(server.tls() ? "prefs.connect.savedTls" : "prefs.connect.saved", server.name().value(),
+                server.address());
+    }
+
+    /// The servers logged in to before, the most recent first; fixed while the dialog is open.
+    public ObservableList<SavedServer> savedServers() {
+        return savedServers;
     }
 
     public StringProperty hostProperty() {
@@ -388,5 +443,10 @@ public final class ConnectViewModel {
     /// The chat, once logged in.
     public ReadOnlyObjectProperty<ChatViewModel> chatProperty() {
         return chat.getReadOnlyProperty();
+    }
+
+    /// The login an attempt records when it succeeds (the address after fallbacks, the name
+    /// and TLS as chosen).
+    private record SavedLogin(ServerAddress address, Name name, boolean tls) {
     }
 }
