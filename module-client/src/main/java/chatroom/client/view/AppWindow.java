@@ -2,9 +2,10 @@ package chatroom.client.view;
 
 import chatroom.client.ClientOptions;
 import chatroom.client.core.ServerAddress;
-import chatroom.client.viewmodel.Attention;
+import chatroom.client.core.preferences.Preferences;
+import chatroom.client.core.preferences.PreferencesStore;
 import chatroom.client.viewmodel.ChatViewModel;
-import chatroom.client.viewmodel.NoticeBoard;
+import chatroom.client.viewmodel.ConnectStart;
 import chatroom.client.viewmodel.ConnectViewModel;
 import chatroom.client.viewmodel.Texts;
 import chatroom.client.viewmodel.ViewModelContext;
@@ -43,38 +44,35 @@ public final class AppWindow {
     private ConnectViewModel connect;
     private ChatViewModel chat;
     private final Consumer<String> openLink;
-    private WorkbenchView chatView;
-    private DesktopNotifier notifier;
-    private NoticeToasts toasts;
-    private javafx.animation.Timeline ticks;
+    private final PreferencesStore store;
+    private WorkbenchWindow workbench;
     private boolean windowShown;
     private boolean finished;
 
     /// @param onClosed run once, after the window has closed
     public AppWindow(Stage stage, ClientOptions options, ViewModelContext context, Runnable onClosed) {
-        this(stage, options, context, onClosed, link -> { });
+        this(stage, options, context, onClosed, link -> { }, PreferencesStore.inMemory(Preferences.DEFAULTS));
     }
 
     /// @param onClosed run once, after the window has closed
     /// @param openLink opens a link of a message in the system's browser
+    /// @param store    the preferences: saved servers, the window's layout, rooms to rejoin
     public AppWindow(Stage stage, ClientOptions options, ViewModelContext context, Runnable onClosed,
-                     Consumer<String> openLink) {
+                     Consumer<String> openLink, PreferencesStore store) {
         this.openLink = Objects.requireNonNull(openLink, "openLink");
+        this.store = Objects.requireNonNull(store, "store");
         this.stage = Objects.requireNonNull(stage, "stage");
         this.options = Objects.requireNonNull(options, "options");
         this.context = Objects.requireNonNull(context, "context");
         this.texts = context.texts();
         this.onClosed = Objects.requireNonNull(onClosed, "onClosed");
-        this.themes = new Themes(options.theme());
+        this.themes = new Themes(options.theme(), store.current().fontSize());
     }
 
     /// Opens the dialog, or connects at once when the options name the person.
     public void open() {
-        connect = new ConnectViewModel(context,
-                options.host().orElse(ServerAddress.DEFAULT_HOST),
-                options.port().map(String::valueOf).orElse(String.valueOf(ServerAddress.DEFAULT_PORT)),
-                options.name().or(AppWindow::loginName).orElse(""));
-        connect.tlsProperty().set(options.tls());
+        var start = ConnectStart.of(options, store.current(), loginName());
+        connect = new ConnectViewModel(context, start, store);
         connect.passwordProperty().set(options.password().orElse(""));
         connect.chatProperty().subscribe(loggedIn -> {
             if (loggedIn != null) {
@@ -86,7 +84,7 @@ public final class AppWindow {
                 finish();
             }
         });
-        if (options.name().isPresent() && connect.canConnectProperty().get()) {
+        if (start.connectAtOnce() && connect.canConnectProperty().get()) {
             connect.connect();
             connect.phaseProperty().addListener((observable, before, phase) -> {
                 // The connection made at start-up failed: now the dialog is needed after all.
@@ -142,7 +140,7 @@ public final class AppWindow {
     private void showChat(ChatViewModel loggedIn) {
         chat = loggedIn;
         windowShown = true;
-        chatView = new WorkbenchView(loggedIn, texts, openLink, new WindowPrompts(stage, texts, loggedIn));
+        workbench = new WorkbenchWindow(stage, loggedIn, context, store, themes, openLink);
         stage.setResizable(true);
         stage.titleProperty().bind(loggedIn.titleProperty());
         stage.setOnCloseRequest(event -> {
@@ -154,37 +152,15 @@ public final class AppWindow {
                 finish();
             }
         });
-        var scene = new Scene(attention(loggedIn, chatView.root()), CHAT_WIDTH, CHAT_HEIGHT);
-        stage.focusedProperty().subscribe(focused -> loggedIn.conversations().setWindowFocused(focused));
-        new KeyBindingsInstaller(loggedIn, chatView).install(scene);
-        show(scene);
+        show(workbench.scene());
         stage.setMinWidth(520);
         stage.setMinHeight(360);
-        chatView.focus();
+        workbench.shown();
     }
 
-    /// Notifications: a desktop notification for a mention or a private message while the
-    /// window is not focused, else (no tray) a notice in the window's corner.
-    private javafx.scene.Parent attention(ChatViewModel loggedIn, javafx.scene.Parent workbench) {
-        java.util.function.Consumer<chatroom.protocol.Target> open = target -> {
-            stage.setIconified(false);
-            stage.toFront();
-            stage.requestFocus();
-            loggedIn.conversations().open(target);
-        };
-        var board = new NoticeBoard(context.clock(), open);
-        notifier = new DesktopNotifier(board, context.uiExecutor(), open, texts.get("attention.tray.tooltip"));
-        var decider = new Attention(context, notifier, loggedIn::isMuted);
-        decider.windowFocusedProperty().bind(stage.focusedProperty());
-        board.windowFocusedProperty().bind(stage.focusedProperty());
-        loggedIn.attendWith(decider);
-        toasts = new NoticeToasts(board, texts);
-        // Messages held back by a burst are told when it is over.
-        ticks = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
-                event -> decider.tick()));
-        ticks.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        ticks.play();
-        return new javafx.scene.layout.StackPane(workbench, toasts.root());
+    /// The workbench, once logged in (for tests).
+    Optional<WorkbenchWindow> workbench() {
+        return Optional.ofNullable(workbench);
     }
 
     private void show(Scene scene) {
@@ -202,13 +178,9 @@ public final class AppWindow {
             return;
         }
         finished = true;
-        if (chatView != null) {
-            chatView.dispose();
-        }
-        if (ticks != null) {
-            ticks.stop();
-            toasts.dispose();
-            notifier.close();
+        if (workbench != null) {
+            workbench.saveLayout();
+            workbench.dispose();
         }
         themes.dispose();
         stage.titleProperty().unbind();

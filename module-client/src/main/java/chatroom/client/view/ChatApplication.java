@@ -82,6 +82,7 @@ public final class ChatApplication extends Application {
     public void start(Stage stage) {
         var context = new ViewModelContext(Platform::runLater, texts, ZoneId.systemDefault(), InstantSource.system(),
                 ReconnectPolicy.standard(), TrustSettings.of(options.dataDir(), options.trust()));
-        new AppWindow(stage, options, context, Platform::exit).open();
+        new AppWindow(stage, options, context, Platform::exit, link -> getHostServices().showDocument(link),
+                preferences).open();
     }
 }

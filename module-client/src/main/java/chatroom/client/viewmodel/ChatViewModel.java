@@ -257,8 +257,9 @@ public final class ChatViewModel {
                 yield Optional.empty();
             }
             case Command.Rooms list -> {
+                // The room directory opens and asks for the list itself.
                 requests.accept(Request.ROOMS);
-                yield refusal(client.perform(command));
+                yield Optional.empty();
             }
             case Command.Part part -> {
                 if (part.room().isEmpty() && open.isPresent() && !open.get().isRoom()) {
@@ -288,6 +289,7 @@ public final class ChatViewModel {
                     conversations.open(known.get());
                     yield Optional.empty();
                 }
+                events.wantOpen(join.room());
                 yield refusal(client.perform(command));
             }
             case Command.Nick nick -> refusal(client.perform(command));
@@ -315,6 +317,20 @@ public final class ChatViewModel {
             case Parsed.Ok<?> ok -> Optional.empty();
             case Parsed.Invalid<?> invalid -> Optional.of(refusals.of(invalid));
         };
+    }
+
+    /// Asks the server for its rooms; they arrive in [#serverRooms()].
+    public void listRooms() {
+        client.perform(new Command.Rooms());
+    }
+
+    /// Opens the conversation with `target`: a room the person is in, or a private
+    /// conversation (made if needed).
+    public void openConversation(Target target) {
+        switch (target) {
+            case RoomName room -> conversations.open(room);
+            case Name person -> openPrivate(person);
+        }
     }
 
     /// Opens (making it if needed) the private conversation with `person`.
@@ -358,6 +374,15 @@ public final class ChatViewModel {
                     events.into(conversation));
             events.flush();
         });
+    }
+
+    /// Operators: locks the open room's topic, or unlocks it.
+    public void toggleTopicLock() {
+        var open = conversations.openProperty().get();
+        if (open != null && open.isRoom()) {
+            act(new Command.Moderate(Optional.of((RoomName) open.target()), open.topicLockedProperty().get()
+                    ? Moderation.UNLOCK_TOPIC : Moderation.LOCK_TOPIC, Optional.empty()));
+        }
     }
 
     /// Turns notifications of the open conversation off or on.
@@ -515,6 +540,21 @@ public final class ChatViewModel {
     /// message); it decides whether to notify.
     public void attendWith(Attention decider) {
         this.attention = decider;
+    }
+
+    /// Conversations the person muted before start muted (`muted` says which).
+    public void rememberMuted(java.util.function.Predicate<Target> muted) {
+        conversations.setMutedAtStart(muted);
+    }
+
+    /// Joins `rooms` again (those of the last run), quietly: the open conversation stays open.
+    /// Rooms the person is already in, and a room name refused, are skipped.
+    public void rejoin(List<RoomName> rooms) {
+        for (RoomName room : rooms) {
+            if (conversations.find(room).isEmpty()) {
+                client.perform(new Command.Join(room));
+            }
+        }
     }
 
     /// Whether notifications of the conversation with `target` are off.

@@ -32,7 +32,8 @@ final class ConversationEvents {
     private final Map<ConversationViewModel, List<Member>> latestMembers = new LinkedHashMap<>();
     /// Rooms the person asked to leave: when the client no longer lists them, they go.
     private final Set<String> leaving = new HashSet<>();
-    private Optional<RoomName> lastCurrent = Optional.empty();
+    /// The room the person last asked to join: it opens once the client lists it.
+    private Optional<String> wanted = Optional.empty();
 
     /// Told of each new message that may need the person's attention.
     interface Attentive {
@@ -168,8 +169,16 @@ final class ConversationEvents {
     }
 
     void moderated(ClientEvent.Moderated moderated) {
-        conversations.find(moderated.room()).ifPresent(conversation ->
-                conversation.transcript().moderated(moderated, into(conversation)));
+        conversations.find(moderated.room()).ifPresent(conversation -> {
+            switch (moderated.moderated().action()) {
+                case LOCK_TOPIC -> conversation.setTopicLocked(true);
+                case UNLOCK_TOPIC -> conversation.setTopicLocked(false);
+                case OP, DEOP, BAN, UNBAN, MUTE, UNMUTE, CLOSE -> {
+                    // Told in the transcript; the member list shows the flags.
+                }
+            }
+            conversation.transcript().moderated(moderated, into(conversation));
+        });
     }
 
     void away(ClientEvent.Away away) {
@@ -194,10 +203,16 @@ final class ConversationEvents {
                 }
             }
         }
-        if (rooms.current().isPresent() && !rooms.current().equals(lastCurrent)) {
-            conversations.find(rooms.current().get()).ifPresent(conversations::open);
+        if (wanted.isPresent() && now.contains(wanted.get())) {
+            conversations.all().stream().filter(conversation -> conversation.key().equals(wanted.get())).findFirst()
+                    .ifPresent(conversations::open);
+            wanted = Optional.empty();
         }
-        lastCurrent = rooms.current();
+    }
+
+    /// The person asked to join `room`: it opens as soon as the client is in it.
+    void wantOpen(RoomName room) {
+        wanted = Optional.of(ConversationViewModel.keyOf(room));
     }
 
     /// The person asked to leave `room`.

@@ -48,6 +48,7 @@ public final class ConversationViewModel {
     private final ReadOnlyBooleanWrapper away = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper joined = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper operator = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper topicLocked = new ReadOnlyBooleanWrapper();
     /// The unread marker row now in [#items], if any.
     private ChatItem marker;
     private final TranscriptSearch search;
@@ -149,6 +150,10 @@ public final class ConversationViewModel {
         topic.set(text);
     }
 
+    void setTopicLocked(boolean locked) {
+        topicLocked.set(locked);
+    }
+
     void setMuted(boolean mute) {
         muted.set(mute);
     }
@@ -229,6 +234,11 @@ public final class ConversationViewModel {
     /// conversation is always "joined".
     public ReadOnlyBooleanProperty joinedProperty() {
         return joined.getReadOnlyProperty();
+    }
+
+    /// Only operators may set the topic (as far as this client has seen it locked).
+    public ReadOnlyBooleanProperty topicLockedProperty() {
+        return topicLocked.getReadOnlyProperty();
     }
 
     /// The person is an operator of this room.

@@ -32,6 +32,8 @@ public final class Conversations {
     private final ReadOnlyObjectWrapper<ConversationViewModel> open = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper windowFocused = new ReadOnlyBooleanWrapper(true);
     private final IntegerBinding totalUnread;
+    /// Whether a conversation starts muted (the person muted it in an earlier run).
+    private java.util.function.Predicate<Target> mutedAtStart = target -> false;
 
     Conversations(Function<Target, Transcript> transcripts) {
         this.transcripts = transcripts;
@@ -60,6 +62,7 @@ public final class Conversations {
             return existing;
         }
         var made = new ConversationViewModel(target, transcripts.apply(target));
+        made.setMuted(mutedAtStart.test(target));
         byKey.put(made.key(), made);
         (made.isRoom() ? rooms : people).add(made);
         if (open.get() == null) {
@@ -98,6 +101,11 @@ public final class Conversations {
         if (byKey.get(conversation.key()) == conversation) {
             open.set(conversation);
         }
+    }
+
+    void setMutedAtStart(java.util.function.Predicate<Target> muted) {
+        mutedAtStart = muted;
+        all().forEach(conversation -> conversation.setMuted(muted.test(conversation.target())));
     }
 
     /// Opens the conversation with `target`, if there is one.

@@ -57,7 +57,7 @@ class ChatViewTest {
                     InstantSource.fixed(Instant.parse("2026-03-02T10:00:00Z")), Ui.MANUAL);
             var chat = ChatViewModel.open(context, new ServerAddress("127.0.0.1", 5999), new Name("alice"));
             chat.apply(events);
-            var view = new WorkbenchView(chat, context.texts(), link -> { }, Ui.NO_PROMPTS);
+            var view = new WorkbenchView(chat, context.texts(), link -> { });
             var scene = new Scene(view.root(), 800, 600);
             new Themes(theme).apply(scene);
             stage = new Stage();

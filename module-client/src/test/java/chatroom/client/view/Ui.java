@@ -29,34 +29,6 @@ final class Ui {
 
     static final long TIMEOUT_SECONDS = 20;
     /// So long that no automatic attempt interferes: tests press "Reconnect now".
-    /// Dialogs that are never asked for in a test that passes these.
-    static final WorkbenchView.Prompts NO_PROMPTS = new WorkbenchView.Prompts() {
-        @Override
-        public java.util.Optional<String> text(String title, String label, String initial) {
-            throw new AssertionError("unexpected prompt: " + title);
-        }
-
-        @Override
-        public java.util.Optional<String> secret(String title, String label) {
-            throw new AssertionError("unexpected password prompt: " + title);
-        }
-
-        @Override
-        public boolean confirm(String question) {
-            throw new AssertionError("unexpected question: " + question);
-        }
-
-        @Override
-        public void help() {
-            throw new AssertionError("unexpected help sheet");
-        }
-
-        @Override
-        public void rooms() {
-            throw new AssertionError("unexpected room directory");
-        }
-    };
-
     static final ReconnectPolicy MANUAL = new ReconnectPolicy(Duration.ofMinutes(10), Duration.ofMinutes(10), 0);
 
     /// Reconnects at once: for tests where the reconnect itself is what matters.

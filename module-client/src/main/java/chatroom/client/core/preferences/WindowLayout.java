@@ -35,6 +35,14 @@ public record WindowLayout(int width, int height, boolean maximized, int sidebar
     /// `value` if it is in `[min, max]`.
     ///
     /// @throws IllegalArgumentException if it is not
+    /// A layout as measured from a window: each size brought into its range instead of refused.
+    public static WindowLayout clamped(int width, int height, boolean maximized, int sidebarWidth,
+                                       int memberListWidth, boolean sidebarShown, boolean memberListShown) {
+        return new WindowLayout(Math.clamp(width, MIN_SIDE, MAX_SIDE), Math.clamp(height, MIN_SIDE, MAX_SIDE),
+                maximized, Math.clamp(sidebarWidth, MIN_PANEL, MAX_PANEL),
+                Math.clamp(memberListWidth, MIN_PANEL, MAX_PANEL), sidebarShown, memberListShown);
+    }
+
     static int check(String what, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", not " + value);
