@@ -175,6 +175,7 @@ final class ConversationPane {
         var send = new Button(texts.get("chat.send"));
         send.setId("send");
         send.getStyleClass().add("accent");
+        send.setMinWidth(Region.USE_PREF_SIZE);
         send.disableProperty().bind(model.canSendProperty().not());
         send.setOnAction(event -> send());
         var inputRow = new HBox(8, input.root(), send);

@@ -91,13 +91,14 @@ final class SidebarView {
         private static final List<String> STATES = List.of("unread", "muted", "away", "left");
         private final Texts texts;
         private final Label name = new Label();
-        private final Label mutedMark = new Label("🔕");
+        private final Label mutedMark = new Label();
         private final Label badge = new Label();
         private final HBox row;
         private Subscription watching = Subscription.EMPTY;
 
         ConversationCell(Texts texts) {
             this.texts = texts;
+            mutedMark.setText(texts.get("sidebar.muted"));
             getStyleClass().add("conversation");
             name.getStyleClass().add("conversation-name");
             name.setMinWidth(0);
@@ -127,6 +128,8 @@ final class SidebarView {
                     conversation.mentionsProperty().subscribe(show), conversation.mutedProperty().subscribe(show),
                     conversation.awayProperty().subscribe(show), conversation.joinedProperty().subscribe(show),
                     conversation.titleProperty().subscribe(show));
+            // Subscribing with a Runnable does not run it: show what is true now.
+            show(conversation);
             setGraphic(row);
         }
 

@@ -484,6 +484,11 @@ public final class ChatViewModel {
         } else {
             events.presence(presence);
         }
+        if (presence.frame() instanceof ServerFrame.Renamed renamed && renamed.from().key().equals(myName.key())) {
+            myName = renamed.to();
+            me.set(renamed.to().value());
+            refresh();
+        }
     }
 
     private void end() {

@@ -68,7 +68,7 @@ class ChatWindowTest {
             robot.clickOn("#input").write("hi bob").type(KeyCode.ENTER);
             Peer.await("alice's message at bob", () -> bob.messages().contains("hi bob"));
             Ui.await("the echo", () -> alice.messageTexts().contains("hi bob"));
-            assertThat(Ui.fx(() -> robot.lookup("#input").queryAs(TextField.class).getText())).isEmpty();
+            assertThat(Ui.fx(() -> robot.lookup("#input").queryAs(javafx.scene.control.TextInputControl.class).getText())).isEmpty();
 
             assertThat(alice.messageTexts()).containsExactly("hi before alice came", "hello alice", "hi bob");
             var items = alice.items();
@@ -144,7 +144,7 @@ class ChatWindowTest {
 
         Ui.await("disconnected", () -> !alice.chat().connectedProperty().get());
         assertThat(Ui.fx(() -> robot.lookup("#input").query().isDisabled())).isFalse();
-        assertThat(Ui.fx(() -> robot.lookup("#input").queryAs(TextField.class).getText())).isEqualTo("half a thought");
+        assertThat(Ui.fx(() -> robot.lookup("#input").queryAs(javafx.scene.control.TextInputControl.class).getText())).isEqualTo("half a thought");
         assertThat(Ui.fx(() -> alice.stage().getTitle())).endsWith("(connection lost)");
         assertThat(Ui.fx(() -> robot.lookup("#messages").queryListView().getItems().isEmpty())).isFalse();
         assertThat(Ui.fx(() -> robot.lookup("#membersStale").query().isVisible())).isTrue();
@@ -152,7 +152,7 @@ class ChatWindowTest {
         robot.clickOn("#input").type(KeyCode.ENTER);
         Ui.await("waiting as sending…", () -> alice.chat().pending().equals(List.of("half a thought")));
         assertThat(Ui.fx(() -> robot.lookup(".pending-state").queryAs(Label.class).getText())).isEqualTo("sending…");
-        assertThat(Ui.fx(() -> robot.lookup("#input").queryAs(TextField.class).getText())).isEmpty();
+        assertThat(Ui.fx(() -> robot.lookup("#input").queryAs(javafx.scene.control.TextInputControl.class).getText())).isEmpty();
 
         server = ChatServer.create(new InetSocketAddress("127.0.0.1", port), ServerConfig.defaults());
         server.start();

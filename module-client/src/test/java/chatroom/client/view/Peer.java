@@ -49,6 +49,19 @@ final class Peer implements AutoCloseable {
         await("echo of " + text, () -> messages().contains(text));
     }
 
+    /// Does what a typed line says (`/join #rust`, `/me waves`, …), as the console does.
+    void type(String line) {
+        var command = chatroom.protocol.Commands.parse(line);
+        assertThat(command).isInstanceOf(Parsed.Ok.class);
+        assertThat(client.perform(((Parsed.Ok<chatroom.protocol.Command>) command).value()))
+                .isInstanceOf(Parsed.Ok.class);
+    }
+
+    /// Everything this peer was told, in order (for checks on rooms, actions, private messages).
+    List<ClientEvent> events() {
+        return List.copyOf(events);
+    }
+
     /// Sends without waiting.
     void sayQuickly(String text) {
         client.send(text);

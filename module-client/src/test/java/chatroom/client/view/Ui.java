@@ -84,13 +84,27 @@ final class Ui {
 
     /// A window that trusts as `trust` says.
     static Window open(ClientOptions options, ReconnectPolicy policy, TrustSettings trust) {
+        return open(options, policy, trust,
+                chatroom.client.core.preferences.PreferencesStore.inMemory(
+                        chatroom.client.core.preferences.Preferences.DEFAULTS), link -> { });
+    }
+
+    /// A window with the preferences of `store`, opening links with `links`.
+    static Window open(ClientOptions options, ReconnectPolicy policy, chatroom.client.core.preferences.PreferencesStore store,
+                       java.util.function.Consumer<String> links) {
+        return open(options, policy, TrustSettings.inMemory(), store, links);
+    }
+
+    private static Window open(ClientOptions options, ReconnectPolicy policy, TrustSettings trust,
+                               chatroom.client.core.preferences.PreferencesStore store,
+                               java.util.function.Consumer<String> links) {
         Platform.setImplicitExit(false);
         var closed = new AtomicInteger();
         Window opened = fx(() -> {
             var stage = new Stage();
             var context = new ViewModelContext(Platform::runLater, ChatApplication.texts(options.locale().orElseThrow()),
                     ZoneId.systemDefault(), InstantSource.system(), policy, trust);
-            var app = new AppWindow(stage, options, context, closed::incrementAndGet);
+            var app = new AppWindow(stage, options, context, closed::incrementAndGet, links, store);
             app.open();
             return new Window(stage, app, closed);
         });

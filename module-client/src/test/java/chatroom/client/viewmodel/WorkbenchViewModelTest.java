@@ -45,9 +45,11 @@ class WorkbenchViewModelTest {
                 state(ConnectionState.CONNECTED)));
     }
 
+    /// As after the person joined #rust (opening it is the view's part: a real join is tested with a server).
     private void joinRust() {
         chat.apply(List.of(new ClientEvent.InRooms(List.of(LOBBY, RUST), Optional.of(RUST)),
                 new ClientEvent.Members(RUST, List.of(new Member(ALICE, true, false, false), Member.plain(BOB)), true)));
+        chat.conversations().open(conversation("#rust"));
     }
 
     private ClientEvent said(RoomName room, Name from, String text) {
@@ -78,17 +80,17 @@ class WorkbenchViewModelTest {
     class Sidebar {
 
         @Test
-        @DisplayName("lists the rooms the person is in and opens the room just joined")
+        @DisplayName("lists the rooms the person is in; a room joined again quietly does not take the focus")
         void roomsAndOpen() {
             login();
             assertThat(chat.conversations().rooms()).extracting(c -> c.titleProperty().get()).containsExactly("#lobby");
             assertThat(chat.conversations().openProperty().get().titleProperty().get()).isEqualTo("#lobby");
 
-            joinRust();
+            chat.apply(List.of(new ClientEvent.InRooms(List.of(LOBBY, RUST), Optional.of(RUST))));
 
             assertThat(chat.conversations().rooms()).extracting(c -> c.titleProperty().get())
                     .containsExactly("#lobby", "#rust");
-            assertThat(chat.conversations().openProperty().get().titleProperty().get()).isEqualTo("#rust");
+            assertThat(chat.conversations().openProperty().get().titleProperty().get()).isEqualTo("#lobby");
         }
 
         @Test
