@@ -158,6 +158,11 @@ public final class AppWindow {
         workbench.shown();
     }
 
+    /// The window's look (for tests).
+    Themes themes() {
+        return themes;
+    }
+
     /// The workbench, once logged in (for tests).
     Optional<WorkbenchWindow> workbench() {
         return Optional.ofNullable(workbench);
