@@ -1,6 +1,9 @@
 /// The chatroom load generator ([chatroom.bench.Bench]) and JMH microbenchmarks
 /// (`chatroom.bench.jmh`). A tool for developers: it is not linked into the runtime image.
 ///
+/// `bench desktop` runs the real desktop client (`chatroom.client`, JavaFX) in this JVM and
+/// drives its window through JavaFX's public scene API.
+///
 /// HdrHistogram 2.2.2 and JMH 1.37 carry no `Automatic-Module-Name`, so their module names
 /// (`HdrHistogram`, `jmh.core`) come from their jar file names. JMH is only needed to compile
 /// and to run the microbenchmarks, which run on the class path (JMH forks JVMs with the
@@ -8,6 +11,8 @@
 module chatroom.bench {
     requires chatroom.server;
     requires chatroom.protocol;
+    requires chatroom.client;
+    requires javafx.controls;
     requires info.picocli;
     requires HdrHistogram;
     requires jdk.management;

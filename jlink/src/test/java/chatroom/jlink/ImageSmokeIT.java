@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.fail;
 /// Runs the built runtime image the way a person would: `bin/chatroom --server`, two
 /// `bin/chatroom --client --console` clients talking both ways, `/quit`, end of input, and
 /// SIGTERM to the server. Prints the image's budgets (archive size, start-up time, idle RSS).
+/// Then the desktop client from the image, on JavaFX's headless glass platform: a module or
+/// resource the window needs and the image lacks makes it fail to join or complain.
 @DisplayName("the runtime image")
 class ImageSmokeIT {
 
@@ -96,13 +98,62 @@ class ImageSmokeIT {
         assertThat(archiveBytes).isLessThan(80_000_000L);
     }
 
+    @Test
+    @DisplayName("starts the desktop client headless, which joins, is seen by a console client, and ends on SIGTERM")
+    void desktopClient(@TempDir Path clientDataDir) throws Exception {
+        boolean windows = System.getProperty("os.name").startsWith("Windows");
+        Path image = windows ? Path.of(System.getProperty("chatroom.image"))
+                : unpack(Path.of(System.getProperty("chatroom.archive")));
+        Path command = image.resolve("bin").resolve(windows ? "chatroom.bat" : "chatroom");
+        int port = freePort();
+        var server = start(command, "--server", "127.0.0.1", Integer.toString(port), "--data-dir", dataDir.toString());
+        server.awaitLine("listening on 127.0.0.1:" + port);
+        var ann = start(command, "--client", "--console", "127.0.0.1", Integer.toString(port), "--name", "ann");
+        ann.awaitLine("as ann");
+
+        // The window with a name connects at once (no dialog); the headless glass platform
+        // needs no display, so this runs on any build machine. Software rendering: no GPU.
+        var carol = start(HEADLESS, command, "--client", "127.0.0.1", Integer.toString(port), "--name", "carol",
+                "--data-dir", clientDataDir.toString(), "--lang", "it", "--theme", "dark");
+        ann.awaitLine("* carol joined the chat");
+        // Carol is a member the server counts, not a half-open connection: ann's private
+        // message to her is accepted (to someone not there it would be "Not sent to …").
+        ann.type("/msg carol ciao carol");
+        ann.awaitLine("[to carol] ciao carol");
+        ann.type("/who");
+        ann.awaitLine("In the chat: ann, carol");
+        assertThat(carol.process.isAlive()).as("the desktop client still runs").isTrue();
+
+        carol.process.destroy(); // SIGTERM on Linux and macOS; on Windows a hard kill
+        assertThat(carol.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the desktop client ended").isTrue();
+        ann.awaitLine("* carol left the chat");
+        // What the window wrote: nothing is expected, and above all no missing class,
+        // module, style sheet or bundle (JavaFX logs a style sheet it cannot find as a warning).
+        String output = carol.drained();
+        assertThat(output).as("the desktop client's output").doesNotContain("Exception", "Error", "SEVERE",
+                "WARNING", "not found", "Caused by");
+
+        ann.type("/quit");
+        assertThat(ann.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        server.process.destroy();
+        assertThat(server.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+
+    /// What `CHATROOM_JAVA_OPTIONS` holds for the desktop client without a display.
+    private static final String HEADLESS = "-Dglass.platform=Headless -Dprism.order=sw";
+
     private Running start(Path command, String... args) throws IOException {
+        return start("", command, args);
+    }
+
+    private Running start(String javaOptions, Path command, String... args) throws IOException {
         List<String> line = new ArrayList<>();
         line.add(command.toString());
         line.addAll(List.of(args));
         var builder = new ProcessBuilder(line).redirectErrorStream(true);
         // The same encoding on every OS, whatever the machine's locale: the test reads UTF-8.
-        builder.environment().put("CHATROOM_JAVA_OPTIONS", "-Dstdout.encoding=UTF-8 -Dstdin.encoding=UTF-8");
+        builder.environment().put("CHATROOM_JAVA_OPTIONS",
+                ("-Dstdout.encoding=UTF-8 -Dstdin.encoding=UTF-8 " + javaOptions).strip());
         // The image needs no installed Java: nothing points to one.
         builder.environment().remove("JAVA_HOME");
         Process process = builder.start();
@@ -156,6 +207,8 @@ class ImageSmokeIT {
         private final Writer input;
         private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         private final StringBuilder seen = new StringBuilder();
+        /// Set by the reader once the output has ended.
+        private volatile boolean done;
 
         Running(Process process) {
             this.process = process;
@@ -167,6 +220,8 @@ class ImageSmokeIT {
                     }
                 } catch (IOException e) {
                     // The process ended.
+                } finally {
+                    done = true;
                 }
             });
         }
@@ -184,6 +239,21 @@ class ImageSmokeIT {
                     return;
                 }
             }
+        }
+
+        /// Everything the process wrote, once it has ended (waits briefly for the reader).
+        String drained() throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!done && System.nanoTime() < deadline) {
+                String line = lines.poll(100, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    seen.append(line).append('\n');
+                }
+            }
+            for (String line; (line = lines.poll()) != null; ) {
+                seen.append(line).append('\n');
+            }
+            return seen.toString();
         }
 
         void type(String line) throws IOException {

@@ -6,15 +6,17 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-/// `bench`: a load generator for chatroom (and, with `--dialect irc`, for IRC servers).
+/// `bench`: a load generator for chatroom (and, with `--dialect irc`, for IRC servers), and
+/// `bench desktop`, which measures the real desktop client under load.
 ///
 /// Exit codes: 0 the run finished (whatever it measured), 1 the generator could not connect
-/// or a member could not join, 2 bad options. Output goes to the injected writers; only
+/// or a member could not join (for `desktop`: also the window did not show what it waited for
+/// in time), 2 bad options. Output goes to the injected writers; only
 /// [#main] calls `System.exit`.
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "chatroom-bench 0.1.0-SNAPSHOT",
         description = "Load generator for chatroom. Only ever connects to 127.0.0.0/8.",
         subcommands = {FanoutCommand.class, CapacityCommand.class, IdleCommand.class, SlowCommand.class,
-                ChurnCommand.class, RoomsCommand.class},
+                ChurnCommand.class, RoomsCommand.class, DesktopCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished", "1:could not connect or join", "2:bad options"})
 public final class Bench {

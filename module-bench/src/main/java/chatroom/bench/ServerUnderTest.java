@@ -46,6 +46,32 @@ final class ServerUnderTest implements AutoCloseable {
         return of(options, connections, 0, rooms, roomsPerMember);
     }
 
+    /// An in-process server for `desktop`: flood control off, room for a member in `rooms`
+    /// rooms (the lobby counts), `history` messages kept per room and replayed on joining, and
+    /// a send queue that holds a whole replay (64 MiB: the default 1 MiB would drop the client
+    /// that joins a room of 10,000 lines).
+    static ServerUnderTest forDesktop(int rooms, int history) {
+        SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        ServerConfig defaults = ServerConfig.defaults();
+        ServerConfig config = ServerConfig.builder().maxRate(0).maxPerAddress(0).connectsPerMinute(0)
+                .roomCreationsPerMinute(0).privateRate(0).historySize(Math.max(defaults.historySize(), history))
+                .maxRooms(Math.max(defaults.maxRooms(), rooms + 1))
+                .maxRoomsPerMember(Math.max(defaults.maxRoomsPerMember(), rooms))
+                .sendQueueBytes(64 * 1024 * 1024).build();
+        return start(config);
+    }
+
+    private static ServerUnderTest start(ServerConfig config) {
+        try {
+            ChatServer chat = ChatServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), config);
+            chat.start();
+            return new ServerUnderTest(new Target(chat.address()), Optional.of(chat),
+                    OptionalLong.of(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new BenchException.ConnectFailed("cannot start the in-process server: " + e.getMessage());
+        }
+    }
+
     private static ServerUnderTest of(ConnectionOptions options, int connections, int sendQueueKib, int rooms,
                                       int roomsPerMember) {
         if (options.server == ConnectionOptions.ServerMode.EXTERNAL) {
@@ -62,15 +88,7 @@ final class ServerUnderTest implements AutoCloseable {
         if (sendQueueKib > 0) {
             builder.sendQueueBytes(sendQueueKib * 1024);
         }
-        ServerConfig config = builder.build();
-        try {
-            ChatServer chat = ChatServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), config);
-            chat.start();
-            return new ServerUnderTest(new Target(chat.address()), Optional.of(chat),
-                    OptionalLong.of(ProcessHandle.current().pid()));
-        } catch (IOException e) {
-            throw new BenchException.ConnectFailed("cannot start the in-process server: " + e.getMessage());
-        }
+        return start(builder.build());
     }
 
     Target target() {
