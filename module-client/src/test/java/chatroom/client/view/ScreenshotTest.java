@@ -80,6 +80,9 @@ class ScreenshotTest {
                         .anyMatch(c -> c.titleProperty().get().equals(room)));
             }
             bob.type("/join #rust");
+            Ui.await("bob in #rust", () -> window.chat().conversations().rooms().stream()
+                    .filter(c -> c.titleProperty().get().equals("#rust"))
+                    .anyMatch(c -> c.members().stream().anyMatch(m -> m.name().value().equals("bob"))));
             Ui.fxRun(() -> window.chat().conversations().move(-2));
             Ui.await("the lobby open", () -> window.chat().conversations().openProperty().get().titleProperty().get()
                     .equals("#lobby"));
@@ -87,7 +90,9 @@ class ScreenshotTest {
             bob.type("/msg #rust but the fix is in");
             carol.type("/msg alice cake in the kitchen at four");
             carol.type("/me brings coffee for everyone");
-            bob.say("@alice could you check the new screenshot in the README?");
+            bob.type("/msg #lobby @alice could you check the new screenshot in the README?");
+            Ui.await("bob's mention", () -> window.messageTexts().contains(
+                    "@alice could you check the new screenshot in the README?"));
             Ui.fxRun(() -> {
                 window.chat().inputProperty().set("On it. The dark theme looks great too.");
                 window.chat().send();
