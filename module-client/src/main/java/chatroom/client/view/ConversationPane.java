@@ -120,6 +120,7 @@ final class ConversationPane {
         var title = new Label();
         title.setId("room");
         title.getStyleClass().add("room");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         var topic = new Label();
         topic.setId("topic");
         topic.getStyleClass().add("topic");
@@ -129,9 +130,8 @@ final class ConversationPane {
         var edit = new Button(texts.get("topic.edit"));
         edit.setId("editTopic");
         edit.getStyleClass().add("flat");
+        edit.setMinWidth(Region.USE_PREF_SIZE);
         edit.setOnAction(event -> setTopic.run());
-        var server = new Label(model.server().toString());
-        server.getStyleClass().add("server");
         model.conversations().openProperty().subscribe(open -> {
             title.textProperty().unbind();
             topic.textProperty().unbind();
@@ -147,7 +147,10 @@ final class ConversationPane {
                     .otherwise(open.topicProperty()));
             edit.setVisible(open.isRoom());
         });
-        var bar = new HBox(10, title, topic, edit, server);
+        // The topic takes what is left and is cut short first; the status line names the server.
+        topic.setTooltip(new javafx.scene.control.Tooltip());
+        topic.getTooltip().textProperty().bind(topic.textProperty());
+        var bar = new HBox(10, title, topic, edit);
         bar.getStyleClass().add("header");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -3,6 +3,7 @@ package chatroom.client.viewmodel;
 import chatroom.client.core.ClientEvent;
 import chatroom.protocol.LeaveReason;
 import chatroom.protocol.Name;
+import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 
 import java.time.Duration;
@@ -113,8 +114,10 @@ final class Transcript {
             case ServerFrame.Renamed renamed -> notice(renamed.time(),
                     texts.format("notice.renamed", renamed.from(), renamed.to()), ChatItem.NoticeKind.PRESENCE, out);
             // Leaving the room shows as a version 1 server showed it: as leaving the chat.
-            case ServerFrame.Parted parted -> notice(parted.time(),
-                    texts.format("notice.left", parted.name()) + leaveSuffix(LeaveReason.QUIT),
+            // Leaving a room is not leaving the chat: the room is named, and the reason given.
+            case ServerFrame.Parted parted -> notice(parted.time(), texts.format("notice.parted", parted.name(),
+                            presence.room().map(RoomName::value).orElse(""))
+                            + (parted.reason().isBlank() ? "" : texts.format("notice.parted.reason", parted.reason())),
                     ChatItem.NoticeKind.PRESENCE, out);
             // An operator's act, told as one with who did it and why.
             case ServerFrame.Kicked kicked -> notice(kicked.time(), withReason(kicked.name().key().equals(me.key())
