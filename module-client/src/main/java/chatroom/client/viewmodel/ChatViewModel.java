@@ -72,6 +72,11 @@ public final class ChatViewModel {
 
     private final ObservableList<String> pending = FXCollections.observableArrayList();
     private final ObservableList<ServerFrame.RoomInfo> serverRooms = FXCollections.observableArrayList();
+    // One read-only view each, kept: a view made per call forwards changes only while someone
+    // holds it, so a listener added to a fresh one would stop hearing when it is collected.
+    private final ObservableList<String> pendingView = FXCollections.unmodifiableObservableList(pending);
+    private final ObservableList<ServerFrame.RoomInfo> serverRoomsView =
+            FXCollections.unmodifiableObservableList(serverRooms);
     private final InputViewModel composer;
     private final StringProperty input;
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.CONNECTING);
@@ -533,12 +538,12 @@ public final class ChatViewModel {
 
     /// The server's rooms, as last listed (`/rooms`, the join dialog).
     public ObservableList<ServerFrame.RoomInfo> serverRooms() {
-        return FXCollections.unmodifiableObservableList(serverRooms);
+        return serverRoomsView;
     }
 
     /// Messages sent but not yet confirmed by the server, oldest first.
     public ObservableList<String> pending() {
-        return FXCollections.unmodifiableObservableList(pending);
+        return pendingView;
     }
 
     /// Tells `attention` of each new message that may want the person (a mention, a private

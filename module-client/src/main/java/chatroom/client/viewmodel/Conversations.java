@@ -28,6 +28,9 @@ public final class Conversations {
     private final Function<Target, Transcript> transcripts;
     private final ObservableList<ConversationViewModel> rooms = FXCollections.observableArrayList();
     private final ObservableList<ConversationViewModel> people = FXCollections.observableArrayList();
+    // Kept, not made per call: a read-only view forwards changes only while it is reachable.
+    private final ObservableList<ConversationViewModel> roomsView = FXCollections.unmodifiableObservableList(rooms);
+    private final ObservableList<ConversationViewModel> peopleView = FXCollections.unmodifiableObservableList(people);
     private final Map<String, ConversationViewModel> byKey = new HashMap<>();
     private final ReadOnlyObjectWrapper<ConversationViewModel> open = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper windowFocused = new ReadOnlyBooleanWrapper(true);
@@ -166,12 +169,12 @@ public final class Conversations {
 
     /// The rooms the person is in (and rooms they were removed from, until closed).
     public ObservableList<ConversationViewModel> rooms() {
-        return FXCollections.unmodifiableObservableList(rooms);
+        return roomsView;
     }
 
     /// The private conversations.
     public ObservableList<ConversationViewModel> people() {
-        return FXCollections.unmodifiableObservableList(people);
+        return peopleView;
     }
 
     /// The conversation shown in the middle; `null` before the first login.

@@ -235,6 +235,26 @@ class WorkbenchViewModelTest {
         }
     }
 
+    @Test
+    @DisplayName("a listener on a read-only list keeps hearing after garbage collection (the view's pending rows, the saved rooms)")
+    void listenersSurviveCollection() {
+        login();
+        List<String> heard = new java.util.ArrayList<>();
+        chat.pending().addListener((javafx.collections.ListChangeListener<String>) change -> heard.add("pending"));
+        chat.conversations().rooms().addListener(
+                (javafx.collections.ListChangeListener<ConversationViewModel>) change -> heard.add("rooms"));
+        chat.conversations().people().addListener(
+                (javafx.collections.ListChangeListener<ConversationViewModel>) change -> heard.add("people"));
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+
+        chat.apply(List.of(new ClientEvent.Unconfirmed(List.of("waiting")),
+                new ClientEvent.InRooms(List.of(LOBBY, RUST), Optional.of(LOBBY)), privately(BOB, BOB, "psst")));
+
+        assertThat(heard).contains("pending", "rooms", "people");
+    }
+
     @Nested
     @DisplayName("attention")
     class Notifications {
