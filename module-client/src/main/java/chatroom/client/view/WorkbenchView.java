@@ -35,6 +35,8 @@ final class WorkbenchView {
     private final WorkbenchDialogs dialogs;
     private final ReadOnlyBooleanWrapper sidebarShown = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper membersShown = new ReadOnlyBooleanWrapper(true);
+    /// The side panels' widths when last placed or shown, for when they come back.
+    private final java.util.Map<Parent, Double> lastWidths = new java.util.HashMap<>();
 
     WorkbenchView(ChatViewModel model, Texts texts, Consumer<String> openLink) {
         banner = new ReconnectBanner(model.reconnect(), texts);
@@ -126,10 +128,53 @@ final class WorkbenchView {
 
     private void show(Node panel, boolean show, int at) {
         boolean shown = panels.getItems().contains(panel);
-        if (show && !shown) {
+        if (show == shown) {
+            return;
+        }
+        // A split pane shares its width anew when an item comes or goes: keep the side panels'
+        // widths as they were, and give the conversation the rest.
+        double sidebarWidth = panelWidth(sidebar.root(), 220);
+        double membersWidth = panelWidth(members.root(), 200);
+        if (show) {
             panels.getItems().add(Math.min(at, panels.getItems().size()), panel);
-        } else if (!show && shown) {
+        } else {
             panels.getItems().remove(panel);
+        }
+        placeDividers(sidebarWidth, membersWidth);
+        // The split pane's skin shares the width out again on its next layout: once it has,
+        // put the dividers back where they belong.
+        var scene = root.getScene();
+        if (scene != null) {
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                placeDividers(sidebarWidth, membersWidth);
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            panels.requestLayout();
+        }
+    }
+
+    private double panelWidth(Parent panel, double otherwise) {
+        return panels.getItems().contains(panel) && panel.getLayoutBounds().getWidth() > 0
+                ? panel.getLayoutBounds().getWidth() : lastWidths.getOrDefault(panel, otherwise);
+    }
+
+    /// Puts the dividers so that the side panels shown are `sidebarWidth` and `membersWidth`
+    /// pixels wide.
+    void placeDividers(double sidebarWidth, double membersWidth) {
+        lastWidths.put(sidebar.root(), sidebarWidth);
+        lastWidths.put(members.root(), membersWidth);
+        double width = panels.getWidth() > 0 ? panels.getWidth()
+                : root.getScene() != null ? root.getScene().getWidth() : 900;
+        boolean left = panels.getItems().contains(sidebar.root());
+        boolean right = panels.getItems().contains(members.root());
+        if (left && right) {
+            panels.setDividerPositions(sidebarWidth / width, 1 - membersWidth / width);
+        } else if (left) {
+            panels.setDividerPositions(sidebarWidth / width);
+        } else if (right) {
+            panels.setDividerPositions(1 - membersWidth / width);
         }
     }
 

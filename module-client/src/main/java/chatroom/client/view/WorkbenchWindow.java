@@ -98,15 +98,7 @@ final class WorkbenchWindow {
     }
 
     private void placeDividers(WindowLayout layout) {
-        double width = Math.max(1, scene.getWidth());
-        var panels = view.panels();
-        int dividers = panels.getDividers().size();
-        if (dividers == 2) {
-            panels.setDividerPositions(layout.sidebarWidth() / width, 1 - layout.memberListWidth() / width);
-        } else if (dividers == 1) {
-            panels.setDividerPositions(layout.sidebarShown() ? layout.sidebarWidth() / width
-                    : 1 - layout.memberListWidth() / width);
-        }
+        view.placeDividers(layout.sidebarWidth(), layout.memberListWidth());
     }
 
     /// The rooms the person was in the last time on this server, joined again quietly (the
@@ -150,6 +142,7 @@ final class WorkbenchWindow {
         if (positions.length >= 1 && members) {
             memberListWidth = (int) Math.round((1 - positions[positions.length - 1]) * width);
         }
+        // A hidden panel keeps the width it had.
         boolean maximized = stage.isMaximized();
         var layout = WindowLayout.clamped(maximized ? before.width() : (int) Math.round(stage.getWidth()),
                 maximized ? before.height() : (int) Math.round(stage.getHeight()), maximized, sidebarWidth,

@@ -193,8 +193,12 @@ class WorkbenchTest {
         var alice = openAlice();
         type(robot, "/join #rust");
         Ui.await("#rust open", () -> open(alice).equals("#rust"));
+        double sidebarBefore = Ui.fx(() -> robot.lookup("#sidebar").query().getLayoutBounds().getWidth());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.B).release(KeyCode.SHIFT, KeyCode.CONTROL);
         Ui.await("the member list hidden", () -> robot.lookup("#membersPane").tryQuery().isEmpty());
+        // The other panel keeps its width; the conversation takes the space.
+        Ui.await("the sidebar as wide as before", () -> Math.abs(
+                robot.lookup("#sidebar").query().getLayoutBounds().getWidth() - sidebarBefore) < 8);
         Ui.fxRun(() -> alice.chat().quit());
         Ui.await("closed", () -> alice.closed().get() == 1);
 
