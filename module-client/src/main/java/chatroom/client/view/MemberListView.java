@@ -79,12 +79,12 @@ final class MemberListView {
             getStyleClass().add("member");
             setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && getItem() != null) {
-                    model.openPrivate(getItem().name());
+                    model.actions().openPrivate(getItem().name());
                 }
             });
             setOnKeyPressed(event -> {
                 if (event.getCode() == KeyCode.ENTER && getItem() != null) {
-                    model.openPrivate(getItem().name());
+                    model.actions().openPrivate(getItem().name());
                 }
             });
         }
@@ -117,19 +117,19 @@ final class MemberListView {
 
         private ContextMenu menu(Member member) {
             Name name = member.name();
-            var talk = item("members.message", "memberMessage", () -> model.openPrivate(name));
+            var talk = item("members.message", "memberMessage", () -> model.actions().openPrivate(name));
             var menu = new ContextMenu(talk);
             var open = model.conversations().openProperty().get();
             if (open != null && open.operatorProperty().get()) {
                 menu.getItems().addAll(new SeparatorMenuItem(),
                         item("members.kick", "memberKick", () -> kick.accept(open, name)),
-                        item("members.ban", "memberBan", () -> model.moderate(Moderation.BAN, name)),
+                        item("members.ban", "memberBan", () -> model.actions().moderate(Moderation.BAN, name)),
                         member.muted()
-                                ? item("members.unmute", "memberUnmute", () -> model.moderate(Moderation.UNMUTE, name))
-                                : item("members.mute", "memberMute", () -> model.moderate(Moderation.MUTE, name)),
+                                ? item("members.unmute", "memberUnmute", () -> model.actions().moderate(Moderation.UNMUTE, name))
+                                : item("members.mute", "memberMute", () -> model.actions().moderate(Moderation.MUTE, name)),
                         member.operator()
-                                ? item("members.deop", "memberDeop", () -> model.moderate(Moderation.DEOP, name))
-                                : item("members.op", "memberOp", () -> model.moderate(Moderation.OP, name)));
+                                ? item("members.deop", "memberDeop", () -> model.actions().moderate(Moderation.DEOP, name))
+                                : item("members.op", "memberOp", () -> model.actions().moderate(Moderation.OP, name)));
             }
             return menu;
         }

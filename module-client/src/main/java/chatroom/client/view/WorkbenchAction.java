@@ -31,7 +31,10 @@ public enum WorkbenchAction {
     // Conversation: the open room or private conversation.
     LEAVE_CONVERSATION(Menu.CONVERSATION, shortcut(KeyCode.W)),
     SET_TOPIC(Menu.CONVERSATION, shortcut(KeyCode.T)),
+    // What /me does, for what is typed in the input.
+    SEND_ACTION(Menu.CONVERSATION, shortcutShift(KeyCode.E)),
     LOCK_TOPIC(Menu.CONVERSATION, shortcutShift(KeyCode.T), Kind.TOGGLE),
+    UNBAN(Menu.CONVERSATION, shortcutShift(KeyCode.U)),
     CLOSE_ROOM(Menu.CONVERSATION, new KeyCodeCombination(KeyCode.W, SHORTCUT_DOWN, ALT_DOWN)),
     MUTE_NOTIFICATIONS(Menu.CONVERSATION, shortcutShift(KeyCode.M), Kind.TOGGLE),
     SEARCH(Menu.CONVERSATION, shortcut(KeyCode.F)),

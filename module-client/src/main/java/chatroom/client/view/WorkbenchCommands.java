@@ -47,16 +47,18 @@ final class WorkbenchCommands {
                 .on(QUICK_SWITCH, dialogs::quickSwitch)
                 .on(PREFERENCES, preferencesDialog)
                 .on(QUIT, model::quit)
-                .on(LEAVE_CONVERSATION, () -> model.act(new chatroom.protocol.Command.Part(Optional.empty(), "")))
+                .on(LEAVE_CONVERSATION, () -> model.actions().act(new chatroom.protocol.Command.Part(Optional.empty(), "")))
                 .enabledWhen(LEAVE_CONVERSATION, BooleanExpression.booleanExpression(anyOpen)
                         .and(model.roomsSupportedProperty()))
                 .on(SET_TOPIC, dialogs::setTopic).enabledWhen(SET_TOPIC, roomOpen)
-                .on(LOCK_TOPIC, model::toggleTopicLock).enabledWhen(LOCK_TOPIC, operatorHere)
+                .on(SEND_ACTION, () -> model.sendAsAction()).enabledWhen(SEND_ACTION, anyOpen)
+                .on(UNBAN, dialogs::unban).enabledWhen(UNBAN, operatorHere)
+                .on(LOCK_TOPIC, model.actions()::toggleTopicLock).enabledWhen(LOCK_TOPIC, operatorHere)
                 .selectedWhen(LOCK_TOPIC, BooleanExpression.booleanExpression(
                         open.flatMap(ConversationViewModel::topicLockedProperty).orElse(false)))
                 .on(CLOSE_ROOM, dialogs::closeRoom).enabledWhen(CLOSE_ROOM, roomOpen)
                 .on(MUTE_NOTIFICATIONS, () -> {
-                    model.toggleMuted();
+                    model.actions().toggleMuted();
                     var now = open.get();
                     if (now != null) {
                         store.update(preferences -> preferences.withMuted(model.server(), now.target(),

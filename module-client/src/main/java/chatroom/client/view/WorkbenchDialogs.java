@@ -45,47 +45,55 @@ final class WorkbenchDialogs {
         openRoom().ifPresent(room -> TextPrompt.of(texts, texts.format("prompt.topic.title", room.titleProperty().get()),
                         texts.get("prompt.topic.label"))
                 .initial(room.topicProperty().get()).allowBlank().check(checks.shortText())
-                .show(owner.get(), text -> model.act(new Command.Topic(Optional.of((RoomName) room.target()),
+                .show(owner.get(), text -> model.actions().act(new Command.Topic(Optional.of((RoomName) room.target()),
                         Optional.of(text.strip())))));
     }
 
     void privateMessage() {
         TextPrompt.of(texts, texts.get("private.title"), texts.get("private.label")).check(checks.name())
-                .show(owner.get(), model::openPrivate);
+                .show(owner.get(), model.actions()::openPrivate);
     }
 
     void changeName() {
         TextPrompt.of(texts, texts.get("prompt.name.title"), texts.get("prompt.name.label"))
-                .initial(model.meProperty().get()).check(checks.name()).show(owner.get(), model::rename);
+                .initial(model.meProperty().get()).check(checks.name()).show(owner.get(), model.actions()::rename);
     }
 
     /// Says the person is away (asking why), or back.
     void toggleAway() {
         if (model.awayProperty().get()) {
-            model.act(new Command.Away(Optional.empty()));
+            model.actions().act(new Command.Away(Optional.empty()));
             return;
         }
         TextPrompt.of(texts, texts.get("prompt.away.title"), texts.get("prompt.away.label"))
                 .allowBlank().check(checks.shortText())
-                .show(owner.get(), text -> model.act(new Command.Away(
+                .show(owner.get(), text -> model.actions().act(new Command.Away(
                         Optional.of(text.isBlank() ? texts.get("away.default") : text.strip()))));
     }
 
     void becomeOperator() {
         TextPrompt.of(texts, texts.get("prompt.oper.title"), texts.get("prompt.oper.label")).secret()
-                .check(checks.password()).show(owner.get(), password -> model.act(new Command.Oper(password)));
+                .check(checks.password()).show(owner.get(), password -> model.actions().act(new Command.Oper(password)));
     }
 
     void kick(Name member) {
         openRoom().ifPresent(room -> TextPrompt.of(texts,
                         texts.format("prompt.kick.title", member, room.titleProperty().get()), texts.get("prompt.kick.label"))
                 .allowBlank().check(checks.shortText())
-                .show(owner.get(), reason -> model.act(new Command.Kick(Optional.of((RoomName) room.target()), member,
+                .show(owner.get(), reason -> model.actions().act(new Command.Kick(Optional.of((RoomName) room.target()), member,
                         reason.strip()))));
     }
 
+    /// Operators: lifts a ban on a name or an address in the open room.
+    void unban() {
+        openRoom().ifPresent(room -> TextPrompt.of(texts, texts.format("prompt.unban.title", room.titleProperty().get()),
+                        texts.get("prompt.unban.label")).check(checks.shortText())
+                .show(owner.get(), target -> model.actions().act(new Command.Moderate(
+                        Optional.of((RoomName) room.target()), Moderation.UNBAN, Optional.of(target.strip())))));
+    }
+
     void ban(Name member) {
-        model.moderate(Moderation.BAN, member);
+        model.actions().moderate(Moderation.BAN, member);
     }
 
     /// Server operators: closes the open room for good, once the person confirms.
@@ -98,7 +106,7 @@ final class WorkbenchDialogs {
             alert.setTitle(texts.format("prompt.close.title", room.titleProperty().get()));
             alert.setOnHidden(event -> {
                 if (alert.getResult() == ButtonType.YES) {
-                    model.act(new Command.Moderate(Optional.of((RoomName) room.target()), Moderation.CLOSE,
+                    model.actions().act(new Command.Moderate(Optional.of((RoomName) room.target()), Moderation.CLOSE,
                             Optional.empty()));
                 }
             });
@@ -112,7 +120,7 @@ final class WorkbenchDialogs {
 
     /// The server's rooms, filterable, to join one or create a new one.
     void rooms() {
-        var directory = new RoomDirectoryViewModel(texts, room -> model.act(new Command.Join(room)), model::listRooms);
+        var directory = new RoomDirectoryViewModel(texts, room -> model.actions().act(new Command.Join(room)), model.actions()::listRooms);
         ListChangeListener<Object> update = change -> directory.setRooms(model.serverRooms());
         model.serverRooms().addListener(update);
         var dialog = new JoinRoomDialog(directory, texts, owner.get()).show();
@@ -121,7 +129,7 @@ final class WorkbenchDialogs {
 
     /// Ctrl+K: the conversations first, then the members of the rooms, to open or talk to.
     void quickSwitch() {
-        var switcher = new QuickSwitcherViewModel(model::openConversation);
+        var switcher = new QuickSwitcherViewModel(model.actions()::openConversation);
         List<QuickSwitcherViewModel.Entry> entries = new ArrayList<>();
         for (var conversation : model.conversations().all()) {
             entries.add(new QuickSwitcherViewModel.Entry(conversation.titleProperty().get(),

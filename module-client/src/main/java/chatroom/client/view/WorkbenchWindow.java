@@ -54,7 +54,7 @@ final class WorkbenchWindow {
             stage.setIconified(false);
             stage.toFront();
             stage.requestFocus();
-            chat.openConversation(target);
+            chat.actions().openConversation(target);
         };
         var board = new NoticeBoard(context.clock(), open);
         notifier = new DesktopNotifier(board, context.uiExecutor(), open, texts.get("attention.tray.tooltip"));
@@ -105,7 +105,7 @@ final class WorkbenchWindow {
     /// default room stays open).
     private void rejoin() {
         List<RoomName> rooms = store.current().roomsFor(chat.server());
-        chat.rejoin(rooms);
+        chat.actions().rejoin(rooms);
     }
 
     /// Keeps the preferences up to date with the rooms joined and the conversations muted.

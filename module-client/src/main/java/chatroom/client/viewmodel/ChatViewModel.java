@@ -7,11 +7,8 @@ import chatroom.client.core.LoginOutcome;
 import chatroom.client.core.Security;
 import chatroom.client.core.ServerAddress;
 import chatroom.protocol.Command;
-import chatroom.protocol.Commands;
 import chatroom.protocol.Member;
-import chatroom.protocol.Moderation;
 import chatroom.protocol.Name;
-import chatroom.protocol.Parsed;
 import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.Target;
@@ -66,7 +63,7 @@ public final class ChatViewModel {
     private final Conversations conversations;
     private final ConversationEvents events;
     private final ReconnectViewModel reconnect;
-    private final Refusals refusals;
+    private final ChatActions actions;
     /// Set once, right after construction, by [#open].
     private ChatClient client;
 
@@ -107,7 +104,6 @@ public final class ChatViewModel {
         this.texts = context.texts();
         this.server = server;
         this.myName = name;
-        this.refusals = new Refusals(texts);
         this.conversations = new Conversations(target -> new Transcript(context, myName));
         this.events = new ConversationEvents(texts, conversations, () -> myName, (conversation, chat, mention) -> {
             if (attention != null) {
@@ -115,7 +111,9 @@ public final class ChatViewModel {
                         mention, false, false));
             }
         });
-        this.composer = new InputViewModel(texts, this::perform, CompletionSource.of(this::peopleToComplete,
+        this.actions = new ChatActions(texts, () -> client, conversations, events, () -> myName, () -> requests,
+                roomsSupported::get, this::here, this::quit);
+        this.composer = new InputViewModel(texts, actions::perform, CompletionSource.of(this::peopleToComplete,
                 this::roomsToComplete));
         this.input = composer.textProperty();
         this.reconnect = new ReconnectViewModel(context, () -> client.reconnectNow(), () -> client.cancelReconnect(),
@@ -224,6 +222,14 @@ public final class ChatViewModel {
         composer.submit();
     }
 
+    /// Sends what was typed as an action, as `/me` would (a menu item and a key do it).
+    public void sendAsAction() {
+        String text = input.get() == null ? "" : input.get().strip();
+        if (!text.isEmpty()) {
+            actions.perform(new Command.Me(text)).ifPresentOrElse(composer::refuse, () -> input.set(""));
+        }
+    }
+
     /// Members of the open room, then the people of private conversations: Tab completes them.
     private List<Name> peopleToComplete() {
         List<Name> people = new java.util.ArrayList<>(members().stream().map(Member::name).toList());
@@ -238,165 +244,6 @@ public final class ChatViewModel {
         return rooms;
     }
 
-    /// Does what a command asks, in the open conversation when it names no room. Returns why
-    /// it was refused, in the UI's language; empty when it was done (or sent to the server,
-    /// whose answer arrives as events).
-    public Optional<String> perform(Command command) {
-        Optional<ConversationViewModel> open = Optional.ofNullable(conversations.openProperty().get());
-        Optional<RoomName> room = open.filter(ConversationViewModel::isRoom).map(c -> (RoomName) c.target());
-        return switch (command) {
-            case Command.Say say -> say(open, say.text(), false);
-            case Command.Me action -> say(open, action.text(), true);
-            case Command.Msg msg -> {
-                if (msg.to() instanceof Name person && !person.key().equals(myName.key())) {
-                    conversations.obtain(person);
-                }
-                yield refusal(client.send(msg.to(), msg.text(), false));
-            }
-            case Command.Help help -> {
-                requests.accept(Request.HELP);
-                yield Optional.empty();
-            }
-            case Command.Quit bye -> {
-                quit();
-                yield Optional.empty();
-            }
-            case Command.Rooms list -> {
-                // The room directory opens and asks for the list itself.
-                requests.accept(Request.ROOMS);
-                yield Optional.empty();
-            }
-            case Command.Part part -> {
-                if (part.room().isEmpty() && open.isPresent() && !open.get().isRoom()) {
-                    conversations.remove(open.get());
-                    yield Optional.empty();
-                }
-                Optional<RoomName> which = part.room().or(() -> room);
-                if (which.isPresent() && conversations.find(which.get()).map(c -> !c.joinedProperty().get()).orElse(false)) {
-                    // Put out of the room before: closing it is all that is left.
-                    conversations.find(which.get()).ifPresent(conversations::remove);
-                    yield Optional.empty();
-                }
-                which.ifPresent(events::leaving);
-                yield refusal(client.perform(new Command.Part(which, part.reason())));
-            }
-            case Command.Who who -> refusal(client.perform(new Command.Who(who.room().or(() -> room))));
-            case Command.Topic topic -> refusal(client.perform(new Command.Topic(topic.room().or(() -> room), topic.text())));
-            case Command.Kick kick -> refusal(client.perform(new Command.Kick(kick.room().or(() -> room), kick.name(),
-                    kick.reason())));
-            case Command.Moderate moderate -> refusal(client.perform(new Command.Moderate(
-                    moderate.room().or(() -> room), moderate.action(), moderate.target())));
-            case Command.Join join -> {
-                // Already in it: just open it.
-                Optional<ConversationViewModel> known = conversations.find(join.room())
-                        .filter(c -> c.joinedProperty().get());
-                if (known.isPresent()) {
-                    conversations.open(known.get());
-                    yield Optional.empty();
-                }
-                events.wantOpen(join.room());
-                yield refusal(client.perform(command));
-            }
-            case Command.Nick nick -> refusal(client.perform(command));
-            case Command.Away change -> refusal(client.perform(command));
-            case Command.Oper oper -> refusal(client.perform(command));
-        };
-    }
-
-    private Optional<String> say(Optional<ConversationViewModel> open, String text, boolean action) {
-        if (open.isEmpty()) {
-            return Optional.of(texts.get("input.nowhere"));
-        }
-        if (!open.get().joinedProperty().get()) {
-            return Optional.of(texts.format("input.notInRoom", open.get().titleProperty().get()));
-        }
-        if (!roomsSupported.get() && !action) {
-            // A version 1 server has one room, and its client sends there without naming it.
-            return refusal(client.send(text));
-        }
-        return refusal(client.send(open.get().target(), text, action));
-    }
-
-    private Optional<String> refusal(Parsed<?> result) {
-        return switch (result) {
-            case Parsed.Ok<?> ok -> Optional.empty();
-            case Parsed.Invalid<?> invalid -> Optional.of(refusals.of(invalid));
-        };
-    }
-
-    /// Asks the server for its rooms; they arrive in [#serverRooms()].
-    public void listRooms() {
-        client.perform(new Command.Rooms());
-    }
-
-    /// Opens the conversation with `target`: a room the person is in, or a private
-    /// conversation (made if needed).
-    public void openConversation(Target target) {
-        switch (target) {
-            case RoomName room -> conversations.open(room);
-            case Name person -> openPrivate(person);
-        }
-    }
-
-    /// Opens (making it if needed) the private conversation with `person`.
-    public void openPrivate(Name person) {
-        if (!person.key().equals(myName.key())) {
-            conversations.open(conversations.obtain(person));
-        }
-    }
-
-    /// Opens the private conversation with the person named `typed`; a name that cannot be
-    /// anybody's is told in the open conversation.
-    public void openPrivate(String typed) {
-        switch (Name.parse(typed.strip())) {
-            case Parsed.Ok<Name> ok -> openPrivate(ok.value());
-            case Parsed.Invalid<Name> invalid -> tell(refusals.of(invalid));
-        }
-    }
-
-    /// Asks the server for a new name (`/nick`); an invalid one is told in the open conversation.
-    public void rename(String typed) {
-        switch (Name.parse(typed.strip())) {
-            case Parsed.Ok<Name> ok -> act(new Command.Nick(ok.value()));
-            case Parsed.Invalid<Name> invalid -> tell(refusals.of(invalid));
-        }
-    }
-
-    /// An operator's action on `member` of the open room.
-    public void moderate(Moderation action, Name member) {
-        act(new Command.Moderate(Optional.empty(), action, Optional.of(member.value())));
-    }
-
-    /// Does what a menu, dialog or button asks; a refusal is told in the open conversation.
-    public void act(Command command) {
-        perform(command).ifPresent(this::tell);
-    }
-
-    /// Tells the person, in the open conversation, why something was not done.
-    private void tell(String reason) {
-        here().ifPresent(conversation -> {
-            conversation.transcript().notice(texts.format("notice.error", reason), ChatItem.NoticeKind.ERROR,
-                    events.into(conversation));
-            events.flush();
-        });
-    }
-
-    /// Operators: locks the open room's topic, or unlocks it.
-    public void toggleTopicLock() {
-        var open = conversations.openProperty().get();
-        if (open != null && open.isRoom()) {
-            act(new Command.Moderate(Optional.of((RoomName) open.target()), open.topicLockedProperty().get()
-                    ? Moderation.UNLOCK_TOPIC : Moderation.LOCK_TOPIC, Optional.empty()));
-        }
-    }
-
-    /// Turns notifications of the open conversation off or on.
-    public void toggleMuted() {
-        var open = conversations.openProperty().get();
-        if (open != null) {
-            open.setMuted(!open.mutedProperty().get());
-        }
-    }
 
     /// Leaves: says goodbye to the server and closes the connection. [#endedProperty()]
     /// becomes true once the client has closed, or after [#CLOSE_GRACE] if it has not.
@@ -552,20 +399,16 @@ public final class ChatViewModel {
         this.attention = decider;
     }
 
+    /// What the person can ask: messages, commands, moderation, private conversations.
+    public ChatActions actions() {
+        return actions;
+    }
+
     /// Conversations the person muted before start muted (`muted` says which).
     public void rememberMuted(java.util.function.Predicate<Target> muted) {
         conversations.setMutedAtStart(muted);
     }
 
-    /// Joins `rooms` again (those of the last run), quietly: the open conversation stays open.
-    /// Rooms the person is already in, and a room name refused, are skipped.
-    public void rejoin(List<RoomName> rooms) {
-        for (RoomName room : rooms) {
-            if (conversations.find(room).isEmpty()) {
-                client.perform(new Command.Join(room));
-            }
-        }
-    }
 
     /// Whether notifications of the conversation with `target` are off.
     public boolean isMuted(Target target) {

@@ -66,6 +66,10 @@ public final class ConversationViewModel {
             case RoomName room -> room.value();
             case Name name -> name.value();
         });
+        if (target instanceof Name person) {
+            // A private conversation's "members": the other person, away or not.
+            members.setAll(Member.plain(person));
+        }
     }
 
     /// The key of a conversation with `target`: rooms and names ignoring case, and a room
@@ -160,6 +164,9 @@ public final class ConversationViewModel {
 
     void setAway(boolean isAway) {
         away.set(isAway);
+        if (target instanceof Name person) {
+            members.setAll(new Member(person, false, false, isAway));
+        }
     }
 
     void setJoined(boolean isJoined) {
@@ -170,6 +177,7 @@ public final class ConversationViewModel {
         target = name;
         key = keyOf(name);
         title.set(name.value());
+        members.setAll(new Member(name, false, false, away.get()));
     }
 
     String draft() {
@@ -200,7 +208,7 @@ public final class ConversationViewModel {
         return itemsView;
     }
 
-    /// The room's members, sorted ignoring case (empty for a private conversation).
+    /// The room's members, sorted ignoring case; for a private conversation, the other person.
     public ObservableList<Member> members() {
         return membersView;
     }

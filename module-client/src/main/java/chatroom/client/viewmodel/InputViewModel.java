@@ -71,6 +71,12 @@ public final class InputViewModel {
 
     /// Why the last [#submit()] did nothing, in the UI's language; empty when there is nothing to
     /// say. Cleared as soon as the text changes.
+    /// Shows why something done with the typed text elsewhere (a menu's "send as action") was
+    /// refused; the text stays.
+    void refuse(String reason) {
+        error.set(reason);
+    }
+
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }

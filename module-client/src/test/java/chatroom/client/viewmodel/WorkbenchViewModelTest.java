@@ -228,7 +228,7 @@ class WorkbenchViewModelTest {
         @DisplayName("opening one from the member list opens it without sending anything")
         void openFromMembers() {
             login();
-            chat.openPrivate(BOB);
+            chat.actions().openPrivate(BOB);
 
             assertThat(chat.conversations().openProperty().get().titleProperty().get()).isEqualTo("bob");
             assertThat(chat.pending()).isEmpty();
@@ -276,7 +276,7 @@ class WorkbenchViewModelTest {
 
             clock.advance(java.time.Duration.ofMinutes(1));
             chat.conversations().open(conversation("#rust"));
-            chat.toggleMuted();
+            chat.actions().toggleMuted();
             chat.apply(List.of(said(RUST, BOB, "alice: muted room")));
             assertThat(told).hasSize(1);
 
