@@ -151,7 +151,11 @@ final class Rooms {
             case ServerFrame.Joined joined -> {
                 out.add(new ClientEvent.Presence(Optional.of(name), joined));
                 if (state != null) {
-                    state.put(new Member(joined.name(), false, false, away.contains(joined.name().key())));
+                    // The joiner may be listed already, with the flags the server gave them (the
+                    // creator of a room is its operator): a join does not take those away.
+                    Member listed = state.get(joined.name().key());
+                    state.put(listed != null ? listed
+                            : new Member(joined.name(), false, false, away.contains(joined.name().key())));
                     out.add(state.list(false));
                     if (identity.isMe(joined.name()) && !state.joined) {
                         state.joined = true;

@@ -132,6 +132,27 @@ class ChatClientRoomsTest {
         }
 
         @Test
+        @DisplayName("the creator of a room stays listed as its operator after its own join is announced")
+        void creatorStaysOperator() throws Exception {
+            var events = new EventRecorder();
+            var alice = loggedIn("alice", events);
+
+            perform(alice, "/join #rust");
+            int joined = events.await("joined #rust", ownJoin("alice", RUST));
+
+            // Every list from the join on (the server's and the client's own after the join) has the flag.
+            events.await(joined, "a list after the join", event -> event instanceof ClientEvent.Members list
+                    && list.room().equals(RUST) && !list.listed());
+            List<ClientEvent> seen = events.events();
+            assertThat(seen.subList(joined, seen.size()).stream()
+                    .filter(event -> event instanceof ClientEvent.Members list && list.room().equals(RUST))
+                    .map(event -> ((ClientEvent.Members) event).members()))
+                    .isNotEmpty()
+                    .allSatisfy(members -> assertThat(members).containsExactly(
+                            new chatroom.protocol.Member(new Name("alice"), true, false, false)));
+        }
+
+        @Test
         @DisplayName("lines typed right after /join or /part go where the plain dialect sends them, whatever the delay")
         void typedAhead() throws Exception {
             var bobEvents = new EventRecorder();

@@ -123,8 +123,10 @@ class NoticeToastsTest {
         assertThat(Ui.fx(() -> robot.lookup(".toast-text").queryAllAs(Label.class).stream().map(Label::getText).toList()))
                 .containsExactly("alice?", "are you there?");
         Node bobs = toastOf(robot, "Private message from bob");
-        Bounds toast = Ui.fx(() -> bobs.localToScene(bobs.getLayoutBounds()));
         double width = Ui.fx(() -> stage.getScene().getWidth());
+        // A toast just added is placed by the next layout pass.
+        Ui.await("placed at the right", () -> bobs.localToScene(bobs.getLayoutBounds()).getMaxX() > width - 40);
+        Bounds toast = Ui.fx(() -> bobs.localToScene(bobs.getLayoutBounds()));
         assertThat(toast.getMaxX()).as("at the right").isGreaterThan(width - 40).isLessThanOrEqualTo(width);
         assertThat(toast.getMinY()).as("near the top").isLessThan(300);
         Button open = button(robot, "Private message from bob", "toast-open");

@@ -233,4 +233,67 @@ class WorkbenchTest {
             assertThat(Ui.fx(() -> robot.lookup("#input").queryAs(TextInputControl.class).isDisabled())).isFalse();
         }
     }
+
+    private static void onMember(FxRobot robot, String name, String item) {
+        robot.rightClickOn(robot.lookup("#members .list-cell").match(node ->
+                node instanceof javafx.scene.control.ListCell<?> cell && cell.getText() != null
+                        && cell.getText().replace("@", "").equals(name)).<javafx.scene.Node>query());
+        robot.clickOn(item);
+    }
+
+    @Test
+    @DisplayName("a room's operator mutes, makes operator and kicks from the member list's menu")
+    void moderationFromTheMemberList(FxRobot robot) {
+        try (var bob = Peer.join(port, "bob")) {
+            var alice = openAlice();
+            type(robot, "/join #ops");
+            Ui.await("#ops open", () -> open(alice).equals("#ops"));
+            try {
+                Ui.await("alice operator", () -> conversation(alice, "#ops").operatorProperty().get());
+            } catch (AssertionError e) {
+                throw new AssertionError("members " + Ui.fx(() -> conversation(alice, "#ops").members().toString()) + " me " + alice.chat().me(), e);
+            }
+            bob.type("/join #ops");
+            Ui.await("bob listed", () -> conversation(alice, "#ops").members().size() == 2);
+
+            onMember(robot, "bob", "#memberMute");
+            Ui.await("bob muted", () -> conversation(alice, "#ops").members().stream()
+                    .anyMatch(member -> member.name().value().equals("bob") && member.muted()));
+
+            onMember(robot, "bob", "#memberUnmute");
+            onMember(robot, "bob", "#memberOp");
+            Ui.await("bob operator", () -> conversation(alice, "#ops").members().stream()
+                    .anyMatch(member -> member.name().value().equals("bob") && member.operator() && !member.muted()));
+
+            onMember(robot, "bob", "#memberKick");
+            Ui.await("the reason prompt", () -> robot.lookup("#promptField").tryQuery().isPresent());
+            robot.targetWindow(Ui.fx(() -> robot.lookup("#promptField").query().getScene().getWindow()))
+                    .clickOn("#promptField").write("enough").type(KeyCode.ENTER);
+            robot.targetWindow(alice.stage());
+            Ui.await("bob kicked", () -> conversation(alice, "#ops").members().size() == 1);
+            Peer.await("bob told why", () -> bob.events().stream().anyMatch(event ->
+                    event instanceof ClientEvent.Presence presence
+                            && presence.frame() instanceof chatroom.protocol.ServerFrame.Kicked kicked
+                            && kicked.reason().equals("enough")));
+        }
+    }
+
+    @Test
+    @DisplayName("Ctrl+J lists the server's rooms; Enter on a typed name creates and opens it")
+    void joinDialog(FxRobot robot) {
+        try (var bob = Peer.join(port, "bob")) {
+            bob.type("/join #music");
+            var alice = openAlice();
+            robot.clickOn("#input");
+            robot.press(KeyCode.CONTROL).type(KeyCode.J).release(KeyCode.CONTROL);
+            Ui.await("the directory", () -> robot.lookup("#roomTable").tryQuery().isPresent());
+            Ui.await("#music listed", () -> alice.chat().serverRooms().stream()
+                    .anyMatch(room -> room.room().value().equals("#music")));
+            robot.targetWindow(Ui.fx(() -> robot.lookup("#roomName").query().getScene().getWindow()))
+                    .clickOn("#roomName").write("poetry").type(KeyCode.ENTER);
+            robot.targetWindow(alice.stage());
+            Ui.await("#poetry open", () -> open(alice).equals("#poetry"));
+            assertThat(sidebar(alice)).containsExactly("#lobby", "#poetry");
+        }
+    }
 }
