@@ -1,21 +1,15 @@
 package chatroom.client.core;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -159,26 +153,8 @@ public final class KnownServers {
             memory.addAll(lines);
             return;
         }
-        Path target = file.get();
-        Path directory = Objects.requireNonNullElse(target.toAbsolutePath().getParent(), Path.of("."));
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, FILE_NAME, ".tmp");
-        try {
-            byte[] content = lines.stream().map(line -> line + "\n").collect(Collectors.joining())
-                    .getBytes(StandardCharsets.UTF_8);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(content));
-                // On disk before the rename, so a crash leaves the old file or the new one.
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.replace(file.get(), lines.stream().map(line -> line + "\n").collect(Collectors.joining())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private record Entry(String key, Fingerprint fingerprint) {

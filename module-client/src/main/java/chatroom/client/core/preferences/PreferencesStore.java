@@ -1,19 +1,16 @@
 package chatroom.client.core.preferences;
 
+import chatroom.client.core.AtomicFile;
 import chatroom.client.core.preferences.PreferencesFile.Reading;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -210,22 +207,6 @@ public final class PreferencesStore implements AutoCloseable {
     }
 
     private static void write(Path target, String text) throws IOException {
-        Path directory = Objects.requireNonNullElse(target.toAbsolutePath().getParent(), Path.of("."));
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, FILE_NAME, ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-                // On disk before the move, so a crash leaves the old file or the new one.
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.replace(target, text.getBytes(StandardCharsets.UTF_8));
     }
 }
