@@ -1,13 +1,14 @@
 package chatroom.bench;
 
 import javafx.application.Platform;
-import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -85,9 +86,10 @@ final class DesktopWindow {
     /// Types `line` into the input and presses Enter.
     void type(String line) {
         onFx(() -> {
-            var input = (TextField) scene().lookup("#input");
+            var input = (TextInputControl) scene().lookup("#input");
             input.setText(line);
-            input.fireEvent(new ActionEvent());
+            // Enter, as a person presses it (the input is a text area: Enter sends).
+            input.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
             return null;
         }, timeout);
     }
