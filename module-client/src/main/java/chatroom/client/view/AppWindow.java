@@ -1,7 +1,6 @@
 package chatroom.client.view;
 
 import chatroom.client.ClientOptions;
-import chatroom.client.core.ServerAddress;
 import chatroom.client.core.preferences.Preferences;
 import chatroom.client.core.preferences.PreferencesStore;
 import chatroom.client.viewmodel.ChatViewModel;

@@ -51,6 +51,22 @@ final class MemberListView {
         });
         list.setId("members");
         list.getStyleClass().add("members");
+        // From the keyboard too: Enter talks privately, the menu key or Shift+F10 opens the menu.
+        list.setOnKeyPressed(event -> {
+            Member chosen = list.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && chosen != null) {
+                model.actions().openPrivate(chosen.name());
+                event.consume();
+            }
+        });
+        list.setOnContextMenuRequested(event -> {
+            Member chosen = list.getSelectionModel().getSelectedItem();
+            if (event.isKeyboardTrigger() && chosen != null && !chosen.name().key().equals(model.me().key())) {
+                var bounds = list.localToScreen(list.getLayoutBounds());
+                MemberCell.menu(model, texts, kick, chosen).show(list, bounds.getMinX() + 20, bounds.getMinY() + 40);
+                event.consume();
+            }
+        });
         list.setCellFactory(view -> new MemberCell(model, texts, kick));
         VBox.setVgrow(list, Priority.ALWAYS);
         root.getChildren().setAll(title, stale, list);
@@ -82,11 +98,6 @@ final class MemberListView {
                     model.actions().openPrivate(getItem().name());
                 }
             });
-            setOnKeyPressed(event -> {
-                if (event.getCode() == KeyCode.ENTER && getItem() != null) {
-                    model.actions().openPrivate(getItem().name());
-                }
-            });
         }
 
         @Override
@@ -112,29 +123,34 @@ final class MemberListView {
             if (member.operator()) {
                 getStyleClass().add("operator");
             }
-            setContextMenu(isMe ? null : menu(member));
+            setContextMenu(isMe ? null : menu(model, texts, kick, member));
         }
 
-        private ContextMenu menu(Member member) {
+        static ContextMenu menu(ChatViewModel model, Texts texts, BiConsumer<ConversationViewModel, Name> kick,
+                                Member member) {
             Name name = member.name();
-            var talk = item("members.message", "memberMessage", () -> model.actions().openPrivate(name));
+            var talk = item(texts, "members.message", "memberMessage", () -> model.actions().openPrivate(name));
             var menu = new ContextMenu(talk);
             var open = model.conversations().openProperty().get();
             if (open != null && open.operatorProperty().get()) {
                 menu.getItems().addAll(new SeparatorMenuItem(),
-                        item("members.kick", "memberKick", () -> kick.accept(open, name)),
-                        item("members.ban", "memberBan", () -> model.actions().moderate(Moderation.BAN, name)),
+                        item(texts, "members.kick", "memberKick", () -> kick.accept(open, name)),
+                        item(texts, "members.ban", "memberBan", () -> model.actions().moderate(Moderation.BAN, name)),
                         member.muted()
-                                ? item("members.unmute", "memberUnmute", () -> model.actions().moderate(Moderation.UNMUTE, name))
-                                : item("members.mute", "memberMute", () -> model.actions().moderate(Moderation.MUTE, name)),
+                                ? item(texts, "members.unmute", "memberUnmute",
+                                        () -> model.actions().moderate(Moderation.UNMUTE, name))
+                                : item(texts, "members.mute", "memberMute",
+                                        () -> model.actions().moderate(Moderation.MUTE, name)),
                         member.operator()
-                                ? item("members.deop", "memberDeop", () -> model.actions().moderate(Moderation.DEOP, name))
-                                : item("members.op", "memberOp", () -> model.actions().moderate(Moderation.OP, name)));
+                                ? item(texts, "members.deop", "memberDeop",
+                                        () -> model.actions().moderate(Moderation.DEOP, name))
+                                : item(texts, "members.op", "memberOp",
+                                        () -> model.actions().moderate(Moderation.OP, name)));
             }
             return menu;
         }
 
-        private MenuItem item(String key, String id, Runnable action) {
+        private static MenuItem item(Texts texts, String key, String id, Runnable action) {
             var item = new MenuItem(texts.get(key));
             item.setId(id);
             item.setOnAction(event -> action.run());

@@ -5,7 +5,6 @@ import chatroom.client.viewmodel.Texts;
 import chatroom.protocol.Name;
 import javafx.scene.Group;
 import javafx.scene.Parent;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;

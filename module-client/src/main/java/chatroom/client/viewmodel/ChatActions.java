@@ -134,7 +134,7 @@ public final class ChatActions {
         };
     }
 
-    /// Asks the server for its rooms; they arrive in [#serverRooms()].
+    /// Asks the server for its rooms; they arrive in [ChatViewModel#serverRooms()].
     public void listRooms() {
         client.get().perform(new Command.Rooms());
     }

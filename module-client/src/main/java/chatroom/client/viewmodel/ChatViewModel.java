@@ -35,7 +35,7 @@ import static java.lang.System.Logger.Level.WARNING;
 
 /// The workbench of one logged-in chat: its conversations (rooms and private conversations,
 /// see [Conversations]), the connection's state, what is still being sent, and the commands
-/// the person can give, typed (`/join #rust`) or from menus and dialogs ([#perform(Command)]).
+/// the person can give, typed (`/join #rust`) or from menus and dialogs ([ChatActions]).
 ///
 /// Events from the [ChatClient] arrive in batches through the context's executor;
 /// [ConversationEvents] sorts a batch into the conversations, each transcript changing at

@@ -147,6 +147,27 @@ class WorkbenchTest {
             robot.clickOn("#memberMessage");
             Ui.await("the conversation with carol", () -> open(alice).equals("carol"));
 
+            // By keyboard: the member list, Down to bob, Enter.
+            for (int i = 0; i < 3 && !open(alice).equals("#lobby"); i++) {
+                robot.press(KeyCode.ALT).type(KeyCode.UP).release(KeyCode.ALT);
+            }
+            Ui.await("back in #lobby", () -> open(alice).equals("#lobby"));
+            Ui.fxRun(() -> robot.lookup("#members").query().requestFocus());
+            Ui.fxRun(() -> robot.lookup("#members").<javafx.scene.control.ListView<?>>query().getSelectionModel()
+                    .clearSelection());
+            for (int i = 0; i < 3 && !selectedMember(robot).equals("bob"); i++) {
+                robot.type(KeyCode.DOWN);
+            }
+            assertThat(selectedMember(robot)).isEqualTo("bob");
+            robot.type(KeyCode.ENTER);
+            Ui.await("the conversation with bob opened by keyboard", () -> open(alice).equals("bob"));
+            robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+            Ui.await("the switcher", () -> robot.lookup("#quickSwitcher").tryQuery().isPresent());
+            robot.targetWindow(Ui.fx(() -> robot.lookup("#quickSwitcher").query().getScene().getWindow()))
+                    .write("carol").type(KeyCode.ENTER);
+            robot.targetWindow(alice.stage());
+            Ui.await("carol again", () -> open(alice).equals("carol"));
+
             type(robot, "hi carol");
             Peer.await("carol's private message", () -> carol.events().stream().anyMatch(event ->
                     event instanceof ClientEvent.PrivateMessage message && message.chat().text().equals("hi carol")));
@@ -232,6 +253,14 @@ class WorkbenchTest {
             assertThat(Ui.fx(() -> list.getItems().stream().anyMatch(ChatItem.UnreadMarker.class::isInstance))).isTrue();
             assertThat(Ui.fx(() -> robot.lookup("#input").queryAs(TextInputControl.class).isDisabled())).isFalse();
         }
+    }
+
+    private static String selectedMember(FxRobot robot) {
+        return Ui.fx(() -> {
+            Object selected = robot.lookup("#members").<javafx.scene.control.ListView<?>>query().getSelectionModel()
+                    .getSelectedItem();
+            return selected instanceof chatroom.protocol.Member member ? member.name().value() : "";
+        });
     }
 
     private static void onMember(FxRobot robot, String name, String item) {
