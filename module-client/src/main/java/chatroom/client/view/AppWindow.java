@@ -20,19 +20,18 @@ import java.util.function.Consumer;
 
 /// The desktop client's one window: the connect dialog, then the chat.
 ///
-/// - With no name in the options it opens the dialog (prefilled from the options, else with
-///   `localhost`, `53000` and the login name of the person if it is a valid name).
-/// - With a name it connects at once and shows nothing until the outcome is known: the chat
-///   on success, else the dialog with the reason.
+/// - With no name in the options it opens the dialog, prefilled from the options, else from
+///   the last saved server, else with `localhost`, `53000` and the person's login name if it
+///   is a valid name ([ConnectStart]).
+/// - With a name (or "connect to the last server on start" in the preferences) it connects at
+///   once and shows nothing until the outcome is known: the workbench ([WorkbenchWindow]) on
+///   success, else the dialog with the reason.
 /// - Closing the chat (the window's close button, "Close chat" or `/quit`) leaves properly:
 ///   the window stays until the client has closed (at most a few seconds), then hides and
 ///   runs `onClosed`, which exits the application (a test passes a recorder instead).
 ///
 /// FX thread only.
 public final class AppWindow {
-
-    private static final double CHAT_WIDTH = 900;
-    private static final double CHAT_HEIGHT = 620;
 
     private final Stage stage;
     private final ClientOptions options;
