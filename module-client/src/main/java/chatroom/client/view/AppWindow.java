@@ -161,11 +161,6 @@ public final class AppWindow {
         return themes;
     }
 
-    /// The workbench, once logged in (for tests).
-    Optional<WorkbenchWindow> workbench() {
-        return Optional.ofNullable(workbench);
-    }
-
     private void show(Scene scene) {
         themes.apply(scene);
         stage.setScene(scene);

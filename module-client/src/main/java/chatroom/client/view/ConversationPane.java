@@ -60,13 +60,9 @@ final class ConversationPane {
         input.focus();
     }
 
-    MessageInput input() {
-        return input;
-    }
-
-    /// One conversation's transcript as shown: its list (following the newest message) and
+    /// One conversation's transcript as shown: its list's follower (of the newest message) and
     /// its search bar.
-    private record Shown(ListView<ChatItem> list, FollowBottom<ChatItem> follower, SearchBar search, Node root) {
+    private record Shown(FollowBottom<ChatItem> follower, SearchBar search, Node root) {
     }
 
     /// Opens the search bar of the open conversation (Ctrl+F).
@@ -77,11 +73,6 @@ final class ConversationPane {
     /// Scrolls the open conversation to its newest message and follows it again.
     void jumpToLatest() {
         open().ifPresent(shown -> shown.follower().jumpToBottom());
-    }
-
-    /// The open conversation's message list, if one is open.
-    ListView<ChatItem> openList() {
-        return open().map(Shown::list).orElse(null);
     }
 
     private java.util.Optional<Shown> open() {
@@ -113,7 +104,7 @@ final class ConversationPane {
         search.attach(conversation.search());
         var box = new VBox(search.root(), jump.root());
         VBox.setVgrow(jump.root(), Priority.ALWAYS);
-        return new Shown(list, jump.follower(), search, box);
+        return new Shown(jump.follower(), search, box);
     }
 
     private static Node topicBar(ChatViewModel model, Texts texts, Runnable setTopic) {

@@ -82,10 +82,6 @@ final class WorkbenchWindow {
         return scene;
     }
 
-    WorkbenchView view() {
-        return view;
-    }
-
     /// After the window is shown: its remembered shape, and the rooms of the last time.
     void shown() {
         WindowLayout layout = store.current().layout();

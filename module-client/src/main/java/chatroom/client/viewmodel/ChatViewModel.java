@@ -501,9 +501,4 @@ public final class ChatViewModel {
     public Name me() {
         return myName;
     }
-
-    /// Where messages typed now go.
-    public Optional<Target> openTarget() {
-        return Optional.ofNullable(conversations.openProperty().get()).map(ConversationViewModel::target);
-    }
 }
