@@ -34,6 +34,8 @@ public final class LineDecoder {
     private byte[] line = NO_BYTES;
     private int length;
     private boolean skippingOverlongLine;
+    /// Whether U+0001 may pass ([#allowCtcpMarker]).
+    private boolean ctcpMarker;
 
     /// A decoder for frames of at most [Limits#MAX_FRAME_BYTES].
     public LineDecoder() {
@@ -74,6 +76,13 @@ public final class LineDecoder {
         if (hasPartialLine()) {
             frames.accept(completeLine());
         }
+    }
+
+    /// Lets U+0001 through in the lines decoded from now on: the IRC dialect's CTCP marker
+    /// (`\u0001ACTION waves\u0001`), which the IRC dialect takes apart before it checks any
+    /// text as a message. Every other control character is still refused.
+    public void allowCtcpMarker() {
+        ctcpMarker = true;
     }
 
     /// Whether part of a line has been received without its line end.
@@ -139,7 +148,7 @@ public final class LineDecoder {
                 return Parsed.invalid(ErrorCode.BAD_ENCODING, "line is not valid UTF-8");
             }
         }
-        var bad = Text.checkCharacters(text);
+        var bad = Text.checkCharacters(ctcpMarker && text.indexOf('\u0001') >= 0 ? text.replace('\u0001', ' ') : text);
         if (bad.isPresent()) {
             return bad.get();
         }

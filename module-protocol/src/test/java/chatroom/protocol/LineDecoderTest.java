@@ -425,4 +425,13 @@ class LineDecoderTest {
         assertThat(decoder.hasPartialLine()).isTrue();
         assertThat(outcome(feed(utf8("\n")).getFirst())).isEqualTo(ok("last"));
     }
+
+    @Test
+    @DisplayName("U+0001 (IRC's CTCP marker) is refused until allowed; other control characters stay refused")
+    void ctcpMarker() {
+        assertThat(feed(utf8("\u0001ACTION waves\u0001\n")).getFirst()).isInstanceOf(Parsed.Invalid.class);
+        decoder.allowCtcpMarker();
+        assertThat(feed(utf8("\u0001ACTION waves\u0001\n"))).containsExactly(ok("\u0001ACTION waves\u0001"));
+        assertThat(feed(utf8("bell\u0007\n")).getFirst()).isInstanceOf(Parsed.Invalid.class);
+    }
 }
