@@ -9,6 +9,7 @@ import chatroom.protocol.Parsed;
 import chatroom.protocol.PlainText;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.Text;
+import chatroom.protocol.irc.IrcMessage;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -216,7 +217,13 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
                     Optional.ofNullable(membership.current()).map(Room::name)));
             case STRUCTURED_V1 -> Encoding.STRUCTURED_V1.line(frame, context.defaultRoom());
             case STRUCTURED_V2 -> Encoding.STRUCTURED_V2.line(frame, context.defaultRoom());
+            case IRC -> Encoding.ircLines(IrcLines.toMember(frame, name, context.product()));
         };
+    }
+
+    /// Sends one IRC message to this client alone. Any thread.
+    void sendIrc(IrcMessage message) {
+        enqueue(Text.frameBytes(message.encode() + "\r"));
     }
 
     /// The rooms this member is in, its current room, away text and operator status.
@@ -293,6 +300,9 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     /// Queues a broadcast frame, already encoded, for this client, leaving it to `starts` to
     /// start the writer if it has to be started.
     void deliver(Outgoing outgoing, WriterStarts starts) {
+        if (dialect == Dialect.IRC && IrcLines.isOwnChat(outgoing.frame(), name)) {
+            return; // IRC does not echo a member's own message (no echo-message yet)
+        }
         // Not ifPresent: its lambda would capture this and `starts`, an object per delivery.
         Optional<byte[]> frame = outgoing.bytes(Encoding.of(dialect, membership.current(), outgoing.room()));
         if (frame.isPresent()) {
@@ -378,7 +388,7 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
                 close(new ServerFrame.Bye(LeaveReason.TIMEOUT, "No name received within "
                         + describe(config.handshakeTimeout()) + "; goodbye."));
             }
-        } else if (dialect.structured()) {
+        } else if (dialect.structured() || dialect == Dialect.IRC) {
             long silence = now - lastHeard;
             long heartbeat = config.heartbeat().toNanos();
             if (silence > 2 * heartbeat) {
@@ -407,6 +417,11 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     }
 
     private LineHandler chooseDialect(String firstLine) {
+        if (IrcMessage.opensIrc(firstLine)) {
+            dialect = Dialect.IRC;
+            decoder.allowCtcpMarker();
+            return new IrcHandler(this, context.community(), context.config().password());
+        }
         if (ClientFrames.isHello(firstLine)) {
             dialect = Dialect.STRUCTURED_V1;
             return new StructuredHandler(this, context.community(), context.config(), context.product(),

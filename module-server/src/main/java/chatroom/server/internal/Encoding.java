@@ -50,7 +50,21 @@ enum Encoding {
         Optional<String> line(ServerFrame frame, RoomName defaultRoom) {
             return Optional.of(ServerFrames.encode(frame));
         }
+    },
+    /// The same lines for every IRC member ([IrcLines#broadcast]); the sender's own room
+    /// message is left out per connection ([Connection#deliver]), not here.
+    IRC {
+        @Override
+        Optional<String> line(ServerFrame frame, RoomName defaultRoom) {
+            return ircLines(IrcLines.broadcast(frame));
+        }
     };
+
+    /// IRC lines as one "line" that [chatroom.protocol.Text#frameBytes] ends: each line ends in
+    /// CR LF, as IRC wants, and a frame may take several lines (a long message, a names list).
+    static Optional<String> ircLines(java.util.List<String> lines) {
+        return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\r\n", lines) + "\r");
+    }
 
     /// The line that shows `frame` in this encoding, if it is shown at all.
     abstract Optional<String> line(ServerFrame frame, RoomName defaultRoom);
@@ -63,6 +77,7 @@ enum Encoding {
             case PLAIN -> room == null || room == current ? PLAIN_HERE : PLAIN_ELSEWHERE;
             case STRUCTURED_V1 -> STRUCTURED_V1;
             case STRUCTURED_V2 -> STRUCTURED_V2;
+            case IRC -> IRC;
         };
     }
 

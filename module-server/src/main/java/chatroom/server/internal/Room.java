@@ -83,6 +83,15 @@ final class Room {
                 member.membership().current(this);
             }
             greeting.ifPresent(member::send);
+            if (member.dialect() == Dialect.IRC) {
+                // IRC's order: the JOIN (to everyone, the joiner too), the topic, the names.
+                broadcast(in(new ServerFrame.Joined(member.name(), context.clock().instant())));
+                if (!rules.topicText().isEmpty()) {
+                    member.send(in(rules.topic()));
+                }
+                ServerFrames.membersFrames(roster()).forEach(part -> member.send(in(part)));
+                return Optional.empty();
+            }
             ServerFrames.membersFrames(roster()).forEach(part -> member.send(in(part)));
             if (member.dialect().structured()) {
                 List<ServerFrame.Chat> replay = replay(since.orElse(Long.MIN_VALUE));

@@ -6,7 +6,7 @@
 /// |---|---|---|
 /// | `chatroom-acceptor` | one platform thread | accepts connections, applies the per-address limits and `--max-clients`, and hands each new [chatroom.server.internal.Connection] to the connections' executor ([chatroom.server.internal.ServerImpl]) |
 /// | `chatroom-poller` | one platform thread | waits (a `Selector`) until a plain connection has input, or a full socket drains ([chatroom.server.internal.Poller]); an idle connection has no thread at all |
-/// | read tasks, `chatroom-connection-N` | one virtual thread per connection while it has input | read and decode lines, run the dialect's handler ([chatroom.server.internal.PlainHandler], [chatroom.server.internal.StructuredHandler]), which calls the [chatroom.server.internal.Community]; end when no input is left. A TLS connection keeps its virtual thread, because the JDK's TLS reads block ([chatroom.server.internal.Transport#blocks()]) |
+/// | read tasks, `chatroom-connection-N` | one virtual thread per connection while it has input | read and decode lines, run the dialect's handler ([chatroom.server.internal.PlainHandler], [chatroom.server.internal.StructuredHandler], [chatroom.server.internal.IrcHandler]), which calls the [chatroom.server.internal.Community]; end when no input is left. A TLS connection keeps its virtual thread, because the JDK's TLS reads block ([chatroom.server.internal.Transport#blocks()]) |
 /// | writers, `chatroom-writer-N` | a fork-join pool of one platform thread per core | drain each client's byte-bounded queue ([chatroom.server.internal.Outbound]) in one write per round; never block (a full socket is handed back to the poller). TLS clients' writers run on virtual threads of their own, since their writes block |
 /// | `chatroom-journal` | one platform thread, with a data directory | saves messages before they are delivered and records rooms' lasting state ([chatroom.server.internal.Journal], [chatroom.server.internal.Archive]) |
 /// | `chatroom-janitor` | one platform thread | handshake timeouts, heartbeats, forgetting per-address counters and room-creation buckets |
@@ -29,7 +29,8 @@
 /// 4. Under the room's lock, the message is added to the room's history and broadcast: an
 ///    [chatroom.server.internal.Outgoing] encodes it at most once per
 ///    [chatroom.server.internal.Encoding] (plain in the current room, plain elsewhere,
-///    structured version 1, version 2), and each member's connection queues the shared bytes
+///    structured version 1, version 2, IRC: the same lines for every IRC member, whose own
+///    message is left out by its connection), and each member's connection queues the shared bytes
 ///    (no copy, no lock, no I/O). The writers to start are gathered and started together
 ///    ([chatroom.server.internal.WriterStarts]).
 /// 5. A writer copies the queued frames of its client into one buffer and writes them with
