@@ -326,6 +326,25 @@ class IrcDialectTest {
         }
 
         @Test
+        @DisplayName("a room closed by its operator: the IRC member is told it parted")
+        void closed() {
+            fixture.start(ServerConfig.builder().operatorPassword(Optional.of(ServerPassword.of("open sesame"))).build());
+            TestClient op = fixture.joinPlain("oper");
+            op.send("/oper open sesame");
+            op.expectLine(line -> line.contains("server operator"), "operator status");
+            op.send("/join #tmp");
+            op.expectLine(line -> line.contains("#tmp"), "the join");
+            TestClient irc = register("ircy");
+            irc.send("JOIN #tmp");
+            expect(irc, quote(SERVER + "366 ircy #tmp ") + ".*");
+            op.send("/close #tmp");
+            expect(irc, quote(SERVER + "NOTICE #tmp :") + ".*");
+            expectExact(irc, ":ircy!ircy@chatroom PART #tmp :the room was closed");
+            irc.send("PRIVMSG #tmp :anyone?");
+            expect(irc, quote(SERVER + "404 ircy #tmp :Cannot send to channel") + ".*");
+        }
+
+        @Test
         @DisplayName("a line over 512 bytes is answered 417 and the connection stays up")
         void tooLong() {
             fixture.start(ServerConfig.defaults());

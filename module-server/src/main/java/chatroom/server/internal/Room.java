@@ -276,7 +276,12 @@ final class Room {
         lock.lock();
         try {
             told(actor, Moderation.CLOSE, Optional.empty());
+            Instant now = context.clock().instant();
             for (Connection member : members.clear()) {
+                if (member.dialect() == Dialect.IRC) {
+                    // IRC has no word for a channel that ends: each IRC member is told it parted.
+                    member.send(in(new ServerFrame.Parted(member.name(), now, "the room was closed")));
+                }
                 member.left(this);
             }
             closed = true;
