@@ -198,6 +198,25 @@ class IrcDialectTest {
         }
 
         @Test
+        @DisplayName("MODE queries, as clients send on joining: own modes 221, channel 324, ban list 368; changes 472")
+        void modeQueries() {
+            fixture.start(ServerConfig.defaults());
+            TestClient alice = register("alice");
+            alice.send("MODE alice");
+            expectExact(alice, SERVER + "221 alice +");
+            alice.send("MODE #lobby");
+            expectExact(alice, SERVER + "324 alice #lobby +n");
+            alice.send("MODE #lobby b");
+            expectExact(alice, SERVER + "368 alice #lobby :End of channel ban list");
+            alice.send("MODE #lobby +k secret");
+            expectExact(alice, SERVER + "472 alice k :is not a mode this server changes yet");
+            alice.send("MODE bob");
+            expectExact(alice, SERVER + "502 alice :Cannot change mode for other users");
+            alice.send("MODE");
+            expect(alice, "^:chatroom 461 alice MODE .*");
+        }
+
+        @Test
         @DisplayName("JOIN several channels: JOIN echoed, topic 332/333, names 353/366; NAMES and TOPIC answer")
         void joinNamesTopic() {
             fixture.start(ServerConfig.defaults());

@@ -97,6 +97,7 @@ final class IrcHandler implements LineHandler {
             case "NOTICE" -> say(message, false);
             case "TOPIC" -> topic(message);
             case "NAMES" -> names(message);
+            case "MODE" -> mode(message);
             default -> reply(IrcNumeric.ERR_UNKNOWNCOMMAND, message.command(), "Unknown command");
         }
     }
@@ -307,6 +308,44 @@ final class IrcHandler implements LineHandler {
             if (!answered) {
                 connection.sendIrc(IrcMessage.from(SERVER_NAME, IrcNumeric.RPL_ENDOFNAMES.code(), target(), channel,
                         "End of /NAMES list"));
+            }
+        }
+    }
+
+    /// `MODE`, queries only for now (clients ask on joining): a member's own modes (none), a
+    /// channel's (`+n`: only members speak), and its ban list (not listed yet). Changes are
+    /// refused mode by mode with `472` until the moderation maps onto modes.
+    private void mode(IrcMessage message) {
+        Optional<String> subject = message.param(0);
+        if (subject.isEmpty()) {
+            needMoreParams("MODE");
+            return;
+        }
+        String target = subject.get();
+        if (!target.startsWith("#")) {
+            if (target.equalsIgnoreCase(target())) {
+                if (message.params().size() == 1) {
+                    reply(IrcNumeric.RPL_UMODEIS, "+");
+                } else {
+                    reply(IrcNumeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
+                }
+            } else {
+                reply(IrcNumeric.ERR_USERSDONTMATCH, "Cannot change mode for other users");
+            }
+            return;
+        }
+        if (!(RoomName.parse(target) instanceof Parsed.Ok<RoomName>)) {
+            reply(IrcNumeric.ERR_NOSUCHCHANNEL, target, "No such channel");
+            return;
+        }
+        Optional<String> changes = message.param(1);
+        if (changes.isEmpty()) {
+            reply(IrcNumeric.RPL_CHANNELMODEIS, target, "+n");
+        } else if (changes.get().equals("b") || changes.get().equals("+b") && message.params().size() == 2) {
+            reply(IrcNumeric.RPL_ENDOFBANLIST, target, "End of channel ban list");
+        } else {
+            for (char mode : changes.get().replace("+", "").replace("-", "").toCharArray()) {
+                reply(IrcNumeric.ERR_UNKNOWNMODE, String.valueOf(mode), "is not a mode this server changes yet");
             }
         }
     }
