@@ -204,6 +204,12 @@ class IrcDialectTest {
             TestClient alice = register("alice");
             alice.send("MODE alice");
             expectExact(alice, SERVER + "221 alice +");
+            alice.send("MODE alice +i");
+            expectExact(alice, ":alice MODE alice +i");
+            alice.send("MODE alice");
+            expectExact(alice, SERVER + "221 alice +i");
+            alice.send("MODE alice +x");
+            expectExact(alice, SERVER + "501 alice :Unknown MODE flag");
             alice.send("MODE #lobby");
             expectExact(alice, SERVER + "324 alice #lobby +n");
             alice.send("MODE #lobby b");

@@ -28,6 +28,8 @@ final class IrcHandler implements LineHandler {
     private static final String ACTION = CTCP + "ACTION ";
 
     private final Connection connection;
+    /// User mode `+i`, as the client set it; reader thread only.
+    private boolean invisible;
     private final Community community;
     /// The password still to be given; empty once given, or if the server needs none.
     private Optional<ServerPassword> password;
@@ -324,11 +326,7 @@ final class IrcHandler implements LineHandler {
         String target = subject.get();
         if (!target.startsWith("#")) {
             if (target.equalsIgnoreCase(target())) {
-                if (message.params().size() == 1) {
-                    reply(IrcNumeric.RPL_UMODEIS, "+");
-                } else {
-                    reply(IrcNumeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
-                }
+                userMode(message.param(1));
             } else {
                 reply(IrcNumeric.ERR_USERSDONTMATCH, "Cannot change mode for other users");
             }
@@ -347,6 +345,37 @@ final class IrcHandler implements LineHandler {
             for (char mode : changes.get().replace("+", "").replace("-", "").toCharArray()) {
                 reply(IrcNumeric.ERR_UNKNOWNMODE, String.valueOf(mode), "is not a mode this server changes yet");
             }
+        }
+    }
+
+    /// A member's own modes: only `i` (invisible) exists, which clients set on connecting;
+    /// chatroom lists everybody in a room to its members alike, so it changes nothing else.
+    private void userMode(Optional<String> changes) {
+        if (changes.isEmpty()) {
+            reply(IrcNumeric.RPL_UMODEIS, invisible ? "+i" : "+");
+            return;
+        }
+        boolean adding = true;
+        StringBuilder applied = new StringBuilder();
+        boolean unknown = false;
+        for (char mode : changes.get().toCharArray()) {
+            switch (mode) {
+                case '+' -> adding = true;
+                case '-' -> adding = false;
+                case 'i' -> {
+                    if (invisible != adding) {
+                        invisible = adding;
+                        applied.append(adding ? "+i" : "-i");
+                    }
+                }
+                default -> unknown = true;
+            }
+        }
+        if (!applied.isEmpty()) {
+            connection.sendIrc(IrcMessage.from(target(), "MODE", target(), applied.toString()));
+        }
+        if (unknown) {
+            reply(IrcNumeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
         }
     }
 
