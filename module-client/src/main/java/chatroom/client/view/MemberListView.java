@@ -1,7 +1,6 @@
 package chatroom.client.view;
 
 import chatroom.client.viewmodel.ChatViewModel;
-import chatroom.client.viewmodel.ConversationViewModel;
 import chatroom.client.viewmodel.Texts;
 import chatroom.protocol.Member;
 import chatroom.protocol.Moderation;
@@ -21,7 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /// The open room's members: operators marked `@`, away members dimmed, muted ones marked.
 /// A member's context menu (right click, the menu key or Shift+F10) opens a private
@@ -32,8 +31,9 @@ final class MemberListView {
     private final VBox root = new VBox(6);
     private final ListView<Member> list = new ListView<>();
 
-    /// @param kick asks for a reason, then kicks (the workbench owns the prompt)
-    MemberListView(ChatViewModel model, Texts texts, BiConsumer<ConversationViewModel, Name> kick) {
+    /// @param kick asks for a reason, then kicks the member from the open room (the workbench
+    ///             owns the prompt)
+    MemberListView(ChatViewModel model, Texts texts, Consumer<Name> kick) {
         root.getStyleClass().add("members-pane");
         root.setId("membersPane");
         var title = new Label();
@@ -86,9 +86,9 @@ final class MemberListView {
         private static final List<String> STATES = List.of("me", "away", "muted", "operator");
         private final ChatViewModel model;
         private final Texts texts;
-        private final BiConsumer<ConversationViewModel, Name> kick;
+        private final Consumer<Name> kick;
 
-        MemberCell(ChatViewModel model, Texts texts, BiConsumer<ConversationViewModel, Name> kick) {
+        MemberCell(ChatViewModel model, Texts texts, Consumer<Name> kick) {
             this.model = model;
             this.texts = texts;
             this.kick = kick;
@@ -126,7 +126,7 @@ final class MemberListView {
             setContextMenu(isMe ? null : menu(model, texts, kick, member));
         }
 
-        static ContextMenu menu(ChatViewModel model, Texts texts, BiConsumer<ConversationViewModel, Name> kick,
+        static ContextMenu menu(ChatViewModel model, Texts texts, Consumer<Name> kick,
                                 Member member) {
             Name name = member.name();
             var talk = item(texts, "members.message", "memberMessage", () -> model.actions().openPrivate(name));
@@ -134,7 +134,7 @@ final class MemberListView {
             var open = model.conversations().openProperty().get();
             if (open != null && open.operatorProperty().get()) {
                 menu.getItems().addAll(new SeparatorMenuItem(),
-                        item(texts, "members.kick", "memberKick", () -> kick.accept(open, name)),
+                        item(texts, "members.kick", "memberKick", () -> kick.accept(name)),
                         item(texts, "members.ban", "memberBan", () -> model.actions().moderate(Moderation.BAN, name)),
                         member.muted()
                                 ? item(texts, "members.unmute", "memberUnmute",

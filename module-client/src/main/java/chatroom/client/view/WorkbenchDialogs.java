@@ -92,10 +92,6 @@ final class WorkbenchDialogs {
                         Optional.of((RoomName) room.target()), Moderation.UNBAN, Optional.of(target.strip())))));
     }
 
-    void ban(Name member) {
-        model.actions().moderate(Moderation.BAN, member);
-    }
-
     /// Server operators: closes the open room for good, once the person confirms.
     void closeRoom() {
         openRoom().ifPresent(room -> {

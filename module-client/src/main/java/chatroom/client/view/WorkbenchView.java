@@ -43,7 +43,7 @@ final class WorkbenchView {
         dialogs = new WorkbenchDialogs(model, texts, this::window);
         sidebar = new SidebarView(model.conversations(), texts);
         conversation = new ConversationPane(model, texts, openLink, dialogs::setTopic);
-        members = new MemberListView(model, texts, (room, name) -> dialogs.kick(name));
+        members = new MemberListView(model, texts, dialogs::kick);
         root.getStyleClass().add("chat");
         top.getChildren().setAll(securityBanner(model, texts), banner.root());
         root.setTop(top);

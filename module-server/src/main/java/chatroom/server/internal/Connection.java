@@ -300,11 +300,13 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     /// Queues a broadcast frame, already encoded, for this client, leaving it to `starts` to
     /// start the writer if it has to be started.
     void deliver(Outgoing outgoing, WriterStarts starts) {
-        if (dialect == Dialect.IRC && IrcLines.isOwnChat(outgoing.frame(), name)) {
+        // One read of the volatile field per delivery, on the broadcast's hot path.
+        Dialect spoken = dialect;
+        if (spoken == Dialect.IRC && IrcLines.isOwnChat(outgoing.frame(), name)) {
             return; // IRC does not echo a member's own message (no echo-message yet)
         }
         // Not ifPresent: its lambda would capture this and `starts`, an object per delivery.
-        Optional<byte[]> frame = outgoing.bytes(Encoding.of(dialect, membership.current(), outgoing.room()));
+        Optional<byte[]> frame = outgoing.bytes(Encoding.of(spoken, membership.current(), outgoing.room()));
         if (frame.isPresent()) {
             enqueue(frame.get(), starts);
         }
