@@ -30,6 +30,8 @@ final class ConversationEvents {
     private final Attentive attention;
     private final Map<ConversationViewModel, Rows> rows = new LinkedHashMap<>();
     private final Map<ConversationViewModel, List<Member>> latestMembers = new LinkedHashMap<>();
+    /// The rooms the client listed last.
+    private Set<String> listed = Set.of();
     /// Rooms the person asked to leave: when the client no longer lists them, they go.
     private final Set<String> leaving = new HashSet<>();
     /// The room the person last asked to join: it opens once the client lists it.
@@ -194,8 +196,10 @@ final class ConversationEvents {
             conversations.obtain(room).setJoined(true);
             leaving.remove(ConversationViewModel.keyOf(room));
         }
+        // Only a room the client listed before and lists no more was left: a room being joined
+        // may show (its topic, its members, its join) before the client lists it.
         for (var conversation : List.copyOf(conversations.rooms())) {
-            if (!now.contains(conversation.key())) {
+            if (listed.contains(conversation.key()) && !now.contains(conversation.key())) {
                 if (leaving.remove(conversation.key())) {
                     conversations.remove(conversation);
                 } else {
@@ -203,6 +207,7 @@ final class ConversationEvents {
                 }
             }
         }
+        listed = now;
         if (wanted.isPresent() && now.contains(wanted.get())) {
             conversations.all().stream().filter(conversation -> conversation.key().equals(wanted.get())).findFirst()
                     .ifPresent(conversations::open);
