@@ -162,11 +162,12 @@ class ConnectViewModelTest {
         @DisplayName("logs in and hands over a connected chat")
         void logsIn() throws Exception {
             var dialog = dialog("alice");
-            onUi(() -> {
+            // Read in the same turn of the UI thread as connect(): on loopback the login may
+            // otherwise have ended before a later turn looks.
+            assertThat(onUi(() -> {
                 dialog.connect();
-                return null;
-            });
-            assertThat(onUi(() -> dialog.busyProperty().get())).isTrue();
+                return dialog.busyProperty().get();
+            })).isTrue();
 
             await("the chat", () -> dialog.chatProperty().get() != null);
             var chat = onUi(() -> dialog.chatProperty().get());
