@@ -89,6 +89,16 @@ final class ServerOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     int roomCreationsPerMinute = DEFAULTS.roomCreationsPerMinute();
 
+    @Option(names = "--server-name", paramLabel = "NAME",
+            description = "The server's name in the IRC dialect: in every server prefix and in 004 "
+                    + "(default: this host's name).")
+    String serverName;
+
+    @Option(names = "--motd-file", paramLabel = "FILE",
+            description = "The message of the day IRC clients are shown on connecting and with /motd, "
+                    + "one line of FILE a line (UTF-8; default: none).")
+    Path motdFile;
+
     @Option(names = "--private-rate", paramLabel = "N",
             description = "Private messages one member may send a second, in bursts of up to twice that; 0 for no "
                     + "limit (default: ${DEFAULT-VALUE}).")
@@ -155,6 +165,10 @@ final class ServerOptions {
             throw new IllegalArgumentException((fsync != null ? "--fsync" : "--history-max")
                     + " applies to history kept on disk; it cannot be used with --in-memory");
         }
+        if (serverName != null && !ServerConfig.isServerName(serverName)) {
+            throw new IllegalArgumentException("--server-name must be 1 to " + ServerConfig.MAX_SERVER_NAME_LENGTH
+                    + " letters, digits, dots and dashes, starting with a letter or digit: " + serverName);
+        }
         if (tlsPasswordFile != null && tlsKeystore == null) {
             throw new IllegalArgumentException("--tls-password-file needs --tls-keystore (the self-signed keystore has its own)");
         }
@@ -178,6 +192,8 @@ final class ServerOptions {
                 .maxRoomsPerMember(maxRoomsPerMember)
                 .roomCreationsPerMinute(roomCreationsPerMinute)
                 .privateRate(privateRate)
+                .serverName(Optional.ofNullable(serverName))
+                .motd(motd(motdFile))
                 .build();
     }
 
@@ -301,6 +317,29 @@ final class ServerOptions {
                     : e.getMessage();
             throw new IOException(message, e);
         }
+    }
+
+    /// The lines of the message of the day in `file` (`--motd-file`), none without one. Each
+    /// line must be text a `372` reply can carry; a bad one is named by its number.
+    private static List<String> motd(Path file) throws IOException {
+        if (file == null) {
+            return List.of();
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException("cannot read the message-of-the-day file " + file + ": " + reason(e), e);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)
+                    || line.getBytes(StandardCharsets.UTF_8).length > ServerConfig.MAX_MOTD_LINE_BYTES) {
+                throw new IOException("message-of-the-day file " + file + ", line " + (i + 1) + ": a line holds no "
+                        + "control characters and at most " + ServerConfig.MAX_MOTD_LINE_BYTES + " bytes");
+            }
+        }
+        return lines;
     }
 
     private static String reason(IOException e) {

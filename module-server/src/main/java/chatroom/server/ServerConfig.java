@@ -4,8 +4,10 @@ import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 
 import javax.net.ssl.SSLContext;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,6 +44,9 @@ import java.util.Optional;
 ///                            for no limit
 /// @param privateRate         private messages one member may send a second (bursts of twice
 ///                            that); `0` for no limit
+/// @param serverName          the server's name in the IRC dialect (every server prefix, `004`);
+///                            empty for the host's name
+/// @param motd                the IRC dialect's message of the day, a line an entry; empty for none
 public record ServerConfig(
         int maxClients,
         int maxRate,
@@ -63,7 +68,9 @@ public record ServerConfig(
         int maxRooms,
         int maxRoomsPerMember,
         int roomCreationsPerMinute,
-        int privateRate) {
+        int privateRate,
+        Optional<String> serverName,
+        List<String> motd) {
 
     /// Host the server binds to unless told otherwise.
     public static final String DEFAULT_HOST = "localhost";
@@ -103,6 +110,32 @@ public record ServerConfig(
         requireAtLeast("maxRoomsPerMember", maxRoomsPerMember, 1);
         requireAtLeast("roomCreationsPerMinute", roomCreationsPerMinute, 0);
         requireAtLeast("privateRate", privateRate, 0);
+        Objects.requireNonNull(serverName, "serverName").ifPresent(name -> {
+            if (!isServerName(name)) {
+                throw new IllegalArgumentException("a server name is 1 to " + MAX_SERVER_NAME_LENGTH
+                        + " letters, digits, dots and dashes, starting with a letter or digit: " + name);
+            }
+        });
+        motd = List.copyOf(motd);
+        for (String line : motd) {
+            if (line.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)
+                    || line.getBytes(StandardCharsets.UTF_8).length > MAX_MOTD_LINE_BYTES) {
+                throw new IllegalArgumentException("a message-of-the-day line holds no control characters and at most "
+                        + MAX_MOTD_LINE_BYTES + " bytes: " + line);
+            }
+        }
+    }
+
+    /// The longest `--server-name`: a host name's label limit, so that it fits every prefix.
+    public static final int MAX_SERVER_NAME_LENGTH = 63;
+    /// The longest line of the message of the day, in bytes of UTF-8 (it must fit a `372`).
+    public static final int MAX_MOTD_LINE_BYTES = 400;
+
+    /// Whether `name` may name this server in the IRC dialect: a host name's characters.
+    public static boolean isServerName(String name) {
+        return !name.isEmpty() && name.length() <= MAX_SERVER_NAME_LENGTH
+                && Character.isLetterOrDigit(name.charAt(0)) && name.chars().allMatch(c -> c < 0x80
+                && (Character.isLetterOrDigit(c) || c == '.' || c == '-'));
     }
 
     /// The defaults: 1,000 clients, 10 lines per second with bursts of 20, 60 s to choose a
@@ -161,6 +194,8 @@ public record ServerConfig(
         private int maxRoomsPerMember = 50;
         private int roomCreationsPerMinute = 10;
         private int privateRate = 5;
+        private Optional<String> serverName = Optional.empty();
+        private List<String> motd = List.of();
 
         private Builder() {
         }
@@ -187,6 +222,8 @@ public record ServerConfig(
             maxRoomsPerMember = config.maxRoomsPerMember;
             roomCreationsPerMinute = config.roomCreationsPerMinute;
             privateRate = config.privateRate;
+            serverName = config.serverName;
+            motd = config.motd;
         }
 
         public Builder maxClients(int value) {
@@ -294,12 +331,22 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder serverName(Optional<String> value) {
+            serverName = value;
+            return this;
+        }
+
+        public Builder motd(List<String> value) {
+            motd = value;
+            return this;
+        }
+
         /// @throws IllegalArgumentException if a value is out of range
         public ServerConfig build() {
             return new ServerConfig(maxClients, maxRate, maxBurst, handshakeTimeout, historySize, heartbeat,
                     sendQueueBytes, roomName, maxPerAddress, connectsPerMinute, tls, password, dataDir, fsync,
                     retention, operatorPassword, roomCreation, maxRooms, maxRoomsPerMember, roomCreationsPerMinute,
-                    privateRate);
+                    privateRate, serverName, motd);
         }
     }
 }

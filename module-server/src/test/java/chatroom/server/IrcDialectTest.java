@@ -20,6 +20,11 @@ class IrcDialectTest {
 
     private final ServerFixture fixture = new ServerFixture();
 
+    /// The server called `chatroom` (by default it takes the host's name).
+    private static ServerConfig.Builder ircConfig() {
+        return ServerConfig.builder().serverName(Optional.of("chatroom"));
+    }
+
     @AfterEach
     void stop() {
         fixture.close();
@@ -66,18 +71,20 @@ class IrcDialectTest {
         @Test
         @DisplayName("NICK then USER: the greeting burst 001 to 005, 422, then the default room")
         void nickThenUser() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient client = connect("alice");
             client.send("NICK alice");
             client.send("USER alice 0 * :Alice");
             List<String> burst = client.collectUntil(line -> line.startsWith(SERVER + "422 "), "422", TestClient.TIMEOUT);
-            assertThat(burst).hasSize(6);
             assertThat(burst.get(0)).isEqualTo(SERVER + "001 alice :Welcome to the chatroom network, alice\r");
             assertThat(burst.get(1)).startsWith(SERVER + "002 alice :Your host is chatroom");
             assertThat(burst.get(2)).startsWith(SERVER + "003 alice ");
             assertThat(burst.get(3)).startsWith(SERVER + "004 alice chatroom ");
-            assertThat(burst.get(4)).startsWith(SERVER + "005 alice CASEMAPPING=ascii CHANTYPES=# CHANNELLEN=33 NICKLEN=32"
-                    + " PREFIX=(o)@ NETWORK=chatroom").endsWith(":are supported by this server\r");
+            List<String> isupport = burst.stream().filter(line -> line.startsWith(SERVER + "005 alice ")).toList();
+            assertThat(isupport).isNotEmpty().allMatch(line -> line.endsWith(":are supported by this server\r"));
+            assertThat(String.join(" ", isupport)).contains(" CASEMAPPING=ascii ", " CHANTYPES=# ", " CHANNELLEN=33 ",
+                    " NICKLEN=32 ", " PREFIX=(o)@ ", " NETWORK=chatroom ", " MAXTARGETS=4 ", " CHANMODES=");
+            assertThat(burst.getLast()).startsWith(SERVER + "422 alice ");
             expectExact(client, ":alice!alice@chatroom JOIN #lobby");
             expect(client, quote(SERVER + "353 alice = #lobby :") + "@?alice");
             expectExact(client, SERVER + "366 alice #lobby :End of /NAMES list");
@@ -86,7 +93,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("USER then NICK registers as well")
         void userThenNick() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient client = connect("bob");
             client.send("USER bob 0 * :Bob");
             client.send("NICK bob");
@@ -96,10 +103,11 @@ class IrcDialectTest {
         @Test
         @DisplayName("CAP LS 302 holds registration until CAP END; CAP REQ is refused with NAK")
         void capNegotiation() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient client = connect("carol");
             client.send("CAP LS 302");
-            expectExact(client, SERVER + "CAP * LS :");
+            expectExact(client, SERVER + "CAP * LS :cap-notify multi-prefix userhost-in-names extended-join away-notify"
+                    + " server-time message-tags echo-message");
             client.send("NICK carol");
             client.send("USER carol 0 * :Carol");
             client.send("CAP REQ :multi-prefix sasl");
@@ -107,14 +115,20 @@ class IrcDialectTest {
             client.send("PING :before-end");
             List<String> before = client.collectUntil(line -> line.contains("PONG"), "the PONG", TestClient.TIMEOUT);
             assertThat(before).noneMatch(line -> line.contains(" 001 "));
+            client.send("CAP REQ :server-time echo-message");
+            expectExact(client, SERVER + "CAP * ACK :server-time echo-message");
+            client.send("CAP LIST");
+            expectExact(client, SERVER + "CAP * LIST :cap-notify server-time echo-message");
             client.send("CAP END");
-            expect(client, quote(SERVER + "001 carol ") + ".*");
+            expect(client, "@time=\\S+ " + quote(SERVER + "001 carol ") + ".*|" + quote(SERVER + "001 carol ") + ".*");
+            client.send("PRIVMSG #lobby :echoed");
+            expect(client, "@time=\\S+ :carol!carol@chatroom PRIVMSG #lobby :echoed");
         }
 
         @Test
         @DisplayName("the right PASS lets the client in; without it registration is refused with 464")
         void password() {
-            fixture.start(ServerConfig.builder().password(Optional.of(ServerPassword.of("sesame"))).build());
+            fixture.start(ircConfig().password(Optional.of(ServerPassword.of("sesame"))).build());
             TestClient right = fixture.track(TestClient.connect(fixture.address(), "right"));
             right.nextLine(); // the plain password greeting
             right.send("PASS sesame");
@@ -133,7 +147,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("a wrong PASS is answered 464 and closes the connection")
         void wrongPassword() {
-            fixture.start(ServerConfig.builder().password(Optional.of(ServerPassword.of("sesame"))).build());
+            fixture.start(ircConfig().password(Optional.of(ServerPassword.of("sesame"))).build());
             TestClient client = fixture.track(TestClient.connect(fixture.address(), "wrong"));
             client.nextLine();
             client.send("PASS guess");
@@ -144,7 +158,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("431 for no nick, 432 for an invalid one, 433 for one in use, then a good one registers")
         void nickErrors() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             register("dave");
             TestClient client = connect("other");
             // A bare "NICK" as the first line would be a plain member's name: IRC starts with USER here.
@@ -162,7 +176,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("commands before registration get 451; unknown commands after it 421")
         void notRegisteredAndUnknown() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient client = connect("early");
             client.send("NICK early");
             client.send("JOIN #rust");
@@ -178,7 +192,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("the plain greeting is the first line an IRC client sees (documented, not yet removed)")
         void greetingComesFirst() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient client = fixture.track(TestClient.connect(fixture.address(), "greeted"));
             assertThat(client.nextLine()).isEqualTo(ServerFixture.GREETING);
         }
@@ -191,7 +205,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("PING is answered with PONG and the same token")
         void ping() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient client = register("pinger");
             client.send("PING :abc 123");
             expectExact(client, SERVER + "PONG chatroom :abc 123");
@@ -200,7 +214,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("MODE queries, as clients send on joining: own modes 221, channel 324, ban list 368; changes 472")
         void modeQueries() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient alice = register("alice");
             alice.send("MODE alice");
             expectExact(alice, SERVER + "221 alice +");
@@ -225,7 +239,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("JOIN several channels: JOIN echoed, topic 332/333, names 353/366; NAMES and TOPIC answer")
         void joinNamesTopic() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient alice = register("alice");
             alice.send("JOIN #rust,#go");
             expectExact(alice, ":alice!alice@chatroom JOIN #rust");
@@ -259,7 +273,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("an IRC, a plain and a structured member talk in one room, each in its own dialect; no echo to the IRC sender")
         void mixedRoom() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient irc = register("ircy");
             TestClient plain = fixture.joinPlain("plainy");
             TestClient structured = fixture.joinVersion2("structy");
@@ -286,7 +300,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("private messages both ways, 401 for nobody")
         void privateMessages() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient irc = register("ircy");
             TestClient plain = fixture.joinPlain("plainy");
             irc.send("PRIVMSG plainy :psst");
@@ -303,7 +317,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("NICK changes, PART and QUIT are seen by the others, each in its dialect")
         void nickPartQuit() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient irc = register("ircy");
             TestClient other = register("other");
             TestClient plain = fixture.joinPlain("plainy");
@@ -337,7 +351,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("a KICK by an operator in another dialect reaches the IRC member, who stays connected")
         void kicked() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient op = fixture.joinPlain("oper");
             op.send("/join #ops");
             op.expectLine(line -> line.contains("#ops"), "the join");
@@ -353,7 +367,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("a room closed by its operator: the IRC member is told it parted")
         void closed() {
-            fixture.start(ServerConfig.builder().operatorPassword(Optional.of(ServerPassword.of("open sesame"))).build());
+            fixture.start(ircConfig().operatorPassword(Optional.of(ServerPassword.of("open sesame"))).build());
             TestClient op = fixture.joinPlain("oper");
             op.send("/oper open sesame");
             op.expectLine(line -> line.contains("server operator"), "operator status");
@@ -372,7 +386,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("a line over 512 bytes is answered 417 and the connection stays up")
         void tooLong() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient irc = register("ircy");
             irc.send("PRIVMSG #lobby :" + "x".repeat(600));
             expectExact(irc, SERVER + "417 ircy :Input line was too long");
@@ -385,7 +399,7 @@ class IrcDialectTest {
         @Test
         @DisplayName("a long message from another dialect reaches IRC members in lines of at most 512 bytes")
         void longMessagesAreSplit() {
-            fixture.start(ServerConfig.defaults());
+            fixture.start(ircConfig().build());
             TestClient irc = register("ircy");
             TestClient plain = fixture.joinPlain("plainy");
             String text = "é".repeat(1500);

@@ -80,6 +80,8 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     private volatile boolean pingOutstanding;
     private volatile Name name;
     private volatile Dialect dialect = Dialect.PLAIN;
+    /// What this member's IRC capabilities change in what it is sent (IRC dialect only).
+    private volatile IrcForm ircForm = IrcForm.NONE;
     private final Membership membership;
     /// Registration with the server's poller; set once by [#open].
     private volatile SelectionKey key;
@@ -191,6 +193,15 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         dialect = chosen;
     }
 
+    IrcForm ircForm() {
+        return ircForm;
+    }
+
+    /// Called by the IRC handler when the member's capabilities change.
+    void ircForm(IrcForm form) {
+        ircForm = form;
+    }
+
     /// Called by the community when this connection gets its name or is renamed.
     void named(Name newName) {
         name = newName;
@@ -217,13 +228,18 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
                     Optional.ofNullable(membership.current()).map(Room::name)));
             case STRUCTURED_V1 -> Encoding.STRUCTURED_V1.line(frame, context.defaultRoom());
             case STRUCTURED_V2 -> Encoding.STRUCTURED_V2.line(frame, context.defaultRoom());
-            case IRC -> Encoding.ircLines(IrcLines.toMember(frame, name, context.product()));
+            case IRC -> Outgoing.ircLines(context.irc().toMember(frame, name, ircForm));
         };
     }
 
     /// Sends one IRC message to this client alone. Any thread.
     void sendIrc(IrcMessage message) {
         enqueue(Text.frameBytes(message.encode() + "\r"));
+    }
+
+    /// Sends IRC lines already joined by [Outgoing#ircLines] to this client alone. Any thread.
+    void sendEncoded(String lines) {
+        enqueue(Text.frameBytes(lines));
     }
 
     /// The rooms this member is in, its current room, away text and operator status.
@@ -302,11 +318,17 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     void deliver(Outgoing outgoing, WriterStarts starts) {
         // One read of the volatile field per delivery, on the broadcast's hot path.
         Dialect spoken = dialect;
-        if (spoken == Dialect.IRC && IrcLines.isOwnChat(outgoing.frame(), name)) {
-            return; // IRC does not echo a member's own message (no echo-message yet)
+        Optional<byte[]> frame;
+        if (spoken == Dialect.IRC) {
+            IrcForm form = ircForm;
+            if (!form.echo() && IrcLines.isOwnChat(outgoing.frame(), name)) {
+                return; // IRC echoes a member's own message only with echo-message
+            }
+            frame = outgoing.ircBytes(form);
+        } else {
+            frame = outgoing.bytes(Encoding.of(spoken, membership.current(), outgoing.room()));
         }
         // Not ifPresent: its lambda would capture this and `starts`, an object per delivery.
-        Optional<byte[]> frame = outgoing.bytes(Encoding.of(spoken, membership.current(), outgoing.room()));
         if (frame.isPresent()) {
             enqueue(frame.get(), starts);
         }
@@ -422,7 +444,7 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         if (IrcMessage.opensIrc(firstLine)) {
             dialect = Dialect.IRC;
             decoder.allowCtcpMarker();
-            return new IrcHandler(this, context.community(), context.config().password());
+            return new IrcHandler(this, context.community(), context.config().password(), context.irc());
         }
         if (ClientFrames.isHello(firstLine)) {
             dialect = Dialect.STRUCTURED_V1;

@@ -13,9 +13,10 @@ import java.util.function.Consumer;
 /// @param background      runs what must not happen under a lock (logging, closing a socket)
 /// @param closed          told, as the last thing a connection does, that it has ended
 /// @param product         `chatroom/VERSION`, for the structured `HELLO`
+/// @param irc             how IRC members are shown frames
 record ConnectionContext(ServerConfig config, Poller poller, Community community, RoomName defaultRoom,
                          Executor writers, Executor blockingWriters, Executor background,
-                         Consumer<Connection> closed, String product) {
+                         Consumer<Connection> closed, String product, IrcLines irc) {
 
     /// Where a connection over `transport` runs its writers.
     Executor writersFor(Transport transport) {

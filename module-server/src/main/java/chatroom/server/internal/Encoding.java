@@ -14,7 +14,8 @@ import java.util.Optional;
 /// frame at most once per encoding ([Outgoing]): a plain member sees a room's events as they
 /// always looked when the room is its current room ([#PLAIN_HERE]) and with the room named
 /// otherwise ([#PLAIN_ELSEWHERE]); a version 1 structured client sees only the default room,
-/// in version 1's frames; a version 2 client sees everything with `room=`.
+/// in version 1's frames; a version 2 client sees everything with `room=`. IRC members are
+/// encoded per [IrcForm] instead ([Outgoing#ircBytes]).
 enum Encoding {
     PLAIN_HERE {
         @Override
@@ -50,34 +51,20 @@ enum Encoding {
         Optional<String> line(ServerFrame frame, RoomName defaultRoom) {
             return Optional.of(ServerFrames.encode(frame));
         }
-    },
-    /// The same lines for every IRC member ([IrcLines#broadcast]); the sender's own room
-    /// message is left out per connection ([Connection#deliver]), not here.
-    IRC {
-        @Override
-        Optional<String> line(ServerFrame frame, RoomName defaultRoom) {
-            return ircLines(IrcLines.broadcast(frame));
-        }
     };
-
-    /// IRC lines as one "line" that [chatroom.protocol.Text#frameBytes] ends: each line ends in
-    /// CR LF, as IRC wants, and a frame may take several lines (a long message, a names list).
-    static Optional<String> ircLines(java.util.List<String> lines) {
-        return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\r\n", lines) + "\r");
-    }
 
     /// The line that shows `frame` in this encoding, if it is shown at all.
     abstract Optional<String> line(ServerFrame frame, RoomName defaultRoom);
 
-    /// The encoding of a broadcast's frame for a member speaking `dialect`, whose current room
-    /// is `current` (plain members only; `null` if in none), when the frame is about `room`
-    /// (`null` if about no room).
+    /// The encoding of a broadcast's frame for a member speaking `dialect` (not IRC), whose
+    /// current room is `current` (plain members only; `null` if in none), when the frame is
+    /// about `room` (`null` if about no room).
     static Encoding of(Dialect dialect, Room current, Room room) {
         return switch (dialect) {
             case PLAIN -> room == null || room == current ? PLAIN_HERE : PLAIN_ELSEWHERE;
             case STRUCTURED_V1 -> STRUCTURED_V1;
             case STRUCTURED_V2 -> STRUCTURED_V2;
-            case IRC -> IRC;
+            case IRC -> throw new IllegalArgumentException("IRC members are encoded per IrcForm");
         };
     }
 

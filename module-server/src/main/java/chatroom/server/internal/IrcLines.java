@@ -11,33 +11,60 @@ import chatroom.protocol.Text;
 import chatroom.protocol.irc.IrcMessage;
 import chatroom.protocol.irc.IrcNumeric;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /// How the IRC dialect shows [ServerFrame]s: the lines a broadcast becomes ([#broadcast],
-/// the same for every IRC recipient, so it is encoded once) and the lines a frame sent to
-/// one member becomes ([#toMember]: numerics addressed to its nick).
+/// the same for every IRC recipient with the same [IrcForm], so it is encoded once per form)
+/// and the lines a frame sent to one member becomes ([#toMember]: numerics addressed to its
+/// nick).
 ///
-/// Every member's source is `nick!nick@`[#SERVER_NAME]: the same for every recipient (so a
-/// broadcast is encoded once) and no address is shown, as the plain dialect shows none.
-/// A frame with no IRC form yet is shown as nothing. Stateless and thread-safe.
+/// Every member's source is `nick!nick@server`: the same for every recipient (so a broadcast
+/// is encoded once) and no address is shown, as the plain dialect shows none. A frame with no
+/// IRC form is shown as nothing. Immutable and thread-safe.
 final class IrcLines {
 
-    /// The name in every server prefix and in every member's host part. Fixed until
-    /// `--server-name` exists.
-    static final String SERVER_NAME = "chatroom";
-    static final String NETWORK = "chatroom";
     /// A member's message longer than this many bytes of an IRC line is sent in several lines.
     private static final int MAX_LINE_BYTES_WITHOUT_CRLF = IrcMessage.MAX_LINE_BYTES - 2;
+    /// The most `005` tokens in one line (the nick and the closing text make 15 parameters).
+    private static final int ISUPPORT_TOKENS_PER_LINE = 13;
     private static final char CTCP = '\u0001';
+    /// `server-time`'s format: UTC with milliseconds.
+    private static final DateTimeFormatter SERVER_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private IrcLines() {
+    private final IrcServer server;
+    /// Our name in server prefixes: [IrcServer#name()].
+    private final String serverName;
+
+    IrcLines(IrcServer server) {
+        this.server = server;
+        this.serverName = server.name();
+    }
+
+    IrcServer server() {
+        return server;
     }
 
     /// `nick!nick@server`: the source of everything `name` does.
-    static String source(Name name) {
-        return name.value() + "!" + name.value() + "@" + SERVER_NAME;
+    String source(Name name) {
+        return name.value() + "!" + name.value() + "@" + serverName;
+    }
+
+    /// A reply `numeric` to `nick` from this server.
+    IrcMessage reply(IrcNumeric numeric, String nick, String... params) {
+        return numeric.reply(serverName, nick, params);
+    }
+
+    /// A message from this server.
+    IrcMessage fromServer(String command, String... params) {
+        return IrcMessage.from(serverName, command, params);
     }
 
     /// Whether `frame` is a room message `self` sent: IRC (without `echo-message`) does not
@@ -47,20 +74,25 @@ final class IrcLines {
                 && chat.from().key().equals(self.key());
     }
 
-    /// The lines that show a broadcast frame to any IRC member, or none.
-    static List<String> broadcast(ServerFrame frame) {
+    /// The lines that show a broadcast frame to an IRC member whose capabilities give `form`,
+    /// or none.
+    List<String> broadcast(ServerFrame frame, IrcForm form) {
         return switch (frame) {
-            case ServerFrame.InRoom(RoomName room, ServerFrame.RoomEvent event) -> roomEvent(room, event);
-            case ServerFrame.Left left -> List.of(IrcMessage.from(source(left.name()), "QUIT", quitReason(left.reason()))
-                    .encode());
-            case ServerFrame.Renamed renamed -> List.of(IrcMessage.from(source(renamed.from()), "NICK",
-                    renamed.to().value()).encode());
-            case ServerFrame.Private message -> chat(message.chat(), message.to().value());
+            case ServerFrame.InRoom(RoomName room, ServerFrame.RoomEvent event) -> roomEvent(room, event, form);
+            case ServerFrame.Left left -> List.of(tagged(IrcMessage.from(source(left.name()), "QUIT",
+                    quitReason(left.reason())), left.time(), null, form));
+            case ServerFrame.Renamed renamed -> List.of(tagged(IrcMessage.from(source(renamed.from()), "NICK",
+                    renamed.to().value()), renamed.time(), null, form));
+            case ServerFrame.Private message -> chat(message.chat(), message.to().value(), form);
             case ServerFrame.Ping ping -> List.of(IrcMessage.of("PING", ping.token()).encode());
-            case ServerFrame.Pong pong -> List.of(IrcMessage.from(SERVER_NAME, "PONG", SERVER_NAME, pong.token()).encode());
+            case ServerFrame.Pong pong -> List.of(fromServer("PONG", serverName, pong.token()).encode());
             case ServerFrame.Bye bye -> List.of(IrcMessage.of("ERROR", bye.text()).encode());
-            // Away, lists, history and structured-only frames have no IRC broadcast form yet.
-            case ServerFrame.Away away -> List.of();
+            case ServerFrame.Away away -> form.awayNotify()
+                    ? List.of((away.text().isPresent()
+                            ? IrcMessage.from(source(away.name()), "AWAY", away.text().get())
+                            : IrcMessage.from(source(away.name()), "AWAY")).encode())
+                    : List.of();
+            // Lists, history and structured-only frames have no IRC broadcast form.
             case ServerFrame.PrivateHistory history -> List.of();
             case ServerFrame.RoomList list -> List.of();
             case ServerFrame.RoomInfo info -> List.of();
@@ -73,71 +105,125 @@ final class IrcLines {
         };
     }
 
-    /// The lines that show `frame`, sent to `self` alone (`null` before it has a name), or
-    /// none. `product` is `chatroom/VERSION`, for `002` and `004`.
-    static List<String> toMember(ServerFrame frame, Name self, String product) {
+    /// The lines that show `frame`, sent to `self` alone (`null` before it has a name), whose
+    /// capabilities give `form`, or none.
+    List<String> toMember(ServerFrame frame, Name self, IrcForm form) {
         String nick = self == null ? "*" : self.value();
         return switch (frame) {
-            case ServerFrame.Welcome welcome -> welcome(welcome.name().value(), product);
-            case ServerFrame.InRoom(RoomName room, ServerFrame.Members members) -> names(nick, room, members);
+            case ServerFrame.Welcome welcome -> welcome(welcome.name().value());
+            case ServerFrame.InRoom(RoomName room, ServerFrame.Members members) -> names(nick, room, members, form);
             case ServerFrame.InRoom(RoomName room, ServerFrame.Topic topic) -> topic(nick, room, topic);
             case ServerFrame.InRoom(RoomName room, ServerFrame.History history) -> List.of();
             case ServerFrame.Private message -> self != null && message.chat().from().key().equals(self.key())
-                    ? List.of() : broadcast(message);
-            case ServerFrame.Notice notice -> List.of(IrcMessage.from(SERVER_NAME, "NOTICE", nick, notice.text()).encode());
+                    && !form.echo() ? List.of() : broadcast(message, form);
+            case ServerFrame.Notice notice -> List.of(fromServer("NOTICE", nick, notice.text()).encode());
             case ServerFrame.Error error -> List.of(error(nick, error).encode());
             case ServerFrame.Away away -> away(nick, self, away);
-            default -> broadcast(frame);
+            default -> broadcast(frame, form);
         };
     }
 
-    /// The registration burst: `001`–`005` and `422` (no MOTD yet).
-    private static List<String> welcome(String nick, String product) {
-        String version = product.substring(product.indexOf('/') + 1);
-        return List.of(
-                IrcNumeric.RPL_WELCOME.reply(SERVER_NAME, nick, "Welcome to the " + NETWORK + " network, " + nick).encode(),
-                IrcNumeric.RPL_YOURHOST.reply(SERVER_NAME, nick, "Your host is " + SERVER_NAME + ", running " + product)
-                        .encode(),
-                IrcNumeric.RPL_CREATED.reply(SERVER_NAME, nick, "This server speaks IRC since " + version).encode(),
-                IrcNumeric.RPL_MYINFO.reply(SERVER_NAME, nick, SERVER_NAME, version, "o", "o").encode(),
-                IrcNumeric.RPL_ISUPPORT.reply(SERVER_NAME, nick, "CASEMAPPING=ascii", "CHANTYPES=#",
-                        "CHANNELLEN=" + (Limits.MAX_NAME_LENGTH + 1), "NICKLEN=" + Limits.MAX_NAME_LENGTH,
-                        "PREFIX=(o)@", "NETWORK=" + NETWORK, "TOPICLEN=" + Limits.MAX_TOPIC_BYTES,
-                        "are supported by this server").encode(),
-                IrcNumeric.ERR_NOMOTD.reply(SERVER_NAME, nick, "MOTD File is missing").encode());
+    /// The registration burst: `001`–`005` and the MOTD, before the default room's `JOIN`.
+    private List<String> welcome(String nick) {
+        List<String> lines = new ArrayList<>(8);
+        lines.add(reply(IrcNumeric.RPL_WELCOME, nick, "Welcome to the " + server.network() + " network, " + nick)
+                .encode());
+        lines.add(reply(IrcNumeric.RPL_YOURHOST, nick, "Your host is " + serverName + ", running " + server.product())
+                .encode());
+        lines.add(reply(IrcNumeric.RPL_CREATED, nick, "This server was started " + server.started()).encode());
+        lines.add(reply(IrcNumeric.RPL_MYINFO, nick, serverName, server.version(), IrcModes.USER_MODES,
+                IrcModes.CHANNEL_MODES, IrcModes.CHANNEL_MODES_WITH_PARAMETER).encode());
+        List<String> tokens = IrcModes.isupport(server);
+        for (int from = 0; from < tokens.size(); from += ISUPPORT_TOKENS_PER_LINE) {
+            List<String> params = new ArrayList<>(tokens.subList(from, Math.min(tokens.size(),
+                    from + ISUPPORT_TOKENS_PER_LINE)));
+            params.add("are supported by this server");
+            lines.add(reply(IrcNumeric.RPL_ISUPPORT, nick, params.toArray(String[]::new)).encode());
+        }
+        lines.addAll(motd(nick));
+        return lines;
     }
 
-    private static List<String> roomEvent(RoomName room, ServerFrame.RoomEvent event) {
+    /// The message of the day (`375`, `372` a line, `376`), or `422` when there is none.
+    List<String> motd(String nick) {
+        if (server.motd().isEmpty()) {
+            return List.of(reply(IrcNumeric.ERR_NOMOTD, nick, "MOTD File is missing").encode());
+        }
+        List<String> lines = new ArrayList<>(server.motd().size() + 2);
+        lines.add(reply(IrcNumeric.RPL_MOTDSTART, nick, "- " + serverName + " Message of the day - ").encode());
+        for (String line : server.motd()) {
+            lines.add(reply(IrcNumeric.RPL_MOTD, nick, "- " + line).encode());
+        }
+        lines.add(reply(IrcNumeric.RPL_ENDOFMOTD, nick, "End of /MOTD command.").encode());
+        return lines;
+    }
+
+    private List<String> roomEvent(RoomName room, ServerFrame.RoomEvent event, IrcForm form) {
         String channel = room.value();
         return switch (event) {
-            case ServerFrame.Chat chat -> chat(chat, channel);
-            case ServerFrame.Joined joined -> List.of(IrcMessage.from(source(joined.name()), "JOIN", channel).encode());
-            case ServerFrame.Parted parted -> List.of((parted.reason().isEmpty()
+            case ServerFrame.Chat chat -> chat(chat, channel, form);
+            case ServerFrame.Joined joined -> List.of(tagged(form.extendedJoin()
+                    // No accounts (`*`); the real name is the nick, as chatroom keeps no other.
+                    ? IrcMessage.from(source(joined.name()), "JOIN", channel, "*", joined.name().value())
+                    : IrcMessage.from(source(joined.name()), "JOIN", channel), joined.time(), null, form));
+            case ServerFrame.Parted parted -> List.of(tagged(parted.reason().isEmpty()
                     ? IrcMessage.from(source(parted.name()), "PART", channel)
-                    : IrcMessage.from(source(parted.name()), "PART", channel, parted.reason())).encode());
-            case ServerFrame.Kicked kicked -> List.of(IrcMessage.from(source(kicked.by()), "KICK", channel,
-                    kicked.name().value(), kicked.reason().isEmpty() ? kicked.name().value() : kicked.reason()).encode());
-            case ServerFrame.Topic topic -> List.of(IrcMessage.from(topic.by().map(IrcLines::source).orElse(SERVER_NAME),
-                    "TOPIC", channel, topic.text()).encode());
-            // Until MODE exists, moderation is told as the plain dialect words it.
-            case ServerFrame.Moderated moderated -> List.of(IrcMessage.from(SERVER_NAME, "NOTICE", channel,
-                    PlainText.render(moderated).orElseThrow().substring(PlainText.NOTICE_PREFIX.length())).encode());
+                    : IrcMessage.from(source(parted.name()), "PART", channel, parted.reason()), parted.time(), null, form));
+            case ServerFrame.Kicked kicked -> List.of(tagged(IrcMessage.from(source(kicked.by()), "KICK", channel,
+                    kicked.name().value(), kicked.reason().isEmpty() ? kicked.name().value() : kicked.reason()),
+                    kicked.time(), null, form));
+            case ServerFrame.Topic topic -> List.of(tagged(IrcMessage.from(topic.by().map(this::source).orElse(serverName),
+                    "TOPIC", channel, topic.text()), topic.time().orElse(null), null, form));
+            // Until MODE changes exist, moderation is told as the plain dialect words it.
+            case ServerFrame.Moderated moderated -> List.of(tagged(fromServer("NOTICE", channel,
+                    PlainText.render(moderated).orElseThrow().substring(PlainText.NOTICE_PREFIX.length())),
+                    moderated.time(), null, form));
             case ServerFrame.Members members -> List.of();
             case ServerFrame.History history -> List.of();
         };
     }
 
     /// A message as `PRIVMSG target :text` from its sender (an action as CTCP `ACTION`), in
-    /// as many lines as it takes to keep each within 512 bytes.
-    private static List<String> chat(ServerFrame.Chat chat, String target) {
+    /// as many lines as it takes to keep each within 512 bytes (tags are outside that limit).
+    /// With `message-tags` the first line carries the message's id as `msgid` and each
+    /// further line `ID-2`, `ID-3`, …, so that every line's id is unique.
+    private List<String> chat(ServerFrame.Chat chat, String target, IrcForm form) {
         String prefix = IrcMessage.from(source(chat.from()), "PRIVMSG", target, ":").encode();
         prefix = prefix.substring(0, prefix.length() - 1); // ":src PRIVMSG target :"
         int room = MAX_LINE_BYTES_WITHOUT_CRLF - Text.utf8Length(prefix) - (chat.action() ? 9 : 0);
-        List<String> lines = new ArrayList<>(1);
-        for (String part : split(chat.text(), room)) {
-            lines.add(prefix + (chat.action() ? CTCP + "ACTION " + part + CTCP : part));
+        List<String> parts = split(chat.text(), room);
+        List<String> lines = new ArrayList<>(parts.size());
+        String id = Long.toString(chat.id());
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            String line = prefix + (chat.action() ? CTCP + "ACTION " + part + CTCP : part);
+            lines.add(tags(chat.time(), i == 0 ? id : id + "-" + (i + 1), form) + line);
         }
         return lines;
+    }
+
+    /// `message` encoded with the tags `form` asks for: `time` (if `time` is known) and `msgid`
+    /// (if `msgid` is not `null`).
+    private String tagged(IrcMessage message, Instant time, String msgid, IrcForm form) {
+        return tags(time, msgid, form) + message.encode();
+    }
+
+    /// The tag section (`@…` and its space) for `form`, or `""`. Neither value needs escaping:
+    /// a time and a number hold no space, `;`, `\`, CR or LF.
+    private static String tags(Instant time, String msgid, IrcForm form) {
+        boolean withTime = form.time() && time != null;
+        boolean withId = form.msgid() && msgid != null;
+        if (!withTime && !withId) {
+            return "";
+        }
+        var tags = new StringBuilder(64).append('@');
+        if (withId) {
+            tags.append("msgid=").append(msgid);
+        }
+        if (withTime) {
+            tags.append(withId ? ";" : "").append("time=").append(SERVER_TIME.format(time));
+        }
+        return tags.append(' ').toString();
     }
 
     /// `text` in pieces of at most `maxBytes` bytes of UTF-8, never cutting a character.
@@ -163,14 +249,15 @@ final class IrcLines {
         return parts;
     }
 
-    private static List<String> names(String nick, RoomName room, ServerFrame.Members members) {
+    private List<String> names(String nick, RoomName room, ServerFrame.Members members, IrcForm form) {
         List<String> lines = new ArrayList<>(2);
         // A 353 line holds as many names as fit in 512 bytes.
-        String head = IrcNumeric.RPL_NAMREPLY.reply(SERVER_NAME, nick, "=", room.value(), ":").encode();
+        String head = reply(IrcNumeric.RPL_NAMREPLY, nick, "=", room.value(), ":").encode();
         head = head.substring(0, head.length() - 1);
         var names = new StringBuilder();
         for (Member member : members.members()) {
-            String shown = (member.operator() ? "@" : "") + member.name().value();
+            String shown = IrcModes.prefixes(member, form.multiPrefix())
+                    + (form.userhostInNames() ? source(member.name()) : member.name().value());
             if (!names.isEmpty() && Text.utf8Length(head) + Text.utf8Length(names.toString()) + 1
                     + Text.utf8Length(shown) > MAX_LINE_BYTES_WITHOUT_CRLF) {
                 lines.add(head + names);
@@ -190,41 +277,41 @@ final class IrcLines {
         return lines;
     }
 
-    static String endOfNames(String nick, String channel) {
-        return IrcNumeric.RPL_ENDOFNAMES.reply(SERVER_NAME, nick, channel, "End of /NAMES list").encode();
+    String endOfNames(String nick, String channel) {
+        return reply(IrcNumeric.RPL_ENDOFNAMES, nick, channel, "End of /NAMES list").encode();
     }
 
-    private static List<String> topic(String nick, RoomName room, ServerFrame.Topic topic) {
+    private List<String> topic(String nick, RoomName room, ServerFrame.Topic topic) {
         if (topic.text().isEmpty()) {
-            return List.of(IrcNumeric.RPL_NOTOPIC.reply(SERVER_NAME, nick, room.value(), "No topic is set").encode());
+            return List.of(reply(IrcNumeric.RPL_NOTOPIC, nick, room.value(), "No topic is set").encode());
         }
         List<String> lines = new ArrayList<>(2);
-        lines.add(IrcNumeric.RPL_TOPIC.reply(SERVER_NAME, nick, room.value(), topic.text()).encode());
+        lines.add(reply(IrcNumeric.RPL_TOPIC, nick, room.value(), topic.text()).encode());
         if (topic.by().isPresent() && topic.time().isPresent()) {
-            lines.add(IrcNumeric.RPL_TOPICWHOTIME.reply(SERVER_NAME, nick, room.value(), source(topic.by().get()),
+            lines.add(reply(IrcNumeric.RPL_TOPICWHOTIME, nick, room.value(), source(topic.by().get()),
                     Long.toString(topic.time().get().getEpochSecond())).encode());
         }
         return lines;
     }
 
-    private static List<String> away(String nick, Name self, ServerFrame.Away away) {
+    private List<String> away(String nick, Name self, ServerFrame.Away away) {
         if (self != null && away.name().key().equals(self.key())) {
             return List.of(away.text().isPresent()
-                    ? IrcNumeric.RPL_NOWAWAY.reply(SERVER_NAME, nick, "You have been marked as being away").encode()
-                    : IrcNumeric.RPL_UNAWAY.reply(SERVER_NAME, nick, "You are no longer marked as being away").encode());
+                    ? reply(IrcNumeric.RPL_NOWAWAY, nick, "You have been marked as being away").encode()
+                    : reply(IrcNumeric.RPL_UNAWAY, nick, "You are no longer marked as being away").encode());
         }
-        return away.text().map(text -> List.of(IrcNumeric.RPL_AWAY.reply(SERVER_NAME, nick, away.name().value(), text)
+        return away.text().map(text -> List.of(reply(IrcNumeric.RPL_AWAY, nick, away.name().value(), text)
                 .encode())).orElse(List.of());
     }
 
     /// A refusal that reached the member without the command that caused it (the handler
     /// maps those it answers itself, with their parameters): `417` for a line too long, `464`
     /// for a wrong password, a `NOTICE` otherwise.
-    private static IrcMessage error(String nick, ServerFrame.Error error) {
+    private IrcMessage error(String nick, ServerFrame.Error error) {
         return switch (error.code()) {
-            case FRAME_TOO_LONG -> IrcNumeric.ERR_INPUTTOOLONG.reply(SERVER_NAME, nick, "Input line was too long");
-            case BAD_PASSWORD -> IrcNumeric.ERR_PASSWDMISMATCH.reply(SERVER_NAME, nick, "Password incorrect");
-            default -> IrcMessage.from(SERVER_NAME, "NOTICE", nick, error.text());
+            case FRAME_TOO_LONG -> reply(IrcNumeric.ERR_INPUTTOOLONG, nick, "Input line was too long");
+            case BAD_PASSWORD -> reply(IrcNumeric.ERR_PASSWDMISMATCH, nick, "Password incorrect");
+            default -> fromServer("NOTICE", nick, error.text());
         };
     }
 

@@ -307,7 +307,7 @@ final class LocalCommunity implements Community {
     }
 
     private void deliver(Set<Connection> recipients, ServerFrame frame, boolean structuredOnly) {
-        var outgoing = new Outgoing(frame, null, context.defaultRoom());
+        var outgoing = new Outgoing(frame, null, context.defaultRoom(), context.irc());
         var starts = new WriterStarts(recipients.size());
         for (Connection recipient : recipients) {
             if (!structuredOnly || recipient.dialect().structured()) {

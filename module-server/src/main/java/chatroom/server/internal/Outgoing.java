@@ -18,12 +18,16 @@ final class Outgoing {
     /// The room the frame is about, or `null`: decides between the plain encodings.
     private final Room room;
     private final RoomName defaultRoom;
+    private final IrcLines irc;
     private final Map<Encoding, Optional<byte[]>> encoded = new EnumMap<>(Encoding.class);
+    /// The IRC forms by [IrcForm#broadcastIndex()]; made when the first IRC member is sent it.
+    private Optional<byte[]>[] ircEncoded;
 
-    Outgoing(ServerFrame frame, Room room, RoomName defaultRoom) {
+    Outgoing(ServerFrame frame, Room room, RoomName defaultRoom, IrcLines irc) {
         this.frame = frame;
         this.room = room;
         this.defaultRoom = defaultRoom;
+        this.irc = irc;
     }
 
     ServerFrame frame() {
@@ -44,5 +48,27 @@ final class Outgoing {
             encoded.put(encoding, bytes);
         }
         return bytes;
+    }
+
+    /// The frame's bytes for IRC members whose capabilities give `form`, or empty if IRC does
+    /// not show this frame to them.
+    @SuppressWarnings("unchecked")
+    Optional<byte[]> ircBytes(IrcForm form) {
+        if (ircEncoded == null) {
+            ircEncoded = new Optional[IrcForm.BROADCAST_FORMS];
+        }
+        int index = form.broadcastIndex();
+        Optional<byte[]> bytes = ircEncoded[index];
+        if (bytes == null) {
+            bytes = ircLines(irc.broadcast(frame, form)).map(Text::frameBytes);
+            ircEncoded[index] = bytes;
+        }
+        return bytes;
+    }
+
+    /// IRC lines as one "line" that [Text#frameBytes] ends: each line ends in CR LF, as IRC
+    /// wants, and a frame may take several lines (a long message, a names list).
+    static Optional<String> ircLines(java.util.List<String> lines) {
+        return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\r\n", lines) + "\r");
     }
 }

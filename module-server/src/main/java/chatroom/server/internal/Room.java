@@ -54,7 +54,7 @@ final class Room {
         this.history = new History(context.historySize());
         recent.forEach(history::add);
         this.rules = new RoomRules(stored);
-        this.members = new RoomMembers(this, context.defaultRoom());
+        this.members = new RoomMembers(this, context.defaultRoom(), context.irc());
     }
 
     RoomName name() {

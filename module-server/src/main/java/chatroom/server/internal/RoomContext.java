@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /// @param store       where messages are saved before delivery; empty keeps them in memory only
 /// @param historySize messages kept in memory per room and replayed to joiners
 /// @param maxAge      messages older than this are not replayed
+/// @param irc         how IRC members are shown what happens
 record RoomContext(Clock clock, AtomicLong ids, Optional<HistoryStore> store, int historySize,
-                   Optional<Duration> maxAge, RoomName defaultRoom, ModerationLog moderationLog) {
+                   Optional<Duration> maxAge, RoomName defaultRoom, ModerationLog moderationLog, IrcLines irc) {
 
     long nextId() {
         return ids.incrementAndGet();

@@ -21,13 +21,15 @@ final class RoomMembers {
 
     private final Room room;
     private final RoomName defaultRoom;
+    private final IrcLines irc;
     /// Holds a busy room's deliveries a moment so that each write carries several.
     private final DeliveryPacing pacing = new DeliveryPacing(System.nanoTime());
     private Connection[] members = NONE;
 
-    RoomMembers(Room room, RoomName defaultRoom) {
+    RoomMembers(Room room, RoomName defaultRoom, IrcLines irc) {
         this.room = room;
         this.defaultRoom = defaultRoom;
+        this.irc = irc;
     }
 
     void add(Connection member) {
@@ -88,7 +90,7 @@ final class RoomMembers {
     /// Queues `frame` for every member, encoded at most once per encoding, and starts the
     /// writers that have to start together (a little later while the room is busy).
     void broadcast(ServerFrame frame) {
-        var outgoing = new Outgoing(frame, room, defaultRoom);
+        var outgoing = new Outgoing(frame, room, defaultRoom, irc);
         Connection[] recipients = members;
         var starts = new WriterStarts(recipients.length);
         for (Connection member : recipients) {

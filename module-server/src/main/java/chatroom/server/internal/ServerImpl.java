@@ -59,6 +59,9 @@ public final class ServerImpl implements ChatServer {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger state = new AtomicInteger(NOT_STARTED);
     private final String product;
+    private final IrcLines irc;
+    /// The IRC network's name (`NETWORK` in `005`).
+    private static final String NETWORK = "chatroom";
     /// Runs connections (one virtual thread per read task) and work that must not happen
     /// under a lock (logging from a room, closing a socket after a send queue overflow).
     private final ExecutorService executor;
@@ -84,31 +87,33 @@ public final class ServerImpl implements ChatServer {
                 .uncaughtExceptionHandler((thread, e) -> LOG.log(ERROR, "Uncaught in " + thread.getName(), e))
                 .factory());
         Clock clock = Clock.systemUTC();
+        this.product = "chatroom/" + version();
+        this.irc = new IrcLines(new IrcServer(config.serverName().orElseGet(ServerImpl::hostName), NETWORK, product,
+                clock.instant(), config.motd(), config.maxRoomsPerMember()));
         Optional<Archive> archive = config.dataDir().isEmpty() ? Optional.empty()
                 : Optional.of(Archive.open(config.dataDir().get(), RoomName.of(config.roomName()), config, clock));
         this.store = archive.map(HistoryStore.class::cast);
         try {
-            this.community = community(config, archive, clock, new ModerationLog(executor));
+            this.community = community(config, archive, clock, new ModerationLog(executor), irc);
         } catch (RuntimeException e) {
             archive.ifPresent(opened -> opened.close(Duration.ZERO));
             throw e;
         }
         this.slots = new Semaphore(config.maxClients());
         this.addressLimits = new AddressLimits(config.maxPerAddress(), config.connectsPerMinute(), System::nanoTime);
-        this.product = "chatroom/" + version();
     }
 
     /// The rooms as the data directory (if any) holds them, the default room among them, and
     /// the members' community around them.
     private static LocalCommunity community(ServerConfig config, Optional<Archive> archive, Clock clock,
-                                            ModerationLog moderationLog) {
+                                            ModerationLog moderationLog, IrcLines irc) {
         RoomName defaultRoom = RoomName.of(config.roomName());
         // Ids start from the start time in microseconds, so they keep increasing across
         // restarts and a reconnecting client's `since` never skips new messages; above the
         // last saved id, too, should the clock have gone back.
         long lastId = Math.max(clock.millis() * 1000, archive.map(Archive::lastId).orElse(0L));
         var context = new RoomContext(clock, new AtomicLong(lastId), archive.map(HistoryStore.class::cast),
-                config.historySize(), config.retention().maxAge(), defaultRoom, moderationLog);
+                config.historySize(), config.retention().maxAge(), defaultRoom, moderationLog, irc);
         List<Room> rooms = new ArrayList<>();
         for (StoredRoom stored : archive.map(Archive::rooms).orElse(List.of())) {
             rooms.add(new Room(stored, archive.get().recent(new Conversation.Room(stored.name())), context));
@@ -178,7 +183,7 @@ public final class ServerImpl implements ChatServer {
             }
         }));
         connectionContext = new ConnectionContext(config, poller, community, RoomName.of(config.roomName()), writers,
-                blockingWriters, executor, this::closed, product);
+                blockingWriters, executor, this::closed, product, irc);
         acceptor = Thread.ofPlatform().name("chatroom-acceptor").start(this::acceptLoop);
         LOG.log(INFO, "Listening on {0}:{1,number,#}", address.getHostString(), address.getPort());
     }
@@ -422,6 +427,17 @@ public final class ServerImpl implements ChatServer {
     }
 
     /// The module's version when run from the module path, `dev` otherwise.
+    /// The host's name, as `--server-name` defaults to it; `chatroom` if it has none that may
+    /// name a server (the lookup reads the system's host name, or asks the resolver).
+    private static String hostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName();
+            return ServerConfig.isServerName(name) ? name : NETWORK;
+        } catch (java.io.IOException e) {
+            return NETWORK;
+        }
+    }
+
     private static String version() {
         var descriptor = ChatServer.class.getModule().getDescriptor();
         return descriptor == null ? "dev" : descriptor.rawVersion().orElse("dev");

@@ -21,6 +21,11 @@ class IrcLinesTest {
 
     private static final RoomName ROOM = RoomName.of("#lobby");
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final IrcLines LINES = new IrcLines(new IrcServer("chatroom", "chatroom", "chatroom/1.0", NOW,
+            List.of(), 50));
+    private static final IrcForm NONE = IrcForm.NONE;
+    /// server-time, message-tags, extended-join, away-notify, multi-prefix, userhost-in-names.
+    private static final IrcForm ALL = new IrcForm(true, true, true, true, false, true, true, false, false);
 
     @Test
     @DisplayName("split never cuts a character and keeps every piece within the limit")
@@ -36,10 +41,10 @@ class IrcLinesTest {
     @DisplayName("a room message is one PRIVMSG from nick!nick@chatroom; an action is CTCP ACTION")
     void chat() {
         var chat = new ServerFrame.Chat(1, NOW, new Name("alice"), "hi there");
-        assertThat(IrcLines.broadcast(new ServerFrame.InRoom(ROOM, chat)))
+        assertThat(LINES.broadcast(new ServerFrame.InRoom(ROOM, chat), NONE))
                 .containsExactly(":alice!alice@chatroom PRIVMSG #lobby :hi there");
         var action = new ServerFrame.Chat(2, NOW, new Name("alice"), "waves", true);
-        assertThat(IrcLines.broadcast(new ServerFrame.InRoom(ROOM, action)))
+        assertThat(LINES.broadcast(new ServerFrame.InRoom(ROOM, action), NONE))
                 .containsExactly(":alice!alice@chatroom PRIVMSG #lobby :\u0001ACTION waves\u0001");
     }
 
@@ -58,8 +63,8 @@ class IrcLinesTest {
         List<Member> members = new ArrayList<>();
         IntStream.range(0, 100).forEach(i -> members.add(new Member(new Name("member_with_a_long_name" + i), i == 0,
                 false, false)));
-        List<String> lines = IrcLines.toMember(new ServerFrame.InRoom(ROOM, new ServerFrame.Members(members, false)),
-                new Name("me"), "chatroom/1.0");
+        List<String> lines = LINES.toMember(new ServerFrame.InRoom(ROOM, new ServerFrame.Members(members, false)),
+                new Name("me"), NONE);
         assertThat(lines.size()).isGreaterThan(2);
         assertThat(lines.getLast()).isEqualTo(":chatroom 366 me #lobby :End of /NAMES list");
         assertThat(lines.subList(0, lines.size() - 1)).allMatch(line -> line.startsWith(":chatroom 353 me = #lobby :")
@@ -71,8 +76,8 @@ class IrcLinesTest {
     @DisplayName("a private message is not shown back to its sender")
     void privateNotEchoed() {
         var message = new ServerFrame.Private(new Name("bob"), new ServerFrame.Chat(1, NOW, new Name("alice"), "psst"));
-        assertThat(IrcLines.toMember(message, new Name("alice"), "chatroom/1.0")).isEmpty();
-        assertThat(IrcLines.toMember(message, new Name("bob"), "chatroom/1.0"))
+        assertThat(LINES.toMember(message, new Name("alice"), NONE)).isEmpty();
+        assertThat(LINES.toMember(message, new Name("bob"), NONE))
                 .containsExactly(":alice!alice@chatroom PRIVMSG bob :psst");
     }
 
@@ -80,10 +85,63 @@ class IrcLinesTest {
     @DisplayName("a topic sent to one member is 332 and 333, or 331 when there is none")
     void topic() {
         var topic = new ServerFrame.Topic("Rust", Optional.of(new Name("alice")), Optional.of(NOW));
-        assertThat(IrcLines.toMember(new ServerFrame.InRoom(ROOM, topic), new Name("me"), "chatroom/1.0")).containsExactly(
+        assertThat(LINES.toMember(new ServerFrame.InRoom(ROOM, topic), new Name("me"), NONE)).containsExactly(
                 ":chatroom 332 me #lobby Rust", ":chatroom 333 me #lobby alice!alice@chatroom " + NOW.getEpochSecond());
         var none = new ServerFrame.Topic("", Optional.empty(), Optional.empty());
-        assertThat(IrcLines.toMember(new ServerFrame.InRoom(ROOM, none), new Name("me"), "chatroom/1.0"))
+        assertThat(LINES.toMember(new ServerFrame.InRoom(ROOM, none), new Name("me"), NONE))
                 .containsExactly(":chatroom 331 me #lobby :No topic is set");
+    }
+
+    @Test
+    @DisplayName("server-time and message-tags add time and msgid; a split message's lines get unique ids")
+    void tags() {
+        var chat = new ServerFrame.Chat(41, NOW, new Name("alice"), "x".repeat(700));
+        List<String> lines = LINES.broadcast(new ServerFrame.InRoom(ROOM, chat), ALL);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("@msgid=41;time=2026-01-01T00:00:00.000Z :alice!alice@chatroom PRIVMSG #lobby :x");
+        assertThat(lines.get(1)).startsWith("@msgid=41-2;time=2026-01-01T00:00:00.000Z :alice!alice@chatroom PRIVMSG ");
+        var timeOnly = new IrcForm(true, false, false, false, false, false, false, false, false);
+        assertThat(LINES.broadcast(new ServerFrame.InRoom(ROOM, new ServerFrame.Joined(new Name("bob"), NOW)), timeOnly))
+                .containsExactly("@time=2026-01-01T00:00:00.000Z :bob!bob@chatroom JOIN #lobby");
+    }
+
+    @Test
+    @DisplayName("extended-join adds the account (none) and the real name; away-notify shows AWAY")
+    void extendedJoinAndAway() {
+        var joined = new ServerFrame.InRoom(ROOM, new ServerFrame.Joined(new Name("bob"), NOW));
+        var extended = new IrcForm(false, false, true, false, false, false, false, false, false);
+        assertThat(LINES.broadcast(joined, extended)).containsExactly(":bob!bob@chatroom JOIN #lobby * bob");
+        var away = new ServerFrame.Away(new Name("bob"), Optional.of("lunch"));
+        var back = new ServerFrame.Away(new Name("bob"), Optional.empty());
+        var notified = new IrcForm(false, false, false, true, false, false, false, false, false);
+        assertThat(LINES.broadcast(away, NONE)).isEmpty();
+        assertThat(LINES.broadcast(away, notified)).containsExactly(":bob!bob@chatroom AWAY lunch");
+        assertThat(LINES.broadcast(back, notified)).containsExactly(":bob!bob@chatroom AWAY");
+    }
+
+    @Test
+    @DisplayName("userhost-in-names shows nick!user@host in 353")
+    void userhostInNames() {
+        var members = new ServerFrame.Members(List.of(new Member(new Name("op"), true, false, false),
+                new Member(new Name("bob"), false, false, false)), false);
+        assertThat(LINES.toMember(new ServerFrame.InRoom(ROOM, members), new Name("me"), ALL)).containsExactly(
+                ":chatroom 353 me = #lobby :@op!op@chatroom bob!bob@chatroom", ":chatroom 366 me #lobby :End of /NAMES list");
+    }
+
+    @Test
+    @DisplayName("with echo-message a private message comes back to its sender")
+    void privateEchoed() {
+        var message = new ServerFrame.Private(new Name("bob"), new ServerFrame.Chat(1, NOW, new Name("alice"), "psst"));
+        var echo = new IrcForm(false, false, false, false, true, false, false, false, false);
+        assertThat(LINES.toMember(message, new Name("alice"), echo)).containsExactly(":alice!alice@chatroom PRIVMSG bob :psst");
+    }
+
+    @Test
+    @DisplayName("the MOTD is 375, a 372 a line and 376; 422 when there is none")
+    void motd() {
+        var withMotd = new IrcLines(new IrcServer("irc.test", "chatroom", "chatroom/1.0", NOW, List.of("Be kind.", ""), 50));
+        assertThat(withMotd.motd("me")).containsExactly(":irc.test 375 me :- irc.test Message of the day - ",
+                ":irc.test 372 me :- Be kind.", ":irc.test 372 me :- ", ":irc.test 376 me :End of /MOTD command.");
+        assertThat(LINES.motd("me")).containsExactly(":chatroom 422 me :MOTD File is missing");
     }
 }

@@ -23,6 +23,9 @@ class OutgoingTest {
     private static final RoomName RUST = RoomName.of("rust");
     private static final ServerFrame.Chat CHAT = new ServerFrame.Chat(7, T, new Name("alice"), "ciao a tutti");
 
+    static final IrcLines IRC = new IrcLines(new IrcServer("irc.test", "chatroom", "chatroom/1.0", T, java.util.List.of(),
+            50));
+
     private static String text(Outgoing outgoing, Encoding encoding) {
         return new String(outgoing.bytes(encoding).orElseThrow(), StandardCharsets.UTF_8);
     }
@@ -30,7 +33,7 @@ class OutgoingTest {
     @Test
     @DisplayName("is encoded once per encoding: every recipient of an encoding gets the same array")
     void encodedOncePerEncoding() {
-        var outgoing = new Outgoing(new ServerFrame.InRoom(LOBBY, CHAT), null, LOBBY);
+        var outgoing = new Outgoing(new ServerFrame.InRoom(LOBBY, CHAT), null, LOBBY, IRC);
 
         for (Encoding encoding : Encoding.values()) {
             assertThat(outgoing.bytes(encoding).orElseThrow()).isSameAs(outgoing.bytes(encoding).orElseThrow());
@@ -44,9 +47,25 @@ class OutgoingTest {
     }
 
     @Test
+    @DisplayName("is encoded once per IRC form: members with the same capabilities get the same array")
+    void encodedOncePerIrcForm() {
+        var outgoing = new Outgoing(new ServerFrame.InRoom(LOBBY, CHAT), null, LOBBY, IRC);
+        var tagged = new IrcForm(true, true, false, false, false, false, false, false, false);
+        var echoing = new IrcForm(true, true, false, false, true, true, false, false, false);
+
+        assertThat(outgoing.ircBytes(IrcForm.NONE).orElseThrow()).isSameAs(outgoing.ircBytes(IrcForm.NONE).orElseThrow());
+        // echo-message and multi-prefix do not change a broadcast's bytes: same array.
+        assertThat(outgoing.ircBytes(echoing).orElseThrow()).isSameAs(outgoing.ircBytes(tagged).orElseThrow());
+        assertThat(new String(outgoing.ircBytes(IrcForm.NONE).orElseThrow(), StandardCharsets.UTF_8))
+                .isEqualTo(":alice!alice@irc.test PRIVMSG #lobby :ciao a tutti\r\n");
+        assertThat(new String(outgoing.ircBytes(tagged).orElseThrow(), StandardCharsets.UTF_8))
+                .isEqualTo("@msgid=7;time=2026-11-24T10:00:00.250Z :alice!alice@irc.test PRIVMSG #lobby :ciao a tutti\r\n");
+    }
+
+    @Test
     @DisplayName("that an encoding does not show is not sent to it")
     void notShownToPlainClients() {
-        var ping = new Outgoing(new ServerFrame.Ping("t1"), null, LOBBY);
+        var ping = new Outgoing(new ServerFrame.Ping("t1"), null, LOBBY, IRC);
 
         assertThat(ping.bytes(Encoding.PLAIN_HERE)).isEmpty();
         assertThat(ping.bytes(Encoding.STRUCTURED_V1)).isPresent();
@@ -59,11 +78,11 @@ class OutgoingTest {
         @Test
         @DisplayName("nothing of another room, no private message, no away")
         void onlyTheDefaultRoom() {
-            assertThat(new Outgoing(new ServerFrame.InRoom(RUST, CHAT), null, LOBBY).bytes(Encoding.STRUCTURED_V1))
+            assertThat(new Outgoing(new ServerFrame.InRoom(RUST, CHAT), null, LOBBY, IRC).bytes(Encoding.STRUCTURED_V1))
                     .isEmpty();
-            assertThat(new Outgoing(new ServerFrame.Private(new Name("bob"), CHAT), null, LOBBY)
+            assertThat(new Outgoing(new ServerFrame.Private(new Name("bob"), CHAT), null, LOBBY, IRC)
                     .bytes(Encoding.STRUCTURED_V1)).isEmpty();
-            assertThat(new Outgoing(new ServerFrame.Away(new Name("bob"), Optional.of("x")), null, LOBBY)
+            assertThat(new Outgoing(new ServerFrame.Away(new Name("bob"), Optional.of("x")), null, LOBBY, IRC)
                     .bytes(Encoding.STRUCTURED_V1)).isEmpty();
         }
 
@@ -71,7 +90,7 @@ class OutgoingTest {
         @DisplayName("an action is the text as typed, with /me")
         void action() {
             var action = new Outgoing(new ServerFrame.InRoom(LOBBY, new ServerFrame.Chat(8, T, new Name("bob"), "waves",
-                    true)), null, LOBBY);
+                    true)), null, LOBBY, IRC);
 
             assertThat(text(action, Encoding.STRUCTURED_V1))
                     .isEqualTo("MSG id=8 ts=2026-11-24T10:00:00.250Z from=bob :/me waves\n");
@@ -83,13 +102,13 @@ class OutgoingTest {
         @DisplayName("parts and kicks in the default room are LEFT, topics and moderation are NOTICE")
         void versionOneForms() {
             var parted = new Outgoing(new ServerFrame.InRoom(LOBBY, new ServerFrame.Parted(new Name("bob"), T, "bye")),
-                    null, LOBBY);
+                    null, LOBBY, IRC);
             var kicked = new Outgoing(new ServerFrame.InRoom(LOBBY, new ServerFrame.Kicked(new Name("bob"),
-                    new Name("alice"), T, "")), null, LOBBY);
+                    new Name("alice"), T, "")), null, LOBBY, IRC);
             var topic = new Outgoing(new ServerFrame.InRoom(LOBBY, new ServerFrame.Topic("hi",
-                    Optional.of(new Name("alice")), Optional.of(T))), null, LOBBY);
+                    Optional.of(new Name("alice")), Optional.of(T))), null, LOBBY, IRC);
             var muted = new Outgoing(new ServerFrame.InRoom(LOBBY, new ServerFrame.Moderated(Moderation.MUTE,
-                    new Name("alice"), Optional.of("bob"), T)), null, LOBBY);
+                    new Name("alice"), Optional.of("bob"), T)), null, LOBBY, IRC);
 
             assertThat(text(parted, Encoding.STRUCTURED_V1))
                     .isEqualTo("LEFT name=bob ts=2026-11-24T10:00:00.250Z reason=" + LeaveReason.QUIT.wire() + "\n");
