@@ -130,7 +130,7 @@ final class IrcLines {
                 .encode());
         lines.add(reply(IrcNumeric.RPL_YOURHOST, nick, "Your host is " + serverName + ", running " + server.product())
                 .encode());
-        lines.add(reply(IrcNumeric.RPL_CREATED, nick, "This server was started " + server.started()).encode());
+        lines.add(reply(IrcNumeric.RPL_CREATED, nick, "This server was started " + server.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).encode());
         lines.add(reply(IrcNumeric.RPL_MYINFO, nick, serverName, server.version(), IrcModes.USER_MODES,
                 IrcModes.CHANNEL_MODES, IrcModes.CHANNEL_MODES_WITH_PARAMETER).encode());
         List<String> tokens = IrcModes.isupport(server);
