@@ -23,7 +23,9 @@ public enum LeaveReason {
     FLOOD("flood", " (excess flood)"),
     /// An operator removed the member from the default room. Version 1 clients, who cannot be
     /// in any other room, see it as `LEFT … reason=kicked` and are disconnected with it.
-    KICKED("kicked", " (kicked out)");
+    KICKED("kicked", " (kicked out)"),
+    /// A server operator removed the member from the chat (IRC's `KILL`).
+    KILLED("killed", " (removed by a server operator)");
 
     private static final Map<String, LeaveReason> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(LeaveReason::wire, Function.identity()));

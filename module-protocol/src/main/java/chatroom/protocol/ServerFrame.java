@@ -197,11 +197,20 @@ public sealed interface ServerFrame {
 
     /// Somebody left the chat (every room they were in), and why: sent once to each member who
     /// shared a room with them. Leaving one room is [Parted].
-    record Left(Name name, Instant time, LeaveReason reason) implements ServerFrame {
+    ///
+    /// @param text what the leaving is told with, as IRC's quit message, or `""`: a server
+    ///             operator's removal (`Killed (OPERATOR (REASON))`); the reason says the rest
+    record Left(Name name, Instant time, LeaveReason reason, String text) implements ServerFrame {
         public Left {
             Objects.requireNonNull(name, "name");
             time = Tokens.toMillis(time);
             Objects.requireNonNull(reason, "reason");
+            Tokens.requireText(text);
+        }
+
+        /// A leave told with no words but its reason.
+        public Left(Name name, Instant time, LeaveReason reason) {
+            this(name, time, reason, "");
         }
     }
 

@@ -45,8 +45,11 @@ public final class ServerFrames {
             case ServerFrame.RoomList list -> new RawFrame.Writer("ROOMS").attribute("count", list.count()).end();
             case ServerFrame.RoomInfo info -> new RawFrame.Writer("ROOM").attribute("room", info.room())
                     .attribute("members", info.members()).trailing(info.topic());
-            case ServerFrame.Left left -> new RawFrame.Writer("LEFT").attribute("name", left.name())
-                    .attribute("ts", Tokens.formatTime(left.time())).attribute("reason", left.reason().wire()).end();
+            case ServerFrame.Left left -> {
+                var writer = new RawFrame.Writer("LEFT").attribute("name", left.name())
+                        .attribute("ts", Tokens.formatTime(left.time())).attribute("reason", left.reason().wire());
+                yield left.text().isEmpty() ? writer.end() : writer.trailing(left.text());
+            }
             case ServerFrame.Renamed renamed -> new RawFrame.Writer("RENAMED").attribute("from", renamed.from())
                     .attribute("to", renamed.to()).attribute("ts", Tokens.formatTime(renamed.time())).end();
             case ServerFrame.Notice notice -> new RawFrame.Writer("NOTICE").trailing(notice.text());
@@ -144,7 +147,7 @@ public final class ServerFrames {
                     .then(room -> ok(new ServerFrame.Welcome(name, room))));
             case "LEFT" -> f.requiredName("name").then(name -> f.requiredTime("ts").then(time ->
                     ok(new ServerFrame.Left(name, time, f.optional("reason").flatMap(LeaveReason::fromWire)
-                            .orElse(LeaveReason.CLOSED)))));
+                            .orElse(LeaveReason.CLOSED), f.trailing().orElse("")))));
             case "RENAMED" -> f.requiredName("from").then(from -> f.requiredName("to").then(to ->
                     f.requiredTime("ts").then(time -> ok(new ServerFrame.Renamed(from, to, time)))));
             case "NOTICE" -> f.requiredTrailing().then(text -> ok(new ServerFrame.Notice(text)));

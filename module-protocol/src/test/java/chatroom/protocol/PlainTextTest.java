@@ -81,6 +81,13 @@ class PlainTextTest {
         }
 
         @Test
+        @DisplayName("leaving told with words shows them instead of the reason's suffix")
+        void leftWithWords() {
+            assertThat(PlainText.render(new ServerFrame.Left(ALICE, TIME, LeaveReason.KILLED, "Killed (bob (spam))")))
+                    .contains("* alice left the chat (Killed (bob (spam)))");
+        }
+
+        @Test
         @DisplayName("the suffixes say what happened")
         void suffixes() {
             assertThat(LeaveReason.TIMEOUT.plainSuffix()).isEqualTo(" (timed out)");

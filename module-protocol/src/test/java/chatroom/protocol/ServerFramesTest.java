@@ -47,6 +47,8 @@ class ServerFramesTest {
                     Arguments.of(new ServerFrame.Joined(ALICE, TIME), "JOINED name=alice ts=" + TS),
                     Arguments.of(new ServerFrame.Left(ALICE, TIME, LeaveReason.TIMEOUT),
                             "LEFT name=alice ts=" + TS + " reason=timeout"),
+                    Arguments.of(new ServerFrame.Left(ALICE, TIME, LeaveReason.KILLED, "Killed (bob (spam))"),
+                            "LEFT name=alice ts=" + TS + " reason=killed :Killed (bob (spam))"),
                     Arguments.of(new ServerFrame.Renamed(ALICE, BOB, TIME), "RENAMED from=alice to=bob ts=" + TS),
                     Arguments.of(new ServerFrame.Notice("Server restarts at 10:30"), "NOTICE :Server restarts at 10:30"),
                     Arguments.of(new ServerFrame.Notice(""), "NOTICE :"),

@@ -61,6 +61,13 @@ class WireValuesTest {
         void kicked() {
             assertThat(LeaveReason.fromWire("kicked")).contains(LeaveReason.KICKED);
         }
+
+        @Test
+        @DisplayName("killed (a server operator's removal, IRC's KILL) is known")
+        void killed() {
+            assertThat(LeaveReason.fromWire("killed")).contains(LeaveReason.KILLED);
+            assertThat(LeaveReason.KILLED.plainSuffix()).isEqualTo(" (removed by a server operator)");
+        }
     }
 
     @Nested

@@ -239,6 +239,7 @@ final class Transcript {
             case SHUTDOWN -> context.texts().get("notice.left.shutdown");
             case FLOOD -> context.texts().get("notice.left.flood");
             case KICKED -> context.texts().get("notice.left.kicked");
+            case KILLED -> context.texts().get("notice.left.killed");
         };
     }
 

@@ -7,8 +7,10 @@ import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.Target;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /// Everything the dialects ask of the server's rooms and members: the one interface between
 /// connections (with their dialects) and room state and delivery. [LocalCommunity] keeps it
@@ -17,7 +19,8 @@ import java.util.OptionalLong;
 ///
 /// Every method is called on the member's reader thread, answers the member itself through
 /// [Connection#send] (member lists, room lists, history, topics), and returns a refusal as a
-/// value: an error frame for the member, with nothing changed and nobody else told.
+/// value: an error frame for the member, with nothing changed and nobody else told. The
+/// queries return values instead, for dialects (IRC) whose answers have their own shape.
 interface Community {
 
     /// Gives `member` the name `wanted` and puts it in the default room (history after
@@ -65,5 +68,32 @@ interface Community {
 
     /// Takes `member`, whose connection is ending, out of every room and frees its name,
     /// telling each member who shared a room with it once (not while the server shuts down).
-    void leave(Connection member, LeaveReason reason);
+    default void leave(Connection member, LeaveReason reason) {
+        leave(member, reason, "");
+    }
+
+    /// [#leave(Connection, LeaveReason)], told with `text` (see [ServerFrame.Left#text()]).
+    void leave(Connection member, LeaveReason reason, String text);
+
+    // Queries: values for the member's dialect to show as it likes; nothing is sent.
+
+    /// Every room, by name, with its member count and topic.
+    List<ServerFrame.RoomInfo> roomList();
+
+    /// The member called `name`, if there is one.
+    Optional<MemberInfo> member(Name name);
+
+    /// Every member whose name `which` accepts.
+    List<MemberInfo> members(Predicate<Name> which);
+
+    /// The members of `room`, in join order, or nothing if there is no such room.
+    Optional<List<MemberInfo>> members(RoomName room);
+
+    /// The members who gave up `name` most recently (leaving the chat or renaming), newest
+    /// first, at most `max`; only so many are remembered.
+    List<FormerMember> formerMembers(Name name, int max);
+
+    /// Removes `target` from the chat at the request of `actor`, a server operator: its
+    /// connection ends with a goodbye that says who and why (`reason`, a short text).
+    Optional<ServerFrame.Error> kill(Connection actor, Name target, String reason);
 }

@@ -357,8 +357,14 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     /// Ends the connection politely: says `bye`, lets the queue drain, stops reading.
     /// Used by the janitor and by shutdown; safe from any thread.
     void close(ServerFrame.Bye bye) {
+        close(bye, "");
+    }
+
+    /// [#close(ServerFrame.Bye)], with the others told `text` as well (see
+    /// [ServerFrame.Left#text()]).
+    void close(ServerFrame.Bye bye, String text) {
         if (ENDING.compareAndSet(this, null, bye.reason())) {
-            context.community().leave(this, bye.reason());
+            context.community().leave(this, bye.reason(), text);
             sendLast(bye);
             Thread waiting = reader;
             if (waiting != null) {

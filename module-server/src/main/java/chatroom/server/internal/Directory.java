@@ -18,13 +18,18 @@ final class Directory {
         return holder == null || holder == member;
     }
 
-    /// Frees `name` if `member` holds it.
-    void release(Name name, Connection member) {
-        byKey.remove(name.key(), member);
+    /// Frees `name` if `member` holds it; returns whether it did.
+    boolean release(Name name, Connection member) {
+        return byKey.remove(name.key(), member);
     }
 
     Optional<Connection> find(Name name) {
         return Optional.ofNullable(byKey.get(name.key()));
+    }
+
+    /// Everyone with a name: a live view, as weakly consistent as [ConcurrentHashMap]'s.
+    java.util.Collection<Connection> all() {
+        return byKey.values();
     }
 
     int size() {

@@ -11,14 +11,16 @@ import chatroom.protocol.irc.IrcMessage;
 import chatroom.protocol.irc.IrcNumeric;
 import chatroom.server.ServerPassword;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /// The IRC dialect: parses each line, registers the member (`CAP` negotiation, `PASS`, `NICK`,
 /// `USER` in any order) and hands each command to the part that knows it: [IrcCapabilities],
-/// [IrcChannels], or this class for registration, `PING`/`PONG`, `QUIT`, `NICK`, `PRIVMSG` and
-/// `NOTICE`. Channels are rooms, nicks are names; each refusal is its numeric ([IrcReplies]);
-/// what others do reaches the member through [IrcLines].
+/// [IrcChannels], [IrcWho], [IrcQueries], [IrcServerQueries], or this class for registration,
+/// `PING`/`PONG`, `QUIT`, `NICK`, `PRIVMSG` and `NOTICE`. Channels are rooms, nicks are names;
+/// each refusal is its numeric ([IrcReplies]); what others do reaches the member through
+/// [IrcLines].
 ///
 /// Reader thread only.
 final class IrcHandler implements LineHandler {
@@ -31,6 +33,9 @@ final class IrcHandler implements LineHandler {
     private final IrcReplies replies;
     private final IrcCapabilities capabilities;
     private final IrcChannels channels;
+    private final IrcWho who;
+    private final IrcQueries queries;
+    private final IrcServerQueries serverQueries;
     /// The password still to be given; empty once given, or if the server needs none.
     private Optional<ServerPassword> password;
     /// The nick asked for before registration, if any (valid, maybe taken).
@@ -44,6 +49,9 @@ final class IrcHandler implements LineHandler {
         this.replies = new IrcReplies(connection, lines);
         this.capabilities = new IrcCapabilities(connection, replies);
         this.channels = new IrcChannels(connection, community, replies);
+        this.who = new IrcWho(connection, community, replies, Clock.systemUTC());
+        this.queries = new IrcQueries(connection, community, replies, Clock.systemUTC());
+        this.serverQueries = new IrcServerQueries(connection, community, replies, Clock.systemUTC());
     }
 
     @Override
@@ -99,6 +107,21 @@ final class IrcHandler implements LineHandler {
             case "TOPIC" -> channels.topic(message);
             case "NAMES" -> channels.names(message);
             case "MODE" -> channels.mode(message);
+            case "WHO" -> who.who(message);
+            case "WHOIS" -> queries.whois(message);
+            case "WHOWAS" -> queries.whowas(message);
+            case "ISON" -> queries.ison(message);
+            case "USERHOST" -> queries.userhost(message);
+            case "LIST" -> queries.list(message);
+            case "AWAY" -> queries.away(message);
+            case "MOTD" -> serverQueries.motd(message);
+            case "LUSERS" -> serverQueries.lusers(message);
+            case "VERSION" -> serverQueries.version(message);
+            case "TIME" -> serverQueries.time(message);
+            case "ADMIN" -> serverQueries.admin(message);
+            case "INFO" -> serverQueries.info(message);
+            case "OPER" -> serverQueries.oper(message);
+            case "KILL" -> serverQueries.kill(message);
             default -> replies.reply(IrcNumeric.ERR_UNKNOWNCOMMAND, message.command(), "Unknown command");
         }
     }
@@ -196,7 +219,16 @@ final class IrcHandler implements LineHandler {
         if (action) {
             text = text.substring(ACTION.length(), text.endsWith(String.valueOf(CTCP)) ? text.length() - 1 : text.length());
         }
-        for (String to : message.param(0).get().split(",")) {
+        String[] targets = message.param(0).get().split(",");
+        for (int i = 0; i < targets.length; i++) {
+            String to = targets[i];
+            if (i >= IrcModes.MAX_TARGETS) {
+                if (answer) {
+                    replies.reply(IrcNumeric.ERR_TOOMANYTARGETS, to, "Too many recipients: at most "
+                            + IrcModes.MAX_TARGETS + " (MAXTARGETS); not delivered");
+                }
+                continue;
+            }
             Parsed<? extends Target> target = to.startsWith("#") ? RoomName.parse(to) : Name.parse(to);
             Optional<ServerFrame.Error> refused = switch (target) {
                 case Parsed.Invalid<? extends Target> invalid -> Optional.of(new ServerFrame.Error(

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /// How the IRC dialect shows [ServerFrame]s: the lines a broadcast becomes ([#broadcast],
 /// the same for every IRC recipient with the same [IrcForm], so it is encoded once per form)
@@ -42,10 +43,13 @@ final class IrcLines {
     private final IrcServer server;
     /// Our name in server prefixes: [IrcServer#name()].
     private final String serverName;
+    /// The counts of `LUSERS`, read each time they are shown.
+    private final Supplier<IrcCensus> census;
 
-    IrcLines(IrcServer server) {
+    IrcLines(IrcServer server, Supplier<IrcCensus> census) {
         this.server = server;
         this.serverName = server.name();
+        this.census = census;
     }
 
     IrcServer server() {
@@ -80,7 +84,7 @@ final class IrcLines {
         return switch (frame) {
             case ServerFrame.InRoom(RoomName room, ServerFrame.RoomEvent event) -> roomEvent(room, event, form);
             case ServerFrame.Left left -> List.of(tagged(IrcMessage.from(source(left.name()), "QUIT",
-                    quitReason(left.reason())), left.time(), null, form));
+                    left.text().isEmpty() ? quitReason(left.reason()) : left.text()), left.time(), null, form));
             case ServerFrame.Renamed renamed -> List.of(tagged(IrcMessage.from(source(renamed.from()), "NICK",
                     renamed.to().value()), renamed.time(), null, form));
             case ServerFrame.Private message -> chat(message.chat(), message.to().value(), form);
@@ -123,9 +127,10 @@ final class IrcLines {
         };
     }
 
-    /// The registration burst: `001`–`005` and the MOTD, before the default room's `JOIN`.
+    /// The registration burst: `001`–`005`, the `LUSERS` counts and the MOTD, before the
+    /// default room's `JOIN`.
     private List<String> welcome(String nick) {
-        List<String> lines = new ArrayList<>(8);
+        List<String> lines = new ArrayList<>(16);
         lines.add(reply(IrcNumeric.RPL_WELCOME, nick, "Welcome to the " + server.network() + " network, " + nick)
                 .encode());
         lines.add(reply(IrcNumeric.RPL_YOURHOST, nick, "Your host is " + serverName + ", running " + server.product())
@@ -133,15 +138,43 @@ final class IrcLines {
         lines.add(reply(IrcNumeric.RPL_CREATED, nick, "This server was started " + server.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).encode());
         lines.add(reply(IrcNumeric.RPL_MYINFO, nick, serverName, server.version(), IrcModes.USER_MODES,
                 IrcModes.CHANNEL_MODES, IrcModes.CHANNEL_MODES_WITH_PARAMETER).encode());
+        lines.addAll(isupport(nick));
+        lines.addAll(lusers(nick));
+        lines.addAll(motd(nick));
+        return lines;
+    }
+
+    /// The `005` lines: [IrcModes#isupport] a few tokens a line.
+    List<String> isupport(String nick) {
         List<String> tokens = IrcModes.isupport(server);
+        List<String> lines = new ArrayList<>(2);
         for (int from = 0; from < tokens.size(); from += ISUPPORT_TOKENS_PER_LINE) {
             List<String> params = new ArrayList<>(tokens.subList(from, Math.min(tokens.size(),
                     from + ISUPPORT_TOKENS_PER_LINE)));
             params.add("are supported by this server");
             lines.add(reply(IrcNumeric.RPL_ISUPPORT, nick, params.toArray(String[]::new)).encode());
         }
-        lines.addAll(motd(nick));
         return lines;
+    }
+
+    /// `LUSERS`: `251`–`255`, `265`, `266` with the counts of now. One server, no links;
+    /// nobody is invisible (user mode `+i` hides nobody here).
+    List<String> lusers(String nick) {
+        IrcCensus now = census.get();
+        String members = Integer.toString(now.members());
+        String most = Integer.toString(now.mostMembers());
+        return List.of(
+                reply(IrcNumeric.RPL_LUSERCLIENT, nick, "There are " + members + " users and 0 invisible on 1 servers")
+                        .encode(),
+                reply(IrcNumeric.RPL_LUSEROP, nick, Integer.toString(now.operators()), "operator(s) online").encode(),
+                reply(IrcNumeric.RPL_LUSERUNKNOWN, nick, Integer.toString(now.unregistered()), "unknown connection(s)")
+                        .encode(),
+                reply(IrcNumeric.RPL_LUSERCHANNELS, nick, Integer.toString(now.rooms()), "channels formed").encode(),
+                reply(IrcNumeric.RPL_LUSERME, nick, "I have " + members + " clients and 0 servers").encode(),
+                reply(IrcNumeric.RPL_LOCALUSERS, nick, members, most,
+                        "Current local users " + members + ", max " + most).encode(),
+                reply(IrcNumeric.RPL_GLOBALUSERS, nick, members, most,
+                        "Current global users " + members + ", max " + most).encode());
     }
 
     /// The message of the day (`375`, `372` a line, `376`), or `422` when there is none.
@@ -324,6 +357,7 @@ final class IrcLines {
             case SHUTDOWN -> "Server shutting down";
             case FLOOD -> "Excess Flood";
             case KICKED -> "Kicked";
+            case KILLED -> "Killed";
         };
     }
 }

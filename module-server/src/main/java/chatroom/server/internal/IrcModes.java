@@ -30,13 +30,16 @@ final class IrcModes {
                 "CHANMODES=b,,,nt",
                 "CHANNELLEN=" + (Limits.MAX_NAME_LENGTH + 1),
                 "CHANTYPES=#",
+                // LIST takes channel masks and member counts (`>N`, `<N`).
+                "ELIST=MU",
                 "KICKLEN=" + Limits.MAX_TOPIC_BYTES,
                 "MAXTARGETS=" + MAX_TARGETS,
                 "NETWORK=" + server.network(),
                 "NICKLEN=" + Limits.MAX_NAME_LENGTH,
                 "PREFIX=(o)@",
-                "TARGMAX=PRIVMSG:" + MAX_TARGETS + ",NOTICE:" + MAX_TARGETS + ",JOIN:,PART:,NAMES:",
-                "TOPICLEN=" + Limits.MAX_TOPIC_BYTES);
+                "TARGMAX=PRIVMSG:" + MAX_TARGETS + ",NOTICE:" + MAX_TARGETS + ",JOIN:,PART:,NAMES:,WHOIS:1",
+                "TOPICLEN=" + Limits.MAX_TOPIC_BYTES,
+                "WHOX");
     }
 
     /// The prefixes shown before `member`'s nick in `NAMES` and `WHO`: the highest only, or

@@ -15,8 +15,9 @@ import java.util.Objects;
 /// @param started when the server started
 /// @param motd    the message of the day, one entry a line; empty for none
 /// @param channelLimit the most rooms one member may be in (`CHANLIMIT`)
+/// @param operators    whether the server has an operator password (`OPER` is `491` without one)
 record IrcServer(String name, String network, String product, Instant started, List<String> motd,
-                 int channelLimit) {
+                 int channelLimit, boolean operators) {
 
     IrcServer {
         Objects.requireNonNull(name, "name");

@@ -10,12 +10,18 @@ import chatroom.protocol.ServerFrame;
 import chatroom.protocol.Target;
 import chatroom.server.ServerConfig;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.INFO;
@@ -36,6 +42,10 @@ final class LocalCommunity implements Community {
     private final Rooms rooms;
     private final Directory directory = new Directory();
     private final PrivateChats privateChats;
+    private final FormerMembers formerMembers = new FormerMembers();
+    /// The server operators connected now: counted for `LUSERS`.
+    private final Set<Connection> operators = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger mostMembers = new AtomicInteger();
     private volatile boolean closing;
 
     LocalCommunity(ServerConfig config, RoomContext context, Rooms rooms) {
@@ -86,6 +96,15 @@ final class LocalCommunity implements Community {
         return directory.size();
     }
 
+    int operatorCount() {
+        return operators.size();
+    }
+
+    /// The most members there have been at once since the server started.
+    int mostMembers() {
+        return mostMembers.get();
+    }
+
     Rooms rooms() {
         return rooms;
     }
@@ -104,6 +123,8 @@ final class LocalCommunity implements Community {
             return refuse(ErrorCode.NAME_TAKEN, "the name " + wanted + " is already taken");
         }
         member.named(wanted);
+        member.membership().signedOn(context.clock().instant());
+        mostMembers.accumulateAndGet(directory.size(), Math::max);
         member.send(new ServerFrame.Welcome(wanted, member.dialect() == Dialect.STRUCTURED_V2
                 ? lobby.name().value() : lobby.name().bare()));
         lobby.join(member, since, Optional.empty()).ifPresent(member::send);
@@ -145,6 +166,7 @@ final class LocalCommunity implements Community {
 
     @Override
     public Optional<ServerFrame.Error> say(Connection member, Target to, String text, boolean action) {
+        member.membership().active(context.clock().millis());
         return switch (to) {
             case RoomName name -> {
                 Optional<Room> room = rooms.find(name);
@@ -192,10 +214,12 @@ final class LocalCommunity implements Community {
             return refuse(ErrorCode.NAME_TAKEN, "the name " + wanted + " is already taken");
         }
         member.named(wanted);
+        Instant now = context.clock().instant();
         if (!old.key().equals(wanted.key())) {
             directory.release(old, member);
+            formerMembers.add(new FormerMember(old, now));
         }
-        tellCompanions(member, new ServerFrame.Renamed(old, wanted, context.clock().instant()), true, false);
+        tellCompanions(member, new ServerFrame.Renamed(old, wanted, now), true, false);
         LOG.log(INFO, "{0} is now known as {1}", old, wanted);
         return Optional.empty();
     }
@@ -225,9 +249,9 @@ final class LocalCommunity implements Community {
 
     @Override
     public void listRooms(Connection member) {
-        List<Room> all = rooms.all();
+        List<ServerFrame.RoomInfo> all = roomList();
         member.send(new ServerFrame.RoomList(all.size()));
-        all.forEach(room -> member.send(room.info()));
+        all.forEach(member::send);
     }
 
     @Override
@@ -270,13 +294,17 @@ final class LocalCommunity implements Community {
                     ? "this server has no operators" : "wrong operator password");
         }
         member.membership().serverOperator(true);
+        operators.add(member);
+        if (directory.find(member.name()).orElse(null) != member) {
+            operators.remove(member); // it left meanwhile: leave() may have looked before the add
+        }
         LOG.log(INFO, "{0} ({1}) is a server operator", member.name(), member.peer());
         member.send(new ServerFrame.Notice("You are a server operator: you may moderate every room and close rooms."));
         return Optional.empty();
     }
 
     @Override
-    public void leave(Connection member, LeaveReason reason) {
+    public void leave(Connection member, LeaveReason reason, String text) {
         Name name = member.name();
         if (name == null) {
             return;
@@ -285,10 +313,85 @@ final class LocalCommunity implements Community {
         for (Room room : member.membership().rooms()) {
             Collections.addAll(companions, room.drop(member));
         }
-        directory.release(name, member);
-        if (!closing) {
-            deliver(companions, new ServerFrame.Left(name, context.clock().instant(), reason), false);
+        // A connection may be told to leave twice (quitting, then closing): its name is given up once.
+        boolean heldName = directory.release(name, member);
+        operators.remove(member);
+        Instant now = context.clock().instant();
+        if (heldName) {
+            formerMembers.add(new FormerMember(name, now));
         }
+        if (!closing) {
+            deliver(companions, new ServerFrame.Left(name, now, reason, text), false);
+        }
+    }
+
+    @Override
+    public List<ServerFrame.RoomInfo> roomList() {
+        return rooms.all().stream().map(Room::info).toList();
+    }
+
+    @Override
+    public Optional<MemberInfo> member(Name name) {
+        return directory.find(name).flatMap(LocalCommunity::info);
+    }
+
+    @Override
+    public List<MemberInfo> members(Predicate<Name> which) {
+        List<MemberInfo> found = new ArrayList<>();
+        for (Connection member : directory.all()) {
+            Name name = member.name();
+            if (name != null && which.test(name)) {
+                info(member).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<List<MemberInfo>> members(RoomName name) {
+        return rooms.find(name).map(room -> Arrays.stream(room.members())
+                .map(LocalCommunity::info).flatMap(Optional::stream).toList());
+    }
+
+    @Override
+    public List<FormerMember> formerMembers(Name name, int max) {
+        return formerMembers.find(name, max);
+    }
+
+    @Override
+    public Optional<ServerFrame.Error> kill(Connection actor, Name target, String reason) {
+        if (!actor.membership().serverOperator()) {
+            return refuse(ErrorCode.NOT_OPERATOR, "only server operators may remove members from the chat");
+        }
+        Optional<Connection> victim = directory.find(target);
+        Name killed = victim.map(Connection::name).orElse(null);
+        if (killed == null) {
+            return refuse(ErrorCode.NO_SUCH_NAME, "nobody called " + target + " is here");
+        }
+        // IRC's words for a kill, which every dialect shows as they are.
+        String words = "Killed (" + actor.name() + (reason.isEmpty() ? "" : " (" + reason + ")") + ")";
+        LOG.log(INFO, "{0} removed {1} from the chat{2}", actor.name(), killed, reason.isEmpty() ? "" : ": " + reason);
+        victim.get().close(new ServerFrame.Bye(LeaveReason.KILLED, words), words);
+        if (victim.get() != actor) {
+            actor.send(new ServerFrame.Notice("You removed " + killed + " from the chat."));
+        }
+        return Optional.empty();
+    }
+
+    /// `member` as the queries see it, or nothing if it has no name (any more).
+    private static Optional<MemberInfo> info(Connection member) {
+        Name name = member.name();
+        if (name == null) {
+            return Optional.empty();
+        }
+        Membership membership = member.membership();
+        Room[] joined = membership.rooms();
+        List<MemberInfo.Seat> seats = new ArrayList<>(joined.length);
+        for (Room room : joined) {
+            seats.add(new MemberInfo.Seat(room.name(), room.hasOperator(member)));
+        }
+        return Optional.of(new MemberInfo(name, membership.away(), membership.serverOperator(),
+                membership.signedOn(), membership.lastActive(), seats));
     }
 
     /// Tells `frame` to every member who shares a room with `member` (and `member` itself if

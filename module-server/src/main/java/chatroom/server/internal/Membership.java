@@ -1,11 +1,12 @@
 package chatroom.server.internal;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 
 /// What a member is in the community, besides its name: the rooms it is in, its current room
-/// (plain members: where its lines go), its away text, whether it is a server operator, and
-/// its allowance of private messages.
+/// (plain members: where its lines go), its away text, whether it is a server operator, when
+/// it signed on and last spoke, and its allowance of private messages.
 ///
 /// Thread-safe. The room list is replaced (never changed) under this object's monitor, which
 /// a room takes under its own lock as the member joins or leaves it; never the other way round.
@@ -18,6 +19,10 @@ final class Membership {
     private volatile Room current;
     private volatile String away;
     private volatile boolean serverOperator;
+    /// When the member got its name, and when it last sent a message (epoch milliseconds):
+    /// what `WHOIS` tells as its signon time and idle time.
+    private volatile long signedOnMillis;
+    private volatile long activeMillis;
     private final int privateRate;
     /// Made when the member sends its first private message (most never do); touched by the
     /// member's reader thread only.
@@ -90,6 +95,25 @@ final class Membership {
 
     void serverOperator(boolean operator) {
         serverOperator = operator;
+    }
+
+    Instant signedOn() {
+        return Instant.ofEpochMilli(signedOnMillis);
+    }
+
+    Instant lastActive() {
+        return Instant.ofEpochMilli(activeMillis);
+    }
+
+    /// Called as the member gets its name: it is active from then on.
+    void signedOn(Instant now) {
+        signedOnMillis = now.toEpochMilli();
+        activeMillis = signedOnMillis;
+    }
+
+    /// Called as the member sends a message.
+    void active(long nowMillis) {
+        activeMillis = nowMillis;
     }
 
     /// Takes one private message from the allowance; `false` if it is used up. Reader thread only.

@@ -325,6 +325,16 @@ final class Room {
         }
     }
 
+    /// Whether `member` is an operator here (a server operator is one in every room).
+    boolean hasOperator(Connection member) {
+        lock.lock();
+        try {
+            return isOperator(member);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /// This room as a line of the room list.
     ServerFrame.RoomInfo info() {
         lock.lock();

@@ -89,7 +89,8 @@ public final class ServerImpl implements ChatServer {
         Clock clock = Clock.systemUTC();
         this.product = "chatroom/" + version();
         this.irc = new IrcLines(new IrcServer(config.serverName().orElseGet(ServerImpl::hostName), NETWORK, product,
-                clock.instant(), config.motd(), config.maxRoomsPerMember()));
+                clock.instant(), config.motd(), config.maxRoomsPerMember(), config.operatorPassword().isPresent()),
+                this::census);
         Optional<Archive> archive = config.dataDir().isEmpty() ? Optional.empty()
                 : Optional.of(Archive.open(config.dataDir().get(), RoomName.of(config.roomName()), config, clock));
         this.store = archive.map(HistoryStore.class::cast);
@@ -201,6 +202,14 @@ public final class ServerImpl implements ChatServer {
     @Override
     public int memberCount() {
         return community.memberCount();
+    }
+
+    /// What `LUSERS` counts, now: the community's members, operators and rooms, and the
+    /// connections that have no name yet.
+    private IrcCensus census() {
+        int members = community.memberCount();
+        return new IrcCensus(members, community.operatorCount(), Math.max(0, connections.size() - members),
+                community.rooms().size(), community.mostMembers());
     }
 
     @Override

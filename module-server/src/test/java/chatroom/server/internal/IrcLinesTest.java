@@ -1,5 +1,6 @@
 package chatroom.server.internal;
 
+import chatroom.protocol.LeaveReason;
 import chatroom.protocol.Member;
 import chatroom.protocol.Name;
 import chatroom.protocol.RoomName;
@@ -21,8 +22,10 @@ class IrcLinesTest {
 
     private static final RoomName ROOM = RoomName.of("#lobby");
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    /// Three members (one of them a server operator), one connection without a name, two rooms.
+    private static final IrcCensus CENSUS = new IrcCensus(3, 1, 1, 2, 5);
     private static final IrcLines LINES = new IrcLines(new IrcServer("chatroom", "chatroom", "chatroom/1.0", NOW,
-            List.of(), 50));
+            List.of(), 50, false), () -> CENSUS);
     private static final IrcForm NONE = IrcForm.NONE;
     /// server-time, message-tags, extended-join, away-notify, multi-prefix, userhost-in-names.
     private static final IrcForm ALL = new IrcForm(true, true, true, true, false, true, true, false, false);
@@ -139,9 +142,41 @@ class IrcLinesTest {
     @Test
     @DisplayName("the MOTD is 375, a 372 a line and 376; 422 when there is none")
     void motd() {
-        var withMotd = new IrcLines(new IrcServer("irc.test", "chatroom", "chatroom/1.0", NOW, List.of("Be kind.", ""), 50));
+        var withMotd = new IrcLines(new IrcServer("irc.test", "chatroom", "chatroom/1.0", NOW, List.of("Be kind.", ""), 50,
+                false), () -> CENSUS);
         assertThat(withMotd.motd("me")).containsExactly(":irc.test 375 me :- irc.test Message of the day - ",
                 ":irc.test 372 me :- Be kind.", ":irc.test 372 me :- ", ":irc.test 376 me :End of /MOTD command.");
         assertThat(LINES.motd("me")).containsExactly(":chatroom 422 me :MOTD File is missing");
+    }
+
+    @Test
+    @DisplayName("LUSERS shows the census it is given: 251-255, 265, 266")
+    void lusers() {
+        assertThat(LINES.lusers("me")).containsExactly(
+                ":chatroom 251 me :There are 3 users and 0 invisible on 1 servers",
+                ":chatroom 252 me 1 :operator(s) online",
+                ":chatroom 253 me 1 :unknown connection(s)",
+                ":chatroom 254 me 2 :channels formed",
+                ":chatroom 255 me :I have 3 clients and 0 servers",
+                ":chatroom 265 me 3 5 :Current local users 3, max 5",
+                ":chatroom 266 me 3 5 :Current global users 3, max 5");
+    }
+
+    @Test
+    @DisplayName("the welcome burst has the LUSERS counts between 005 and the MOTD")
+    void welcomeHasLusers() {
+        List<String> burst = LINES.toMember(new ServerFrame.Welcome(new Name("me"), "#lobby"), new Name("me"), NONE);
+        List<String> codes = burst.stream().map(line -> line.split(" ")[1]).toList();
+        assertThat(codes).containsSubsequence("004", "005", "251", "252", "253", "254", "255", "265", "266", "422");
+        assertThat(codes.getLast()).isEqualTo("422");
+    }
+
+    @Test
+    @DisplayName("a member who left with words (a kill) quits with them; without, with its reason's")
+    void quitWords() {
+        var killed = new ServerFrame.Left(new Name("bob"), NOW, LeaveReason.KILLED, "Killed (alice (spam))");
+        assertThat(LINES.broadcast(killed, NONE)).containsExactly(":bob!bob@chatroom QUIT :Killed (alice (spam))");
+        assertThat(LINES.broadcast(new ServerFrame.Left(new Name("bob"), NOW, LeaveReason.TIMEOUT), NONE))
+                .containsExactly(":bob!bob@chatroom QUIT :Ping timeout");
     }
 }

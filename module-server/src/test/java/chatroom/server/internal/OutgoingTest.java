@@ -24,7 +24,7 @@ class OutgoingTest {
     private static final ServerFrame.Chat CHAT = new ServerFrame.Chat(7, T, new Name("alice"), "ciao a tutti");
 
     static final IrcLines IRC = new IrcLines(new IrcServer("irc.test", "chatroom", "chatroom/1.0", T, java.util.List.of(),
-            50));
+            50, false), () -> new IrcCensus(0, 0, 0, 1, 0));
 
     private static String text(Outgoing outgoing, Encoding encoding) {
         return new String(outgoing.bytes(encoding).orElseThrow(), StandardCharsets.UTF_8);
