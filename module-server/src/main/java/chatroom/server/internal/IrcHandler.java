@@ -11,14 +11,16 @@ import chatroom.protocol.irc.IrcMessage;
 import chatroom.protocol.irc.IrcNumeric;
 import chatroom.server.ServerPassword;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /// The IRC dialect: parses each line, registers the member (`CAP` negotiation, `PASS`, `NICK`,
 /// `USER` in any order) and hands each command to the part that knows it: [IrcCapabilities],
-/// [IrcChannels], or this class for registration, `PING`/`PONG`, `QUIT`, `NICK`, `PRIVMSG` and
-/// `NOTICE`. Channels are rooms, nicks are names; each refusal is its numeric ([IrcReplies]);
-/// what others do reaches the member through [IrcLines].
+/// [IrcChannels], [IrcChatHistory], [IrcTagMessages], or this class for registration,
+/// `PING`/`PONG`, `QUIT`, `NICK`, `PRIVMSG` and `NOTICE`. A command with a `label` is answered
+/// labeled ([LabeledReplies]). Channels are rooms, nicks are names; each refusal is its
+/// numeric ([IrcReplies]); what others do reaches the member through [IrcLines].
 ///
 /// Reader thread only.
 final class IrcHandler implements LineHandler {
@@ -31,6 +33,10 @@ final class IrcHandler implements LineHandler {
     private final IrcReplies replies;
     private final IrcCapabilities capabilities;
     private final IrcChannels channels;
+    private final IrcChatHistory chatHistory;
+    private final IrcTagMessages tagMessages;
+    /// The replies of the labeled command being handled, or `null` ([#labeled]).
+    private LabeledReplies labeling;
     /// The password still to be given; empty once given, or if the server needs none.
     private Optional<ServerPassword> password;
     /// The nick asked for before registration, if any (valid, maybe taken).
@@ -44,12 +50,14 @@ final class IrcHandler implements LineHandler {
         this.replies = new IrcReplies(connection, lines);
         this.capabilities = new IrcCapabilities(connection, replies);
         this.channels = new IrcChannels(connection, community, replies);
+        this.chatHistory = new IrcChatHistory(connection, community, replies);
+        this.tagMessages = new IrcTagMessages(connection, community, replies);
     }
 
     @Override
     public void onLine(String line) {
         switch (IrcMessage.parse(line)) {
-            case Parsed.Ok<IrcMessage>(IrcMessage message) -> handle(message);
+            case Parsed.Ok<IrcMessage>(IrcMessage message) -> labeled(message);
             case Parsed.Invalid<IrcMessage>(ErrorCode code, String detail) -> {
                 if (code == ErrorCode.FRAME_TOO_LONG) {
                     replies.reply(IrcNumeric.ERR_INPUTTOOLONG, "Input line was too long");
@@ -58,6 +66,29 @@ final class IrcHandler implements LineHandler {
                 }
             }
         }
+    }
+
+    /// Handles `message`; if it carries a `label` and the member has registered with
+    /// `labeled-response` (and `batch`), what the handling sends the member is collected and
+    /// sent labeled afterwards ([LabeledReplies] says what that covers). Registration itself is
+    /// never labeled: no client expects its welcome inside a batch.
+    private void labeled(IrcMessage message) {
+        IrcForm form = connection.ircForm();
+        String label = message.tags().get("label");
+        if (label == null || !registered() || !form.labeled() || !form.batch() || !IrcBatch.usableLabel(label)) {
+            handle(message);
+            return;
+        }
+        labeling = new LabeledReplies(label);
+        connection.startLabeling(labeling);
+        try {
+            handle(message);
+        } finally {
+            connection.stopLabeling();
+        }
+        List<String> reply = labeling.reply(replies.lines().server().name());
+        labeling = null;
+        replies.sendLines(reply);
     }
 
     private boolean registered() {
@@ -99,6 +130,8 @@ final class IrcHandler implements LineHandler {
             case "TOPIC" -> channels.topic(message);
             case "NAMES" -> channels.names(message);
             case "MODE" -> channels.mode(message);
+            case "TAGMSG" -> tagMessages.tagmsg(message);
+            case "CHATHISTORY" -> chatHistory.handle(message);
             default -> replies.reply(IrcNumeric.ERR_UNKNOWNCOMMAND, message.command(), "Unknown command");
         }
     }
@@ -196,17 +229,32 @@ final class IrcHandler implements LineHandler {
         if (action) {
             text = text.substring(ACTION.length(), text.endsWith(String.valueOf(CTCP)) ? text.length() - 1 : text.length());
         }
-        for (String to : message.param(0).get().split(",")) {
+        if (!(IrcTagMessages.clientTags(message, connection.ircForm()) instanceof Parsed.Ok<String>(String tags))) {
+            if (answer) {
+                replies.reply(IrcNumeric.ERR_INPUTTOOLONG, "Input line was too long");
+            }
+            return;
+        }
+        String[] targets = message.param(0).get().split(",");
+        // A labeled message to one target is answered by its echo, which may come from the
+        // store's thread after this command is done: the echo itself carries the label.
+        Optional<String> echoLabel = labeling != null && targets.length == 1 && connection.ircForm().echo()
+                ? Optional.of(labeling.label()) : Optional.empty();
+        var extras = new MessageExtras(tags, echoLabel);
+        for (String to : targets) {
             Parsed<? extends Target> target = to.startsWith("#") ? RoomName.parse(to) : Name.parse(to);
             Optional<ServerFrame.Error> refused = switch (target) {
                 case Parsed.Invalid<? extends Target> invalid -> Optional.of(new ServerFrame.Error(
                         to.startsWith("#") ? ErrorCode.NO_SUCH_ROOM : ErrorCode.NO_SUCH_NAME, "no such target"));
                 case Parsed.Ok<? extends Target>(Target valid) -> switch (Text.checkMessage(text)) {
-                    case Parsed.Ok<String>(String checked) -> community.say(connection, valid, checked, action);
+                    case Parsed.Ok<String>(String checked) -> community.say(connection, valid, checked, action, extras);
                     case Parsed.Invalid<String>(ErrorCode code, String detail) ->
                             Optional.of(new ServerFrame.Error(code, detail));
                 };
             };
+            if (refused.isEmpty() && echoLabel.isPresent()) {
+                labeling.answeredByEcho();
+            }
             if (answer) {
                 refused.ifPresent(error -> replies.refusedMessage(error, to));
             }
