@@ -107,7 +107,7 @@ class IrcDialectTest {
             TestClient client = connect("carol");
             client.send("CAP LS 302");
             expectExact(client, SERVER + "CAP * LS :cap-notify multi-prefix userhost-in-names extended-join away-notify"
-                    + " server-time message-tags echo-message");
+                    + " server-time message-tags echo-message batch labeled-response draft/chathistory");
             client.send("NICK carol");
             client.send("USER carol 0 * :Carol");
             client.send("CAP REQ :multi-prefix sasl");

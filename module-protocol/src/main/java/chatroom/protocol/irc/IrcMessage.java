@@ -99,18 +99,7 @@ public record IrcMessage(Map<String, String> tags, Optional<String> source, Stri
         var line = new StringBuilder(64);
         if (!tags.isEmpty()) {
             line.append('@');
-            boolean first = true;
-            for (var tag : tags.entrySet()) {
-                if (!first) {
-                    line.append(';');
-                }
-                first = false;
-                line.append(tag.getKey());
-                if (!tag.getValue().isEmpty()) {
-                    line.append('=');
-                    IrcTags.escape(tag.getValue(), line);
-                }
-            }
+            appendTagData(tags, line);
             line.append(' ');
         }
         source.ifPresent(value -> line.append(':').append(value).append(' '));
@@ -129,6 +118,60 @@ public record IrcMessage(Map<String, String> tags, Optional<String> source, Stri
     @Override
     public String toString() {
         return encode();
+    }
+
+    /// `tags` as the tag data of a line (what goes between `@` and the space), values escaped:
+    /// `a=b;c`; empty for no tags. How a server passes on tags it was sent (client-only tags)
+    /// in a line it encodes itself.
+    ///
+    /// @throws IllegalArgumentException if a key does not follow the grammar or a value holds
+    ///                                  NUL, CR or LF
+    public static String tagData(Map<String, String> tags) {
+        var data = new StringBuilder(32);
+        tags.forEach((key, value) -> {
+            if (!IrcTags.isKey(key)) {
+                throw new IllegalArgumentException("not a tag key: " + key);
+            }
+            requireLineSafe("tag value", value);
+        });
+        appendTagData(tags, data);
+        return data.toString();
+    }
+
+    /// `line`, a message already encoded (with tags or without), with `key=value` as its first
+    /// tag: how a server adds a tag of its own (a `label`, a `batch`) to a line it encoded
+    /// before, ahead of any client-only tags, as IRCv3 wants server tags first.
+    ///
+    /// @throws IllegalArgumentException if `key` does not follow the grammar or `value` holds
+    ///                                  NUL, CR or LF
+    public static String withFirstTag(String line, String key, String value) {
+        if (!IrcTags.isKey(key)) {
+            throw new IllegalArgumentException("not a tag key: " + key);
+        }
+        requireLineSafe("tag value", value);
+        var tagged = new StringBuilder(line.length() + key.length() + value.length() + 3).append('@').append(key);
+        if (!value.isEmpty()) {
+            tagged.append('=');
+            IrcTags.escape(value, tagged);
+        }
+        return line.startsWith("@")
+                ? tagged.append(';').append(line, 1, line.length()).toString()
+                : tagged.append(' ').append(line).toString();
+    }
+
+    private static void appendTagData(Map<String, String> tags, StringBuilder out) {
+        boolean first = true;
+        for (var tag : tags.entrySet()) {
+            if (!first) {
+                out.append(';');
+            }
+            first = false;
+            out.append(tag.getKey());
+            if (!tag.getValue().isEmpty()) {
+                out.append('=');
+                IrcTags.escape(tag.getValue(), out);
+            }
+        }
     }
 
     /// Reads one line (its CR LF or LF already taken off, or not: a trailing CR is dropped) as

@@ -141,6 +141,26 @@ class IrcMessageTest {
         }
 
         @Test
+        @DisplayName("a server tag goes first on an encoded line, escaped; tag data passes client tags on")
+        void serverTagsAndTagData() {
+            assertThat(IrcMessage.withFirstTag(":s ACK", "label", "a b")).isEqualTo("@label=a\\sb :s ACK");
+            assertThat(IrcMessage.withFirstTag("@msgid=1;+x=y :n PRIVMSG #c :hi", "batch", "r1"))
+                    .isEqualTo("@batch=r1;msgid=1;+x=y :n PRIVMSG #c :hi");
+            assertThat(IrcMessage.withFirstTag(":s ACK", "flag", "")).isEqualTo("@flag :s ACK");
+            assertThatThrownBy(() -> IrcMessage.withFirstTag(":s ACK", "label", "a\nb"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            Map<String, String> tags = new LinkedHashMap<>();
+            tags.put("+draft/reply", "42");
+            tags.put("+typing", "active");
+            tags.put("+x", "a;b c");
+            tags.put("+flag", "");
+            String data = IrcMessage.tagData(tags);
+            assertThat(data).isEqualTo("+draft/reply=42;+typing=active;+x=a\\:b\\sc;+flag");
+            assertThat(ok("@" + data + " TAGMSG #c").tags()).containsExactlyEntriesOf(tags);
+            assertThat(IrcMessage.tagData(Map.of())).isEmpty();
+        }
+
+        @Test
         @DisplayName("cannot hold a second line, an inner parameter with a space, or too many parameters")
         void validByConstruction() {
             assertThatThrownBy(() -> IrcMessage.of("PRIVMSG", "#c", "a\r\nQUIT")).isInstanceOf(IllegalArgumentException.class);

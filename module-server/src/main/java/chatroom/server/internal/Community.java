@@ -3,11 +3,14 @@ package chatroom.server.internal;
 import chatroom.protocol.LeaveReason;
 import chatroom.protocol.Moderation;
 import chatroom.protocol.Name;
+import chatroom.protocol.Parsed;
 import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.Target;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
@@ -36,7 +39,44 @@ interface Community {
     Optional<ServerFrame.Error> part(Connection member, RoomName room, String reason);
 
     /// A message to a room `member` is in, or a private message to another member.
-    Optional<ServerFrame.Error> say(Connection member, Target to, String text, boolean action);
+    default Optional<ServerFrame.Error> say(Connection member, Target to, String text, boolean action) {
+        return say(member, to, text, action, MessageExtras.NONE);
+    }
+
+    /// As [#say(Connection, Target, String, boolean)], with what an IRC sender attached to the
+    /// message for its delivery (never kept).
+    Optional<ServerFrame.Error> say(Connection member, Target to, String text, boolean action, MessageExtras extras);
+
+    /// Who a tag-only message of `member` to `to` (IRC's `TAGMSG`: relayed, never kept, no id)
+    /// reaches now: the members of a room `member` is in (`member` among them), or the member
+    /// holding a name. Refused as [#say] refuses a message.
+    Parsed<Audience> audience(Connection member, Target to);
+
+    /// The members a tag-only message reaches, and when it was sent (the server's clock).
+    record Audience(List<Connection> members, Instant time) {
+        public Audience {
+            members = List.copyOf(members);
+            Objects.requireNonNull(time, "time");
+        }
+    }
+
+    /// The kept messages (oldest first, within the age limit) of a room `member` is in, or of
+    /// its private conversation with another name: what [#history] sends, as a value. Reading
+    /// a private conversation this run has not seen waits for the store, holding no lock.
+    Parsed<List<ServerFrame.Chat>> kept(Connection member, Target with);
+
+    /// The conversations whose history `member` may read, with their kept messages: the rooms
+    /// it is in, and its private conversations this run has seen.
+    List<Kept> conversations(Connection member);
+
+    /// A conversation (a room, or the other party of a private one) and its kept messages,
+    /// oldest first.
+    record Kept(Target with, List<ServerFrame.Chat> messages) {
+        public Kept {
+            Objects.requireNonNull(with, "with");
+            messages = List.copyOf(messages);
+        }
+    }
 
     /// Renames `member`, telling everyone who shares a room with it.
     Optional<ServerFrame.Error> rename(Connection member, Name wanted);

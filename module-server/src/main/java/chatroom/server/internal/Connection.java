@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -89,6 +90,11 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     private volatile Thread reader;
     /// Chosen by the first line; touched by the reader thread only.
     private LineHandler handler;
+    /// The replies of the labeled IRC command being handled, or `null`: set and cleared by the
+    /// reader thread, read by every thread that queues bytes for this member ([#enqueue]),
+    /// where only the reader thread is handed to it ([LabeledReplies#collects]). Not volatile:
+    /// another thread that sees it (or not) queues as usual either way.
+    private LabeledReplies labeling;
     /// Wrong operator passwords given; reader thread only.
     private int wrongOperatorPasswords;
     /// When the next "sending too fast" notice may be sent (at most one every 10 s).
@@ -242,6 +248,45 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         enqueue(Text.frameBytes(lines));
     }
 
+    /// Sends `frame` to this member alone, as a reply to a command labeled `label` (an IRC
+    /// member with `labeled-response`; any other member is sent it as usual). Any thread.
+    void sendLabeled(ServerFrame frame, String label) {
+        if (dialect != Dialect.IRC) {
+            send(frame);
+            return;
+        }
+        List<String> lines = context.irc().toMember(frame, name, ircForm);
+        Outgoing.ircLines(IrcBatch.labeled(context.irc().server().name(), label, lines))
+                .ifPresent(this::sendEncoded);
+    }
+
+    /// Sends a private message to its sender (`own`) or its recipient, with what its IRC
+    /// sender attached: client-only tags for IRC members with `message-tags`, and the label of
+    /// the sender's echo. Any thread.
+    void sendPrivate(ServerFrame.Private frame, MessageExtras extras, boolean own) {
+        if (dialect != Dialect.IRC) {
+            send(frame);
+            return;
+        }
+        IrcForm form = ircForm;
+        List<String> lines = context.irc().toMember(frame, name, form, extras.clientTags());
+        Optional<String> label = own ? extras.echoLabel() : Optional.empty();
+        Outgoing.ircLines(label.isPresent() && !lines.isEmpty()
+                ? IrcBatch.labeled(context.irc().server().name(), label.get(), lines) : lines)
+                .ifPresent(this::sendEncoded);
+    }
+
+    /// Collects what the reader thread queues for this member from now on in `replies`,
+    /// until [#stopLabeling]. Reader thread only.
+    void startLabeling(LabeledReplies replies) {
+        labeling = replies;
+    }
+
+    /// Queues as usual from now on. Reader thread only.
+    void stopLabeling() {
+        labeling = null;
+    }
+
     /// The rooms this member is in, its current room, away text and operator status.
     Membership membership() {
         return membership;
@@ -324,7 +369,8 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
             if (!form.echo() && IrcLines.isOwnChat(outgoing.frame(), name)) {
                 return; // IRC echoes a member's own message only with echo-message
             }
-            frame = outgoing.ircBytes(form);
+            Optional<String> label = outgoing.echoLabelFor(this);
+            frame = label.isPresent() ? outgoing.labeledEcho(form, label.get()) : outgoing.ircBytes(form);
         } else {
             frame = outgoing.bytes(Encoding.of(spoken, membership.current(), outgoing.room()));
         }
@@ -496,6 +542,11 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     }
 
     private void enqueue(byte[] frame, WriterStarts starts) {
+        LabeledReplies replies = labeling;
+        if (replies != null && replies.collects()) {
+            replies.add(frame);
+            return;
+        }
         if (!outbound.offer(frame, starts) && ENDING.compareAndSet(this, null, LeaveReason.SENDQ)) {
             // Often called under a room's lock (a broadcast): the log line and the system call
             // that wakes the reader (which then leaves every room) happen on another thread.

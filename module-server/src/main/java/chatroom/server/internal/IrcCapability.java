@@ -19,9 +19,10 @@ enum IrcCapability {
     SERVER_TIME("server-time", true),
     MESSAGE_TAGS("message-tags", true),
     ECHO_MESSAGE("echo-message", true),
-    BATCH("batch", false),
-    LABELED_RESPONSE("labeled-response", false),
-    CHATHISTORY("draft/chathistory", false);
+    BATCH("batch", true),
+    LABELED_RESPONSE("labeled-response", true),
+    /// The work-in-progress name, as the specification asks until it is ratified.
+    CHATHISTORY("draft/chathistory", true);
 
     private static final Map<String, IrcCapability> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(IrcCapability::wireName, Function.identity()));

@@ -12,15 +12,17 @@ import chatroom.protocol.irc.IrcNumeric;
 import chatroom.server.ServerPassword;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /// The IRC dialect: parses each line, registers the member (`CAP` negotiation, `PASS`, `NICK`,
 /// `USER` in any order) and hands each command to the part that knows it: [IrcCapabilities],
-/// [IrcChannels], [IrcWho], [IrcQueries], [IrcServerQueries], or this class for registration,
-/// `PING`/`PONG`, `QUIT`, `NICK`, `PRIVMSG` and `NOTICE`. Channels are rooms, nicks are names;
-/// each refusal is its numeric ([IrcReplies]); what others do reaches the member through
-/// [IrcLines].
+/// [IrcChannels], [IrcWho], [IrcQueries], [IrcServerQueries], [IrcChatHistory],
+/// [IrcTagMessages], or this class for registration, `PING`/`PONG`, `QUIT`, `NICK`, `PRIVMSG`
+/// and `NOTICE`. A command with a `label` is answered labeled ([LabeledReplies]). Channels are
+/// rooms, nicks are names; each refusal is its numeric ([IrcReplies]); what others do reaches
+/// the member through [IrcLines].
 ///
 /// Reader thread only.
 final class IrcHandler implements LineHandler {
@@ -36,6 +38,10 @@ final class IrcHandler implements LineHandler {
     private final IrcWho who;
     private final IrcQueries queries;
     private final IrcServerQueries serverQueries;
+    private final IrcChatHistory chatHistory;
+    private final IrcTagMessages tagMessages;
+    /// The replies of the labeled command being handled, or `null` ([#labeled]).
+    private LabeledReplies labeling;
     /// The password still to be given; empty once given, or if the server needs none.
     private Optional<ServerPassword> password;
     /// The nick asked for before registration, if any (valid, maybe taken).
@@ -52,12 +58,14 @@ final class IrcHandler implements LineHandler {
         this.who = new IrcWho(connection, community, replies, Clock.systemUTC());
         this.queries = new IrcQueries(connection, community, replies, Clock.systemUTC());
         this.serverQueries = new IrcServerQueries(connection, community, replies, Clock.systemUTC());
+        this.chatHistory = new IrcChatHistory(connection, community, replies);
+        this.tagMessages = new IrcTagMessages(connection, community, replies);
     }
 
     @Override
     public void onLine(String line) {
         switch (IrcMessage.parse(line)) {
-            case Parsed.Ok<IrcMessage>(IrcMessage message) -> handle(message);
+            case Parsed.Ok<IrcMessage>(IrcMessage message) -> labeled(message);
             case Parsed.Invalid<IrcMessage>(ErrorCode code, String detail) -> {
                 if (code == ErrorCode.FRAME_TOO_LONG) {
                     replies.reply(IrcNumeric.ERR_INPUTTOOLONG, "Input line was too long");
@@ -66,6 +74,29 @@ final class IrcHandler implements LineHandler {
                 }
             }
         }
+    }
+
+    /// Handles `message`; if it carries a `label` and the member has registered with
+    /// `labeled-response` (and `batch`), what the handling sends the member is collected and
+    /// sent labeled afterwards ([LabeledReplies] says what that covers). Registration itself is
+    /// never labeled: no client expects its welcome inside a batch.
+    private void labeled(IrcMessage message) {
+        IrcForm form = connection.ircForm();
+        String label = message.tags().get("label");
+        if (label == null || !registered() || !form.labeled() || !form.batch() || !IrcBatch.usableLabel(label)) {
+            handle(message);
+            return;
+        }
+        labeling = new LabeledReplies(label);
+        connection.startLabeling(labeling);
+        try {
+            handle(message);
+        } finally {
+            connection.stopLabeling();
+        }
+        List<String> reply = labeling.reply(replies.lines().server().name());
+        labeling = null;
+        replies.sendLines(reply);
     }
 
     private boolean registered() {
@@ -122,6 +153,8 @@ final class IrcHandler implements LineHandler {
             case "INFO" -> serverQueries.info(message);
             case "OPER" -> serverQueries.oper(message);
             case "KILL" -> serverQueries.kill(message);
+            case "TAGMSG" -> tagMessages.tagmsg(message);
+            case "CHATHISTORY" -> chatHistory.handle(message);
             default -> replies.reply(IrcNumeric.ERR_UNKNOWNCOMMAND, message.command(), "Unknown command");
         }
     }
@@ -219,7 +252,18 @@ final class IrcHandler implements LineHandler {
         if (action) {
             text = text.substring(ACTION.length(), text.endsWith(String.valueOf(CTCP)) ? text.length() - 1 : text.length());
         }
+        if (!(IrcTagMessages.clientTags(message, connection.ircForm()) instanceof Parsed.Ok<String>(String tags))) {
+            if (answer) {
+                replies.reply(IrcNumeric.ERR_INPUTTOOLONG, "Input line was too long");
+            }
+            return;
+        }
         String[] targets = message.param(0).get().split(",");
+        // A labeled message to one target is answered by its echo, which may come from the
+        // store's thread after this command is done: the echo itself carries the label.
+        Optional<String> echoLabel = labeling != null && targets.length == 1 && connection.ircForm().echo()
+                ? Optional.of(labeling.label()) : Optional.empty();
+        var extras = new MessageExtras(tags, echoLabel);
         for (int i = 0; i < targets.length; i++) {
             String to = targets[i];
             if (i >= IrcModes.MAX_TARGETS) {
@@ -234,11 +278,14 @@ final class IrcHandler implements LineHandler {
                 case Parsed.Invalid<? extends Target> invalid -> Optional.of(new ServerFrame.Error(
                         to.startsWith("#") ? ErrorCode.NO_SUCH_ROOM : ErrorCode.NO_SUCH_NAME, "no such target"));
                 case Parsed.Ok<? extends Target>(Target valid) -> switch (Text.checkMessage(text)) {
-                    case Parsed.Ok<String>(String checked) -> community.say(connection, valid, checked, action);
+                    case Parsed.Ok<String>(String checked) -> community.say(connection, valid, checked, action, extras);
                     case Parsed.Invalid<String>(ErrorCode code, String detail) ->
                             Optional.of(new ServerFrame.Error(code, detail));
                 };
             };
+            if (refused.isEmpty() && echoLabel.isPresent()) {
+                labeling.answeredByEcho();
+            }
             if (answer) {
                 refused.ifPresent(error -> replies.refusedMessage(error, to));
             }

@@ -81,13 +81,20 @@ final class IrcLines {
     /// The lines that show a broadcast frame to an IRC member whose capabilities give `form`,
     /// or none.
     List<String> broadcast(ServerFrame frame, IrcForm form) {
+        return broadcast(frame, form, "");
+    }
+
+    /// As [#broadcast(ServerFrame, IrcForm)], a message with its sender's client-only tags
+    /// (`clientTags`, tag data; `""` for none), which a member with `message-tags` is shown.
+    List<String> broadcast(ServerFrame frame, IrcForm form, String clientTags) {
         return switch (frame) {
-            case ServerFrame.InRoom(RoomName room, ServerFrame.RoomEvent event) -> roomEvent(room, event, form);
+            case ServerFrame.InRoom(RoomName room, ServerFrame.RoomEvent event) -> roomEvent(room, event, form,
+                    clientTags);
             case ServerFrame.Left left -> List.of(tagged(IrcMessage.from(source(left.name()), "QUIT",
                     left.text().isEmpty() ? quitReason(left.reason()) : left.text()), left.time(), null, form));
             case ServerFrame.Renamed renamed -> List.of(tagged(IrcMessage.from(source(renamed.from()), "NICK",
                     renamed.to().value()), renamed.time(), null, form));
-            case ServerFrame.Private message -> chat(message.chat(), message.to().value(), form);
+            case ServerFrame.Private message -> chat(message.chat(), message.to().value(), form, clientTags);
             case ServerFrame.Ping ping -> List.of(IrcMessage.of("PING", ping.token()).encode());
             case ServerFrame.Pong pong -> List.of(fromServer("PONG", serverName, pong.token()).encode());
             case ServerFrame.Bye bye -> List.of(IrcMessage.of("ERROR", bye.text()).encode());
@@ -112,6 +119,12 @@ final class IrcLines {
     /// The lines that show `frame`, sent to `self` alone (`null` before it has a name), whose
     /// capabilities give `form`, or none.
     List<String> toMember(ServerFrame frame, Name self, IrcForm form) {
+        return toMember(frame, self, form, "");
+    }
+
+    /// As [#toMember(ServerFrame, Name, IrcForm)], a private message with its sender's
+    /// client-only tags (`clientTags`, tag data).
+    List<String> toMember(ServerFrame frame, Name self, IrcForm form, String clientTags) {
         String nick = self == null ? "*" : self.value();
         return switch (frame) {
             case ServerFrame.Welcome welcome -> welcome(welcome.name().value());
@@ -119,7 +132,7 @@ final class IrcLines {
             case ServerFrame.InRoom(RoomName room, ServerFrame.Topic topic) -> topic(nick, room, topic);
             case ServerFrame.InRoom(RoomName room, ServerFrame.History history) -> List.of();
             case ServerFrame.Private message -> self != null && message.chat().from().key().equals(self.key())
-                    && !form.echo() ? List.of() : broadcast(message, form);
+                    && !form.echo() ? List.of() : broadcast(message, form, clientTags);
             case ServerFrame.Notice notice -> List.of(fromServer("NOTICE", nick, notice.text()).encode());
             case ServerFrame.Error error -> List.of(error(nick, error).encode());
             case ServerFrame.Away away -> away(nick, self, away);
@@ -191,10 +204,10 @@ final class IrcLines {
         return lines;
     }
 
-    private List<String> roomEvent(RoomName room, ServerFrame.RoomEvent event, IrcForm form) {
+    private List<String> roomEvent(RoomName room, ServerFrame.RoomEvent event, IrcForm form, String clientTags) {
         String channel = room.value();
         return switch (event) {
-            case ServerFrame.Chat chat -> chat(chat, channel, form);
+            case ServerFrame.Chat chat -> chat(chat, channel, form, clientTags);
             case ServerFrame.Joined joined -> List.of(tagged(form.extendedJoin()
                     // No accounts (`*`); the real name is the nick, as chatroom keeps no other.
                     ? IrcMessage.from(source(joined.name()), "JOIN", channel, "*", joined.name().value())
@@ -216,11 +229,39 @@ final class IrcLines {
         };
     }
 
+    /// A kept message as a chat history batch shows it: as it was relayed (without the
+    /// client-only tags, which are not kept).
+    List<String> history(ServerFrame.Chat chat, String target, IrcForm form) {
+        return chat(chat, target, form, "");
+    }
+
+    /// `TAGMSG target` from `from`, sent at `time`, with its client-only tags (tag data), as a
+    /// member with `message-tags` (the only ones sent it) and `form` is shown it.
+    String tagOnly(Name from, String target, Instant time, String clientTags, IrcForm form) {
+        return tags(time, null, form, clientTags) + IrcMessage.from(source(from), "TAGMSG", target).encode();
+    }
+
+    /// An IRCv3 standard reply `FAIL command code [context…] :description` from this server.
+    IrcMessage fail(String command, String code, List<String> context, String description) {
+        List<String> params = new ArrayList<>(context.size() + 3);
+        params.add(command);
+        params.add(code);
+        params.addAll(context);
+        params.add(description);
+        return fromServer("FAIL", params.toArray(String[]::new));
+    }
+
+    /// `time` as `server-time` writes it (UTC, milliseconds).
+    static String serverTime(Instant time) {
+        return SERVER_TIME.format(time);
+    }
+
     /// A message as `PRIVMSG target :text` from its sender (an action as CTCP `ACTION`), in
     /// as many lines as it takes to keep each within 512 bytes (tags are outside that limit).
     /// With `message-tags` the first line carries the message's id as `msgid` and each
-    /// further line `ID-2`, `ID-3`, …, so that every line's id is unique.
-    private List<String> chat(ServerFrame.Chat chat, String target, IrcForm form) {
+    /// further line `ID-2`, `ID-3`, …, so that every line's id is unique, and every line the
+    /// sender's client-only tags (`clientTags`, after the server's tags, as IRCv3 wants).
+    private List<String> chat(ServerFrame.Chat chat, String target, IrcForm form, String clientTags) {
         String prefix = IrcMessage.from(source(chat.from()), "PRIVMSG", target, ":").encode();
         prefix = prefix.substring(0, prefix.length() - 1); // ":src PRIVMSG target :"
         int room = MAX_LINE_BYTES_WITHOUT_CRLF - Text.utf8Length(prefix) - (chat.action() ? 9 : 0);
@@ -230,7 +271,7 @@ final class IrcLines {
         for (int i = 0; i < parts.size(); i++) {
             String part = parts.get(i);
             String line = prefix + (chat.action() ? CTCP + "ACTION " + part + CTCP : part);
-            lines.add(tags(chat.time(), i == 0 ? id : id + "-" + (i + 1), form) + line);
+            lines.add(tags(chat.time(), i == 0 ? id : id + "-" + (i + 1), form, clientTags) + line);
         }
         return lines;
     }
@@ -238,23 +279,29 @@ final class IrcLines {
     /// `message` encoded with the tags `form` asks for: `time` (if `time` is known) and `msgid`
     /// (if `msgid` is not `null`).
     private String tagged(IrcMessage message, Instant time, String msgid, IrcForm form) {
-        return tags(time, msgid, form) + message.encode();
+        return tags(time, msgid, form, "") + message.encode();
     }
 
-    /// The tag section (`@…` and its space) for `form`, or `""`. Neither value needs escaping:
-    /// a time and a number hold no space, `;`, `\`, CR or LF.
-    private static String tags(Instant time, String msgid, IrcForm form) {
+    /// The tag section (`@…` and its space) for `form`, or `""`: the server's tags, then the
+    /// client-only tags (`clientTags`, tag data escaped already) for a member with
+    /// `message-tags`. Neither server value needs escaping: a time and a number hold no space,
+    /// `;`, `\`, CR or LF.
+    private static String tags(Instant time, String msgid, IrcForm form, String clientTags) {
         boolean withTime = form.time() && time != null;
         boolean withId = form.msgid() && msgid != null;
-        if (!withTime && !withId) {
+        boolean withClientTags = form.msgid() && !clientTags.isEmpty();
+        if (!withTime && !withId && !withClientTags) {
             return "";
         }
-        var tags = new StringBuilder(64).append('@');
+        var tags = new StringBuilder(64 + clientTags.length()).append('@');
         if (withId) {
             tags.append("msgid=").append(msgid);
         }
         if (withTime) {
             tags.append(withId ? ";" : "").append("time=").append(SERVER_TIME.format(time));
+        }
+        if (withClientTags) {
+            tags.append(withId || withTime ? ";" : "").append(clientTags);
         }
         return tags.append(' ').toString();
     }

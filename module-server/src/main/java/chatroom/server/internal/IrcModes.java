@@ -32,8 +32,10 @@ final class IrcModes {
                 "CHANTYPES=#",
                 // LIST takes channel masks and member counts (`>N`, `<N`).
                 "ELIST=MU",
+                "CHATHISTORY=" + IrcChatHistory.MAX_LIMIT,
                 "KICKLEN=" + Limits.MAX_TOPIC_BYTES,
                 "MAXTARGETS=" + MAX_TARGETS,
+                "MSGREFTYPES=msgid,timestamp",
                 "NETWORK=" + server.network(),
                 "NICKLEN=" + Limits.MAX_NAME_LENGTH,
                 "PREFIX=(o)@",

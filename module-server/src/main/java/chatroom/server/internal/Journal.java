@@ -47,8 +47,15 @@ import static java.lang.System.Logger.Level.WARNING;
 /// Thread-safe.
 final class Journal {
 
-    /// A message with its id, waiting to be saved, the conversation it belongs to and who sent it.
-    record Entry(Conversation conversation, ServerFrame.Chat chat, Connection sender) implements Item {
+    /// A message with its id, waiting to be saved, the conversation it belongs to, who sent it
+    /// and what its IRC sender attached to it (for its delivery, not saved).
+    record Entry(Conversation conversation, ServerFrame.Chat chat, Connection sender, MessageExtras extras)
+            implements Item {
+
+        /// A message with nothing attached.
+        Entry(Conversation conversation, ServerFrame.Chat chat, Connection sender) {
+            this(conversation, chat, sender, MessageExtras.NONE);
+        }
     }
 
     /// What waits in the queue.

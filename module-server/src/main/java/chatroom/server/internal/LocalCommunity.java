@@ -67,8 +67,7 @@ final class LocalCommunity implements Community {
             }
             List<Journal.Entry> run = batch.subList(start, end);
             switch (conversation) {
-                case Conversation.Room(RoomName name) -> rooms.find(name)
-                        .ifPresent(room -> room.deliverSaved(run.stream().map(Journal.Entry::chat).toList()));
+                case Conversation.Room(RoomName name) -> rooms.find(name).ifPresent(room -> room.deliverSaved(run));
                 case Conversation.Pair pair -> privateChats.deliverSaved(pair, run);
             }
             start = end;
@@ -81,7 +80,9 @@ final class LocalCommunity implements Community {
                 "the server could not save your message, so nobody received it; try again later");
         for (Journal.Entry entry : batch) {
             if (entry.sender() != null) {
-                entry.sender().send(error);
+                // The refusal is the reply its labeled IRC command was waiting for instead of the echo.
+                entry.extras().echoLabel().ifPresentOrElse(label -> entry.sender().sendLabeled(error, label),
+                        () -> entry.sender().send(error));
             }
         }
         LOG.log(DEBUG, "{0} messages refused: the history log cannot be written", batch.size());
@@ -165,24 +166,23 @@ final class LocalCommunity implements Community {
     }
 
     @Override
-    public Optional<ServerFrame.Error> say(Connection member, Target to, String text, boolean action) {
+    public Optional<ServerFrame.Error> say(Connection member, Target to, String text, boolean action,
+                                           MessageExtras extras) {
         member.membership().active(context.clock().millis());
         return switch (to) {
             case RoomName name -> {
                 Optional<Room> room = rooms.find(name);
                 yield room.isEmpty()
                         ? refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name)
-                        : room.get().say(member, text, action);
+                        : room.get().say(member, text, action, extras);
             }
             case Name name -> {
-                Optional<Connection> recipient = directory.find(name);
-                if (recipient.isEmpty()) {
-                    yield refuse(ErrorCode.NO_SUCH_NAME, "nobody called " + name + " is here");
+                Parsed<Connection> found = privateRecipient(member, name);
+                if (!(found instanceof Parsed.Ok<Connection>(Connection recipient))) {
+                    Parsed.Invalid<Connection> refusal = (Parsed.Invalid<Connection>) found;
+                    yield refuse(refusal.code(), refusal.detail());
                 }
-                if (recipient.get() == member) {
-                    yield refuse(ErrorCode.BAD_TARGET, "you cannot send a private message to yourself");
-                }
-                if (recipient.get().dialect() == Dialect.STRUCTURED_V1) {
+                if (recipient.dialect() == Dialect.STRUCTURED_V1) {
                     yield refuse(ErrorCode.BAD_TARGET, name + "'s client (protocol version 1) cannot receive "
                             + "private messages");
                 }
@@ -190,12 +190,58 @@ final class LocalCommunity implements Community {
                     yield refuse(ErrorCode.PRIVATE_FLOOD, "you send private messages faster than "
                             + config.privateRate() + " a second; this one was not sent");
                 }
-                Optional<ServerFrame.Error> refused = privateChats.say(member, recipient.get(), text, action);
-                recipient.get().membership().away().ifPresent(away ->
-                        member.send(new ServerFrame.Away(recipient.get().name(), Optional.of(away))));
+                Optional<ServerFrame.Error> refused = privateChats.say(member, recipient, text, action, extras);
+                recipient.membership().away().ifPresent(away ->
+                        member.send(new ServerFrame.Away(recipient.name(), Optional.of(away))));
                 yield refused;
             }
         };
+    }
+
+    @Override
+    public Parsed<Audience> audience(Connection member, Target to) {
+        Parsed<List<Connection>> members = switch (to) {
+            case RoomName name -> rooms.find(name)
+                    .map(room -> room.audience(member).then(all -> Parsed.ok(List.of(all))))
+                    .orElseGet(() -> Parsed.invalid(ErrorCode.NOT_IN_ROOM, "you are not in " + name));
+            case Name name -> privateRecipient(member, name).then(recipient -> Parsed.ok(List.of(recipient)));
+        };
+        return members.then(reached -> Parsed.ok(new Audience(reached, context.clock().instant())));
+    }
+
+    @Override
+    public Parsed<List<ServerFrame.Chat>> kept(Connection member, Target with) {
+        return switch (with) {
+            case RoomName name -> rooms.find(name).map(room -> room.kept(member))
+                    .orElseGet(() -> Parsed.invalid(ErrorCode.NO_SUCH_ROOM, "there is no room " + name));
+            case Name other -> other.key().equals(member.name().key())
+                    ? Parsed.invalid(ErrorCode.BAD_TARGET, "there is no private conversation with yourself")
+                    : Parsed.ok(privateChats.kept(member.name(), other));
+        };
+    }
+
+    @Override
+    public List<Kept> conversations(Connection member) {
+        List<Kept> found = new java.util.ArrayList<>();
+        for (Room room : member.membership().rooms()) {
+            if (room.kept(member) instanceof Parsed.Ok<List<ServerFrame.Chat>>(List<ServerFrame.Chat> messages)) {
+                found.add(new Kept(room.name(), messages));
+            }
+        }
+        found.addAll(privateChats.conversationsOf(member.name()));
+        return found;
+    }
+
+    /// The member holding `name`, to whom `member` may send a private message, or why not.
+    private Parsed<Connection> privateRecipient(Connection member, Name name) {
+        Optional<Connection> recipient = directory.find(name);
+        if (recipient.isEmpty()) {
+            return Parsed.invalid(ErrorCode.NO_SUCH_NAME, "nobody called " + name + " is here");
+        }
+        if (recipient.get() == member) {
+            return Parsed.invalid(ErrorCode.BAD_TARGET, "you cannot send a private message to yourself");
+        }
+        return Parsed.ok(recipient.get());
     }
 
     @Override

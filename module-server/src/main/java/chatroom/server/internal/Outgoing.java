@@ -19,15 +19,27 @@ final class Outgoing {
     private final Room room;
     private final RoomName defaultRoom;
     private final IrcLines irc;
+    /// What the IRC sender of a message attached to it ([MessageExtras#NONE] for the rest).
+    private final MessageExtras extras;
+    /// The connection that sent the message, or `null`: the one whose echo carries a label.
+    private final Connection sender;
     private final Map<Encoding, Optional<byte[]>> encoded = new EnumMap<>(Encoding.class);
     /// The IRC forms by [IrcForm#broadcastIndex()]; made when the first IRC member is sent it.
     private Optional<byte[]>[] ircEncoded;
 
     Outgoing(ServerFrame frame, Room room, RoomName defaultRoom, IrcLines irc) {
+        this(frame, room, defaultRoom, irc, MessageExtras.NONE, null);
+    }
+
+    /// A message from `sender` (or `null` if it is gone) with what it attached.
+    Outgoing(ServerFrame frame, Room room, RoomName defaultRoom, IrcLines irc, MessageExtras extras,
+             Connection sender) {
         this.frame = frame;
         this.room = room;
         this.defaultRoom = defaultRoom;
         this.irc = irc;
+        this.extras = extras;
+        this.sender = sender;
     }
 
     ServerFrame frame() {
@@ -60,10 +72,23 @@ final class Outgoing {
         int index = form.broadcastIndex();
         Optional<byte[]> bytes = ircEncoded[index];
         if (bytes == null) {
-            bytes = ircLines(irc.broadcast(frame, form)).map(Text::frameBytes);
+            bytes = ircLines(irc.broadcast(frame, form, extras.clientTags())).map(Text::frameBytes);
             ircEncoded[index] = bytes;
         }
         return bytes;
+    }
+
+    /// The label `member`'s echo of this message carries, if `member` sent it labeled.
+    Optional<String> echoLabelFor(Connection member) {
+        return member == sender ? extras.echoLabel() : Optional.empty();
+    }
+
+    /// The frame's lines for IRC member `form` with its sender's echo label: encoded for that
+    /// one member, never shared.
+    Optional<byte[]> labeledEcho(IrcForm form, String label) {
+        var lines = irc.broadcast(frame, form, extras.clientTags());
+        return lines.isEmpty() ? Optional.empty()
+                : ircLines(IrcBatch.labeled(irc.server().name(), label, lines)).map(Text::frameBytes);
     }
 
     /// IRC lines as one "line" that [Text#frameBytes] ends: each line ends in CR LF, as IRC

@@ -28,7 +28,8 @@ final class PrivateChats {
     }
 
     /// Sends `text` from `sender` to `recipient` (saved first, with a store).
-    Optional<ServerFrame.Error> say(Connection sender, Connection recipient, String text, boolean action) {
+    Optional<ServerFrame.Error> say(Connection sender, Connection recipient, String text, boolean action,
+                                    MessageExtras extras) {
         var pair = Conversation.Pair.between(sender.name(), recipient.name());
         PairHistory conversation = conversation(pair);
         context.store().ifPresent(HistoryStore::awaitSpace);
@@ -37,8 +38,8 @@ final class PrivateChats {
             var chat = new ServerFrame.Chat(context.nextId(), context.clock().instant(), sender.name(), text, action);
             if (context.store().isEmpty()) {
                 conversation.history.add(chat);
-                deliver(pair, chat, sender);
-            } else if (!context.store().get().submit(new Journal.Entry(pair, chat, sender))) {
+                deliver(pair, chat, sender, extras);
+            } else if (!context.store().get().submit(new Journal.Entry(pair, chat, sender, extras))) {
                 return Optional.of(new ServerFrame.Error(ErrorCode.WRONG_STATE, "the server is shutting down"));
             }
             return Optional.empty();
@@ -54,7 +55,7 @@ final class PrivateChats {
         try {
             for (Journal.Entry entry : saved) {
                 conversation.history.add(entry.chat());
-                deliver(pair, entry.chat(), entry.sender());
+                deliver(pair, entry.chat(), entry.sender(), entry.extras());
             }
         } finally {
             conversation.lock.unlock();
@@ -66,35 +67,68 @@ final class PrivateChats {
     /// in this run (anyone may ask about any name).
     void sendHistory(Connection member, Name other, long afterId) {
         var pair = Conversation.Pair.between(member.name(), other);
-        PairHistory known = byPair.get(pair);
-        List<ServerFrame.Chat> kept;
-        if (known == null) {
-            kept = context.store().map(store -> store.recent(pair)).orElse(List.of()).stream()
-                    .filter(chat -> chat.id() > afterId).toList();
-        } else {
-            known.lock.lock();
-            try {
-                kept = known.history.after(afterId);
-            } finally {
-                known.lock.unlock();
-            }
-        }
-        List<ServerFrame.Chat> replay = context.withinAgeLimit(kept);
+        List<ServerFrame.Chat> replay = kept(member.name(), other).stream().filter(chat -> chat.id() > afterId)
+                .toList();
         member.send(new ServerFrame.PrivateHistory(other, replay.size()));
         for (ServerFrame.Chat chat : replay) {
             member.send(new ServerFrame.Private(recipientOf(pair, chat), chat));
         }
     }
 
+    /// The kept messages of the conversation between `name` and `other` (two different
+    /// names), oldest first, without those older than the age limit. A pair this run has not
+    /// seen is read from the store (on the caller's thread, holding no lock, waiting for the
+    /// journal thread) and is not kept in memory afterwards.
+    List<ServerFrame.Chat> kept(Name name, Name other) {
+        var pair = Conversation.Pair.between(name, other);
+        PairHistory known = byPair.get(pair);
+        List<ServerFrame.Chat> kept;
+        if (known == null) {
+            kept = context.store().map(store -> store.recent(pair)).orElse(List.of());
+        } else {
+            known.lock.lock();
+            try {
+                kept = known.history.after(Long.MIN_VALUE);
+            } finally {
+                known.lock.unlock();
+            }
+        }
+        return context.withinAgeLimit(kept);
+    }
+
+    /// `name`'s private conversations this run has seen (talked in, or read from the store to
+    /// send a message): the other party's name and the kept messages, oldest first, within
+    /// the age limit. Conversations only on disk, untouched since the server started, are not
+    /// among them (finding those would mean reading the data directory).
+    List<Community.Kept> conversationsOf(Name name) {
+        List<Community.Kept> found = new java.util.ArrayList<>();
+        byPair.forEach((pair, conversation) -> {
+            Name other = pair.first().key().equals(name.key()) ? pair.second()
+                    : pair.second().key().equals(name.key()) ? pair.first() : null;
+            if (other != null) {
+                List<ServerFrame.Chat> kept;
+                conversation.lock.lock();
+                try {
+                    kept = conversation.history.after(Long.MIN_VALUE);
+                } finally {
+                    conversation.lock.unlock();
+                }
+                found.add(new Community.Kept(other, context.withinAgeLimit(kept)));
+            }
+        });
+        return found;
+    }
+
     /// The sender (the connection that sent it, if still open) and whoever holds the
     /// recipient's name now.
-    private void deliver(Conversation.Pair pair, ServerFrame.Chat chat, Connection sender) {
+    private void deliver(Conversation.Pair pair, ServerFrame.Chat chat, Connection sender, MessageExtras extras) {
         Name to = recipientOf(pair, chat);
         var frame = new ServerFrame.Private(to, chat);
         if (sender != null) {
-            sender.send(frame);
+            sender.sendPrivate(frame, extras, true);
         }
-        directory.find(to).filter(recipient -> recipient != sender).ifPresent(recipient -> recipient.send(frame));
+        directory.find(to).filter(recipient -> recipient != sender)
+                .ifPresent(recipient -> recipient.sendPrivate(frame, extras, false));
     }
 
     private static Name recipientOf(Conversation.Pair pair, ServerFrame.Chat chat) {

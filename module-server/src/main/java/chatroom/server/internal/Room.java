@@ -117,6 +117,12 @@ final class Room {
     /// Sends `text` from `sender` to everyone in the room, the sender included (once saved,
     /// with a store). Refused if `sender` is not in the room or is muted in it.
     Optional<ServerFrame.Error> say(Connection sender, String text, boolean action) {
+        return say(sender, text, action, MessageExtras.NONE);
+    }
+
+    /// As [#say(Connection, String, boolean)], with what an IRC sender attached to the message
+    /// for its delivery.
+    Optional<ServerFrame.Error> say(Connection sender, String text, boolean action, MessageExtras extras) {
         context.store().ifPresent(HistoryStore::awaitSpace);
         lock.lock();
         try {
@@ -129,8 +135,9 @@ final class Room {
             var chat = new ServerFrame.Chat(context.nextId(), context.clock().instant(), sender.name(), text, action);
             if (context.store().isEmpty()) {
                 history.add(chat);
-                broadcast(in(chat));
-            } else if (!context.store().get().submit(new Journal.Entry(new Conversation.Room(name), chat, sender))) {
+                members.broadcast(in(chat), extras, sender);
+            } else if (!context.store().get().submit(new Journal.Entry(new Conversation.Room(name), chat, sender,
+                    extras))) {
                 return refuse(ErrorCode.WRONG_STATE, "the server is shutting down");
             }
             return Optional.empty();
@@ -140,13 +147,13 @@ final class Room {
     }
 
     /// Delivers messages the store has saved, in id order, to the members present now.
-    void deliverSaved(List<ServerFrame.Chat> saved) {
+    void deliverSaved(List<Journal.Entry> saved) {
         lock.lock();
         try {
-            for (ServerFrame.Chat chat : saved) {
-                history.add(chat);
+            for (Journal.Entry entry : saved) {
+                history.add(entry.chat());
                 if (!closed) {
-                    broadcast(in(chat));
+                    members.broadcast(in(entry.chat()), entry.extras(), entry.sender());
                 }
             }
         } finally {
@@ -454,6 +461,37 @@ final class Room {
     /// The kept messages after `afterId`, without those older than the age limit.
     private List<ServerFrame.Chat> replay(long afterId) {
         return context.withinAgeLimit(history.after(afterId));
+    }
+
+    /// The messages kept (oldest first, within the age limit) for `member`, who must be in
+    /// the room: what the IRC dialect's `CHATHISTORY` picks from.
+    Parsed<List<ServerFrame.Chat>> kept(Connection member) {
+        lock.lock();
+        try {
+            if (!isMember(member)) {
+                return Parsed.invalid(ErrorCode.NOT_IN_ROOM, "you are not in " + name);
+            }
+            return Parsed.ok(replay(Long.MIN_VALUE));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// Who a tag-only message of `sender` (IRC's `TAGMSG`: relayed, never kept) reaches now:
+    /// every member, `sender` too. Refused as [#say] would refuse a message.
+    Parsed<Connection[]> audience(Connection sender) {
+        lock.lock();
+        try {
+            if (closed || !isMember(sender)) {
+                return Parsed.invalid(ErrorCode.NOT_IN_ROOM, "you are not in " + name + "; join it first");
+            }
+            if (rules.isMuted(sender.name())) {
+                return Parsed.invalid(ErrorCode.MUTED, "you are muted in " + name);
+            }
+            return Parsed.ok(members.all());
+        } finally {
+            lock.unlock();
+        }
     }
 
     /// The messages kept after `afterId` for a member who asks (`HISTORY room=`).

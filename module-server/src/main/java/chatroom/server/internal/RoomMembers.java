@@ -90,7 +90,13 @@ final class RoomMembers {
     /// Queues `frame` for every member, encoded at most once per encoding, and starts the
     /// writers that have to start together (a little later while the room is busy).
     void broadcast(ServerFrame frame) {
-        var outgoing = new Outgoing(frame, room, defaultRoom, irc);
+        broadcast(frame, MessageExtras.NONE, null);
+    }
+
+    /// As [#broadcast(ServerFrame)], a message from `sender` (`null` if gone) with what it
+    /// attached.
+    void broadcast(ServerFrame frame, MessageExtras extras, Connection sender) {
+        var outgoing = new Outgoing(frame, room, defaultRoom, irc, extras, sender);
         Connection[] recipients = members;
         var starts = new WriterStarts(recipients.length);
         for (Connection member : recipients) {
