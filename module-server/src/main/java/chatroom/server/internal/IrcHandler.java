@@ -196,7 +196,9 @@ final class IrcHandler implements LineHandler {
         if (action) {
             text = text.substring(ACTION.length(), text.endsWith(String.valueOf(CTCP)) ? text.length() - 1 : text.length());
         }
-        for (String to : message.param(0).get().split(",")) {
+        String[] targets = message.param(0).get().split(",");
+        int sentTo = Math.min(targets.length, IrcModes.MAX_TARGETS);
+        for (String to : java.util.Arrays.copyOf(targets, sentTo)) {
             Parsed<? extends Target> target = to.startsWith("#") ? RoomName.parse(to) : Name.parse(to);
             Optional<ServerFrame.Error> refused = switch (target) {
                 case Parsed.Invalid<? extends Target> invalid -> Optional.of(new ServerFrame.Error(
@@ -210,6 +212,11 @@ final class IrcHandler implements LineHandler {
             if (answer) {
                 refused.ifPresent(error -> replies.refusedMessage(error, to));
             }
+        }
+        // MAXTARGETS, as 005 says: the first ones are sent to, the rest refused at once.
+        if (answer && targets.length > IrcModes.MAX_TARGETS) {
+            replies.reply(IrcNumeric.ERR_TOOMANYTARGETS, targets[IrcModes.MAX_TARGETS],
+                    "Too many targets: sent to the first " + IrcModes.MAX_TARGETS + " only");
         }
     }
 
