@@ -27,7 +27,8 @@ public final class LineDecoder {
     private static final int INITIAL_CAPACITY = 128;
     private static final byte[] NO_BYTES = {};
 
-    private final int maxFrameBytes;
+    /// Raised once by [#allowLinesOf] when a connection chooses the IRC dialect.
+    private int maxFrameBytes;
     /// Made for the first line that is not ASCII.
     private CharsetDecoder utf8;
     /// The part of a line received so far, in its first `length` bytes.
@@ -83,6 +84,13 @@ public final class LineDecoder {
     /// text as a message. Every other control character is still refused.
     public void allowCtcpMarker() {
         ctcpMarker = true;
+    }
+
+    /// Lets lines of up to `maxFrameBytes` bytes (without the line end) through from now on:
+    /// the IRC dialect's, whose 512 bytes come after up to 8,191 bytes of tags. A limit below
+    /// the current one changes nothing.
+    public void allowLinesOf(int maxFrameBytes) {
+        this.maxFrameBytes = Math.max(this.maxFrameBytes, maxFrameBytes);
     }
 
     /// Whether part of a line has been received without its line end.

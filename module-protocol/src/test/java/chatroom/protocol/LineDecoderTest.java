@@ -234,6 +234,20 @@ class LineDecoderTest {
         }
 
         @Test
+        @DisplayName("allowLinesOf raises the limit for the lines from then on (split across reads too), never lowers it")
+        void allowLinesOf() {
+            int irc = 8_191 + 510;
+            decoder.allowLinesOf(MAX - 1);
+            assertThat(feed(utf8("a".repeat(MAX) + "\n"))).containsExactly(ok("a".repeat(MAX)));
+            decoder.allowLinesOf(irc);
+            byte[] line = utf8("b".repeat(irc) + "\r\n");
+            assertThat(feed(Arrays.copyOfRange(line, 0, 5_000), Arrays.copyOfRange(line, 5_000, line.length)))
+                    .containsExactly(ok("b".repeat(irc)));
+            assertThat(outcomes(utf8("c".repeat(irc + 1) + "\nnext\n"))).containsExactly(ErrorCode.FRAME_TOO_LONG,
+                    ok("next"));
+        }
+
+        @Test
         @DisplayName("10 MB without a newline, in 64 KiB chunks: nothing until the newline, then one FRAME_TOO_LONG, memory bounded")
         void tenMegabytesWithoutNewline() throws ReflectiveOperationException {
             byte[] chunk = new byte[64 * 1024];

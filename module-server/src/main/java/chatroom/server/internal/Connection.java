@@ -496,6 +496,7 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         if (IrcMessage.opensIrc(firstLine)) {
             dialect = Dialect.IRC;
             decoder.allowCtcpMarker();
+            decoder.allowLinesOf(IrcMessage.MAX_TAGGED_LINE_BYTES);
             return new IrcHandler(this, context.community(), context.config().password(), context.irc());
         }
         if (ClientFrames.isHello(firstLine)) {

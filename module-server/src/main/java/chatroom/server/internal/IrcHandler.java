@@ -264,15 +264,8 @@ final class IrcHandler implements LineHandler {
         Optional<String> echoLabel = labeling != null && targets.length == 1 && connection.ircForm().echo()
                 ? Optional.of(labeling.label()) : Optional.empty();
         var extras = new MessageExtras(tags, echoLabel);
-        for (int i = 0; i < targets.length; i++) {
+        for (int i = 0; i < Math.min(targets.length, IrcModes.MAX_TARGETS); i++) {
             String to = targets[i];
-            if (i >= IrcModes.MAX_TARGETS) {
-                if (answer) {
-                    replies.reply(IrcNumeric.ERR_TOOMANYTARGETS, to, "Too many recipients: at most "
-                            + IrcModes.MAX_TARGETS + " (MAXTARGETS); not delivered");
-                }
-                continue;
-            }
             Parsed<? extends Target> target = to.startsWith("#") ? RoomName.parse(to) : Name.parse(to);
             Optional<ServerFrame.Error> refused = switch (target) {
                 case Parsed.Invalid<? extends Target> invalid -> Optional.of(new ServerFrame.Error(
@@ -289,6 +282,12 @@ final class IrcHandler implements LineHandler {
             if (answer) {
                 refused.ifPresent(error -> replies.refusedMessage(error, to));
             }
+        }
+        // MAXTARGETS, as 005 says: the first ones are sent to, the rest refused with one 407
+        // (one per extra target would let a 512-byte line ask for hundreds of replies).
+        if (answer && targets.length > IrcModes.MAX_TARGETS) {
+            replies.reply(IrcNumeric.ERR_TOOMANYTARGETS, targets[IrcModes.MAX_TARGETS],
+                    "Too many targets: sent to the first " + IrcModes.MAX_TARGETS + " only");
         }
     }
 

@@ -61,14 +61,52 @@ final class IrcLines {
         return name.value() + "!" + name.value() + "@" + serverName;
     }
 
-    /// A reply `numeric` to `nick` from this server.
+    /// A reply `numeric` to `nick` from this server. Replies echo what a client sent, so a
+    /// parameter that cannot be a middle one (empty, starting with `:` or holding a space, as
+    /// the channel of `JOIN a,,b` or the nick of `NICK :a b`) is shown as `*`, and the line is
+    /// [#fitted] into 512 bytes: no client's line can make a reply that cannot be sent.
     IrcMessage reply(IrcNumeric numeric, String nick, String... params) {
-        return numeric.reply(serverName, nick, params);
+        String[] shown = params.clone();
+        for (int i = 0; i < shown.length - 1; i++) {
+            String param = shown[i];
+            if (param.isEmpty() || param.charAt(0) == ':' || param.indexOf(' ') >= 0) {
+                shown[i] = "*";
+            }
+        }
+        return fitted(numeric.reply(serverName, nick, shown));
     }
 
-    /// A message from this server.
+    /// A message from this server, [#fitted] into 512 bytes (a `PONG` echoes the client's token).
     IrcMessage fromServer(String command, String... params) {
-        return IrcMessage.from(serverName, command, params);
+        return fitted(IrcMessage.from(serverName, command, params));
+    }
+
+    /// `message`, or, if its line (tags aside) would pass 512 bytes with its CR LF, the same
+    /// with its longest parameters cut short (never below 4 bytes, never inside a character):
+    /// only an echo of a client's over-long word or text can make a line that long.
+    private static IrcMessage fitted(IrcMessage message) {
+        int excess = Text.utf8Length(message.encode()) - MAX_LINE_BYTES_WITHOUT_CRLF;
+        if (excess <= 0) {
+            return message;
+        }
+        List<String> params = new ArrayList<>(message.params());
+        while (excess > 0 && !params.isEmpty()) {
+            int longest = 0;
+            for (int i = 1; i < params.size(); i++) {
+                if (Text.utf8Length(params.get(i)) > Text.utf8Length(params.get(longest))) {
+                    longest = i;
+                }
+            }
+            String param = params.get(longest);
+            int bytes = Text.utf8Length(param);
+            String cut = split(param, Math.max(4, bytes - excess)).getFirst();
+            if (cut.equals(param)) {
+                break;
+            }
+            excess -= bytes - Text.utf8Length(cut);
+            params.set(longest, cut);
+        }
+        return new IrcMessage(message.tags(), message.source(), message.command(), params);
     }
 
     /// Whether `frame` is a room message `self` sent: IRC (without `echo-message`) does not
