@@ -286,6 +286,9 @@ class IrcHostileLinesTest {
         assertThat(answer.getLast().params()).startsWith("sender", "watcher");
         assertThat(replies(sender, "NOTICE " + String.join(",", targets) + " :mark")).isEmpty();
         assertThat(replies(sender, "PRIVMSG #lobby,watcher :both")).isEmpty();
+        // Only commas: no target at all, 411 (NOTICE: still never answered).
+        assertThat(commands(replies(sender, "PRIVMSG ,,, :x"))).containsExactly("411");
+        assertThat(replies(sender, "NOTICE , :x")).isEmpty();
 
         List<String> seen = sync(watcher);
         assertThat(seen).noneMatch(line -> line.contains("mark"));

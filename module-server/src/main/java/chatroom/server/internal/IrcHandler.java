@@ -259,6 +259,12 @@ final class IrcHandler implements LineHandler {
             return;
         }
         String[] targets = message.param(0).get().split(",");
+        if (targets.length == 0) { // only commas
+            if (answer) {
+                replies.reply(IrcNumeric.ERR_NORECIPIENT, "No recipient given (" + verb + ")");
+            }
+            return;
+        }
         // A labeled message to one target is answered by its echo, which may come from the
         // store's thread after this command is done: the echo itself carries the label.
         Optional<String> echoLabel = labeling != null && targets.length == 1 && connection.ircForm().echo()

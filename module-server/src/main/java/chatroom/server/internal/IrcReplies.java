@@ -60,7 +60,8 @@ final class IrcReplies {
                     reply(IrcNumeric.ERR_NOSUCHCHANNEL, subject, "No such channel (" + error.text() + ")");
             case NOT_IN_ROOM -> reply(IrcNumeric.ERR_NOTONCHANNEL, subject, "You're not on that channel");
             case BANNED -> reply(IrcNumeric.ERR_BANNEDFROMCHAN, subject, "Cannot join channel (+b)");
-            case ROOM_LIMIT -> reply(IrcNumeric.ERR_TOOMANYCHANNELS, subject, "You have joined too many channels");
+            // Also the room-creation rate: the text says which limit it is.
+            case ROOM_LIMIT -> reply(IrcNumeric.ERR_TOOMANYCHANNELS, subject, "Cannot join channel (" + error.text() + ")");
             case NOT_OPERATOR -> reply(IrcNumeric.ERR_CHANOPRIVSNEEDED, subject, "You're not channel operator");
             case NO_SUCH_NAME -> reply(IrcNumeric.ERR_NOSUCHNICK, subject, "No such nick/channel");
             case MUTED -> reply(IrcNumeric.ERR_CANNOTSENDTOCHAN, subject, "Cannot send to channel (" + error.text() + ")");
