@@ -27,7 +27,8 @@ public final class LineDecoder {
     private static final int INITIAL_CAPACITY = 128;
     private static final byte[] NO_BYTES = {};
 
-    private final int maxFrameBytes;
+    /// Raised at most, by [#allowLongerLines], never lowered.
+    private int maxFrameBytes;
     /// Made for the first line that is not ASCII.
     private CharsetDecoder utf8;
     /// The part of a line received so far, in its first `length` bytes.
@@ -83,6 +84,14 @@ public final class LineDecoder {
     /// text as a message. Every other control character is still refused.
     public void allowCtcpMarker() {
         ctcpMarker = true;
+    }
+
+    /// Allows lines of up to `maxFrameBytes` bytes (not counting the line end) from the next
+    /// one on, if that is more than allowed so far: a dialect chosen by the first line may
+    /// allow longer lines than the others (IRC: 512 bytes and 8191 bytes of tags). Called
+    /// between lines, from a line's consumer, it applies to every line after that one.
+    public void allowLongerLines(int maxFrameBytes) {
+        this.maxFrameBytes = Math.max(this.maxFrameBytes, maxFrameBytes);
     }
 
     /// Whether part of a line has been received without its line end.

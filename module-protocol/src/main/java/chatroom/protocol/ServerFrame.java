@@ -196,12 +196,19 @@ public sealed interface ServerFrame {
     }
 
     /// Somebody left the chat (every room they were in), and why: sent once to each member who
-    /// shared a room with them. Leaving one room is [Parted].
-    record Left(Name name, Instant time, LeaveReason reason) implements ServerFrame {
+    /// shared a room with them. Leaving one room is [Parted]. `text` is what the member said as
+    /// it left (an IRC `QUIT :text`), `""` for nothing.
+    record Left(Name name, Instant time, LeaveReason reason, String text) implements ServerFrame {
         public Left {
             Objects.requireNonNull(name, "name");
             time = Tokens.toMillis(time);
             Objects.requireNonNull(reason, "reason");
+            Tokens.requireShortText(text);
+        }
+
+        /// A departure without words.
+        public Left(Name name, Instant time, LeaveReason reason) {
+            this(name, time, reason, "");
         }
     }
 

@@ -427,6 +427,26 @@ class LineDecoderTest {
     }
 
     @Test
+    @DisplayName("longer lines, once allowed from a line's consumer, are taken from the next line on; never fewer")
+    void longerLines() {
+        var small = new LineDecoder(10);
+        List<Parsed<String>> results = new ArrayList<>();
+        small.decode(ByteBuffer.wrap(utf8("first\n" + "x".repeat(15) + "\n" + "y".repeat(25) + "\n")), line -> {
+            results.add(line);
+            if (results.size() == 1) {
+                small.allowLongerLines(20);
+            }
+        });
+        assertThat(results).hasSize(3);
+        assertThat(results.get(1)).isEqualTo(ok("x".repeat(15)));
+        assertThat(outcome(results.get(2))).isEqualTo(ErrorCode.FRAME_TOO_LONG);
+        small.allowLongerLines(5);
+        results.clear();
+        small.decode(ByteBuffer.wrap(utf8("z".repeat(20) + "\n")), results::add);
+        assertThat(results).containsExactly(ok("z".repeat(20)));
+    }
+
+    @Test
     @DisplayName("U+0001 (IRC's CTCP marker) is refused until allowed; other control characters stay refused")
     void ctcpMarker() {
         assertThat(feed(utf8("\u0001ACTION waves\u0001\n")).getFirst()).isInstanceOf(Parsed.Invalid.class);

@@ -64,6 +64,7 @@ interface Community {
     Optional<ServerFrame.Error> oper(Connection member, String password);
 
     /// Takes `member`, whose connection is ending, out of every room and frees its name,
-    /// telling each member who shared a room with it once (not while the server shuts down).
-    void leave(Connection member, LeaveReason reason);
+    /// telling each member who shared a room with it once (not while the server shuts down),
+    /// with `words`: what the member said as it left (a short text, `""` for nothing).
+    void leave(Connection member, LeaveReason reason, String words);
 }

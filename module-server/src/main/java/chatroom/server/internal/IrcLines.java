@@ -80,7 +80,8 @@ final class IrcLines {
         return switch (frame) {
             case ServerFrame.InRoom(RoomName room, ServerFrame.RoomEvent event) -> roomEvent(room, event, form);
             case ServerFrame.Left left -> List.of(tagged(IrcMessage.from(source(left.name()), "QUIT",
-                    quitReason(left.reason())), left.time(), null, form));
+                    left.reason() == LeaveReason.QUIT && !left.text().isEmpty() ? "Quit: " + left.text()
+                            : quitReason(left.reason())), left.time(), null, form));
             case ServerFrame.Renamed renamed -> List.of(tagged(IrcMessage.from(source(renamed.from()), "NICK",
                     renamed.to().value()), renamed.time(), null, form));
             case ServerFrame.Private message -> chat(message.chat(), message.to().value(), form);
@@ -302,6 +303,12 @@ final class IrcLines {
         }
         return away.text().map(text -> List.of(reply(IrcNumeric.RPL_AWAY, nick, away.name().value(), text)
                 .encode())).orElse(List.of());
+    }
+
+    /// What an IRC server says in the `ERROR` before it closes a client's connection:
+    /// `Closing Link: NICK (why)` (`*` for a client not registered).
+    static String closingLink(Name nick, String why) {
+        return "Closing Link: " + (nick == null ? "*" : nick.value()) + " (" + why + ")";
     }
 
     /// A refusal that reached the member without the command that caused it (the handler

@@ -276,7 +276,7 @@ final class LocalCommunity implements Community {
     }
 
     @Override
-    public void leave(Connection member, LeaveReason reason) {
+    public void leave(Connection member, LeaveReason reason, String words) {
         Name name = member.name();
         if (name == null) {
             return;
@@ -287,7 +287,7 @@ final class LocalCommunity implements Community {
         }
         directory.release(name, member);
         if (!closing) {
-            deliver(companions, new ServerFrame.Left(name, context.clock().instant(), reason), false);
+            deliver(companions, new ServerFrame.Left(name, context.clock().instant(), reason, words), false);
         }
     }
 

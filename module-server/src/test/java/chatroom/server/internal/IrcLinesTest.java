@@ -1,5 +1,6 @@
 package chatroom.server.internal;
 
+import chatroom.protocol.LeaveReason;
 import chatroom.protocol.Member;
 import chatroom.protocol.Name;
 import chatroom.protocol.RoomName;
@@ -143,5 +144,22 @@ class IrcLinesTest {
         assertThat(withMotd.motd("me")).containsExactly(":irc.test 375 me :- irc.test Message of the day - ",
                 ":irc.test 372 me :- Be kind.", ":irc.test 372 me :- ", ":irc.test 376 me :End of /MOTD command.");
         assertThat(LINES.motd("me")).containsExactly(":chatroom 422 me :MOTD File is missing");
+    }
+
+    @Test
+    @DisplayName("a member who left is a QUIT: with its words after Quit:, or the reason as IRC servers word it")
+    void quit() {
+        Name alice = new Name("alice");
+        assertThat(LINES.broadcast(new ServerFrame.Left(alice, NOW, LeaveReason.QUIT, "going home"),
+                NONE)).containsExactly(":alice!alice@chatroom QUIT :Quit: going home");
+        assertThat(LINES.broadcast(new ServerFrame.Left(alice, NOW, LeaveReason.QUIT), NONE))
+                .containsExactly(":alice!alice@chatroom QUIT Quit");
+        assertThat(LINES.broadcast(new ServerFrame.Left(alice, NOW, LeaveReason.TIMEOUT), NONE))
+                .containsExactly(":alice!alice@chatroom QUIT :Ping timeout");
+        assertThat(LINES.broadcast(new ServerFrame.Left(alice, NOW, LeaveReason.FLOOD), NONE))
+                .containsExactly(":alice!alice@chatroom QUIT :Excess Flood");
+        assertThat(IrcLines.closingLink(alice, "Excess Flood")).isEqualTo("Closing Link: alice (Excess Flood)");
+        assertThat(IrcLines.closingLink(null, "Registration timed out"))
+                .isEqualTo("Closing Link: * (Registration timed out)");
     }
 }
