@@ -27,7 +27,7 @@ public final class LineDecoder {
     private static final int INITIAL_CAPACITY = 128;
     private static final byte[] NO_BYTES = {};
 
-    /// Raised once by [#allowLinesOf] when a connection chooses the IRC dialect.
+    /// Raised at most, by [#allowLongerLines], never lowered.
     private int maxFrameBytes;
     /// Made for the first line that is not ASCII.
     private CharsetDecoder utf8;
@@ -86,10 +86,11 @@ public final class LineDecoder {
         ctcpMarker = true;
     }
 
-    /// Lets lines of up to `maxFrameBytes` bytes (without the line end) through from now on:
-    /// the IRC dialect's, whose 512 bytes come after up to 8,191 bytes of tags. A limit below
-    /// the current one changes nothing.
-    public void allowLinesOf(int maxFrameBytes) {
+    /// Allows lines of up to `maxFrameBytes` bytes (not counting the line end) from the next
+    /// one on, if that is more than allowed so far: a dialect chosen by the first line may
+    /// allow longer lines than the others (IRC: 512 bytes and 8191 bytes of tags). Called
+    /// between lines, from a line's consumer, it applies to every line after that one.
+    public void allowLongerLines(int maxFrameBytes) {
         this.maxFrameBytes = Math.max(this.maxFrameBytes, maxFrameBytes);
     }
 

@@ -85,8 +85,8 @@ public final class PlainText {
                 String text = chat.action() ? "* " + chat.from() + " " + chat.text() : chat.text();
                 yield notice((sent ? "[to " + to : "[from " + chat.from()) + "] " + text);
             }
-            case ServerFrame.Left left -> notice(left.name() + " left the chat" + (left.text().isEmpty()
-                    ? left.reason().plainSuffix() : " (" + left.text() + ")"));
+            case ServerFrame.Left left -> notice(left.name() + " left the chat" + left.reason().plainSuffix()
+                    + (left.text().isEmpty() ? "" : ": " + left.text()));
             case ServerFrame.Renamed renamed -> notice(renamed.from() + " is now known as " + renamed.to());
             case ServerFrame.Away away -> notice(away.text().map(text -> away.name() + " is away: " + text)
                     .orElse(away.name() + " is back"));

@@ -198,17 +198,17 @@ public sealed interface ServerFrame {
     /// Somebody left the chat (every room they were in), and why: sent once to each member who
     /// shared a room with them. Leaving one room is [Parted].
     ///
-    /// @param text what the leaving is told with, as IRC's quit message, or `""`: a server
-    ///             operator's removal (`Killed (OPERATOR (REASON))`); the reason says the rest
+    /// @param text what the member said as it left (an IRC `QUIT :text`), or the words of a
+    ///             server operator's removal (`Killed (OPERATOR (REASON))`); `""` for nothing
     record Left(Name name, Instant time, LeaveReason reason, String text) implements ServerFrame {
         public Left {
             Objects.requireNonNull(name, "name");
             time = Tokens.toMillis(time);
             Objects.requireNonNull(reason, "reason");
-            Tokens.requireText(text);
+            Tokens.requireShortText(text);
         }
 
-        /// A leave told with no words but its reason.
+        /// A departure without words.
         public Left(Name name, Instant time, LeaveReason reason) {
             this(name, time, reason, "");
         }

@@ -45,11 +45,9 @@ public final class ServerFrames {
             case ServerFrame.RoomList list -> new RawFrame.Writer("ROOMS").attribute("count", list.count()).end();
             case ServerFrame.RoomInfo info -> new RawFrame.Writer("ROOM").attribute("room", info.room())
                     .attribute("members", info.members()).trailing(info.topic());
-            case ServerFrame.Left left -> {
-                var writer = new RawFrame.Writer("LEFT").attribute("name", left.name())
-                        .attribute("ts", Tokens.formatTime(left.time())).attribute("reason", left.reason().wire());
-                yield left.text().isEmpty() ? writer.end() : writer.trailing(left.text());
-            }
+            case ServerFrame.Left left -> withReason(new RawFrame.Writer("LEFT").attribute("name", left.name())
+                    .attribute("ts", Tokens.formatTime(left.time())).attribute("reason", left.reason().wire()),
+                    left.text());
             case ServerFrame.Renamed renamed -> new RawFrame.Writer("RENAMED").attribute("from", renamed.from())
                     .attribute("to", renamed.to()).attribute("ts", Tokens.formatTime(renamed.time())).end();
             case ServerFrame.Notice notice -> new RawFrame.Writer("NOTICE").trailing(notice.text());
@@ -147,7 +145,7 @@ public final class ServerFrames {
                     .then(room -> ok(new ServerFrame.Welcome(name, room))));
             case "LEFT" -> f.requiredName("name").then(name -> f.requiredTime("ts").then(time ->
                     ok(new ServerFrame.Left(name, time, f.optional("reason").flatMap(LeaveReason::fromWire)
-                            .orElse(LeaveReason.CLOSED), f.trailing().orElse("")))));
+                            .orElse(LeaveReason.CLOSED), wordsOnly(f)))));
             case "RENAMED" -> f.requiredName("from").then(from -> f.requiredName("to").then(to ->
                     f.requiredTime("ts").then(time -> ok(new ServerFrame.Renamed(from, to, time)))));
             case "NOTICE" -> f.requiredTrailing().then(text -> ok(new ServerFrame.Notice(text)));
@@ -217,6 +215,14 @@ public final class ServerFrames {
     /// The trailing text checked as a topic or reason; `""` when there is none.
     private static Parsed<String> shortTrailing(RawFrame f) {
         return f.trailing().map(Text::checkShortText).orElseGet(() -> Parsed.ok(""));
+    }
+
+    /// The trailing text of a frame that only carries it for people to read (a `LEFT`'s):
+    /// `""` when there is none or it is not a valid short text, so that the frame itself (a
+    /// departure) is never lost over its words.
+    private static String wordsOnly(RawFrame f) {
+        return f.trailing().map(Text::checkShortText)
+                .map(text -> text instanceof Parsed.Ok<String>(String valid) ? valid : "").orElse("");
     }
 
     private static Parsed<Optional<Name>> optionalName(RawFrame f, String key) {

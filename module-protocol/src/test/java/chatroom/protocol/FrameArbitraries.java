@@ -291,7 +291,7 @@ final class FrameArbitraries {
                 Combinators.combine(Arbitraries.longs().greaterOrEqual(1), instants(), names(), messages())
                         .as(ServerFrame.Chat::new),
                 Combinators.combine(names(), instants()).as(ServerFrame.Joined::new),
-                Combinators.combine(names(), instants(), reasons, serverTexts()).as(ServerFrame.Left::new),
+                Combinators.combine(names(), instants(), reasons, shortTexts()).as(ServerFrame.Left::new),
                 Combinators.combine(names(), names(), instants()).as(ServerFrame.Renamed::new),
                 serverTexts().map(ServerFrame.Notice::new),
                 Combinators.combine(codes, serverTexts()).as(ServerFrame.Error::new),

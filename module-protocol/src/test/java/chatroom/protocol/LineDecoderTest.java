@@ -234,12 +234,12 @@ class LineDecoderTest {
         }
 
         @Test
-        @DisplayName("allowLinesOf raises the limit for the lines from then on (split across reads too), never lowers it")
-        void allowLinesOf() {
+        @DisplayName("allowLongerLines raises the limit for the lines from then on (split across reads too), never lowers it")
+        void allowLongerLinesAcrossReads() {
             int irc = 8_191 + 510;
-            decoder.allowLinesOf(MAX - 1);
+            decoder.allowLongerLines(MAX - 1);
             assertThat(feed(utf8("a".repeat(MAX) + "\n"))).containsExactly(ok("a".repeat(MAX)));
-            decoder.allowLinesOf(irc);
+            decoder.allowLongerLines(irc);
             byte[] line = utf8("b".repeat(irc) + "\r\n");
             assertThat(feed(Arrays.copyOfRange(line, 0, 5_000), Arrays.copyOfRange(line, 5_000, line.length)))
                     .containsExactly(ok("b".repeat(irc)));
@@ -438,6 +438,26 @@ class LineDecoderTest {
         });
         assertThat(decoder.hasPartialLine()).isTrue();
         assertThat(outcome(feed(utf8("\n")).getFirst())).isEqualTo(ok("last"));
+    }
+
+    @Test
+    @DisplayName("longer lines, once allowed from a line's consumer, are taken from the next line on; never fewer")
+    void longerLines() {
+        var small = new LineDecoder(10);
+        List<Parsed<String>> results = new ArrayList<>();
+        small.decode(ByteBuffer.wrap(utf8("first\n" + "x".repeat(15) + "\n" + "y".repeat(25) + "\n")), line -> {
+            results.add(line);
+            if (results.size() == 1) {
+                small.allowLongerLines(20);
+            }
+        });
+        assertThat(results).hasSize(3);
+        assertThat(results.get(1)).isEqualTo(ok("x".repeat(15)));
+        assertThat(outcome(results.get(2))).isEqualTo(ErrorCode.FRAME_TOO_LONG);
+        small.allowLongerLines(5);
+        results.clear();
+        small.decode(ByteBuffer.wrap(utf8("z".repeat(20) + "\n")), results::add);
+        assertThat(results).containsExactly(ok("z".repeat(20)));
     }
 
     @Test

@@ -71,6 +71,15 @@ class PlainTextTest {
                     .contains("* alice left the chat");
         }
 
+        @Test
+        @DisplayName("leaving with words (an IRC QUIT :reason) says them after the reason's suffix")
+        void leftWithWords() {
+            assertThat(PlainText.render(new ServerFrame.Left(ALICE, TIME, LeaveReason.QUIT, "going home")))
+                    .contains("* alice left the chat: going home");
+            assertThat(PlainText.render(new ServerFrame.Left(ALICE, TIME, LeaveReason.TIMEOUT, "lost")))
+                    .contains("* alice left the chat (timed out): lost");
+        }
+
         @ParameterizedTest(name = "{0}")
         @EnumSource(value = LeaveReason.class, names = "QUIT", mode = EnumSource.Mode.EXCLUDE)
         @DisplayName("leaving for another reason appends that reason's suffix")
@@ -81,10 +90,10 @@ class PlainTextTest {
         }
 
         @Test
-        @DisplayName("leaving told with words shows them instead of the reason's suffix")
-        void leftWithWords() {
+        @DisplayName("a kill is told with the server operator's words after the reason's suffix")
+        void leftKilled() {
             assertThat(PlainText.render(new ServerFrame.Left(ALICE, TIME, LeaveReason.KILLED, "Killed (bob (spam))")))
-                    .contains("* alice left the chat (Killed (bob (spam)))");
+                    .contains("* alice left the chat" + LeaveReason.KILLED.plainSuffix() + ": Killed (bob (spam))");
         }
 
         @Test

@@ -49,6 +49,8 @@ class ServerFramesTest {
                             "LEFT name=alice ts=" + TS + " reason=timeout"),
                     Arguments.of(new ServerFrame.Left(ALICE, TIME, LeaveReason.KILLED, "Killed (bob (spam))"),
                             "LEFT name=alice ts=" + TS + " reason=killed :Killed (bob (spam))"),
+                    Arguments.of(new ServerFrame.Left(ALICE, TIME, LeaveReason.QUIT, "going home"),
+                            "LEFT name=alice ts=" + TS + " reason=quit :going home"),
                     Arguments.of(new ServerFrame.Renamed(ALICE, BOB, TIME), "RENAMED from=alice to=bob ts=" + TS),
                     Arguments.of(new ServerFrame.Notice("Server restarts at 10:30"), "NOTICE :Server restarts at 10:30"),
                     Arguments.of(new ServerFrame.Notice(""), "NOTICE :"),
@@ -130,6 +132,15 @@ class ServerFramesTest {
                     .isEqualTo(ok(new ServerFrame.Left(BOB, TIME, LeaveReason.CLOSED)));
             assertThat(ServerFrames.decode("BYE reason=exploded :bye"))
                     .isEqualTo(ok(new ServerFrame.Bye(LeaveReason.CLOSED, "bye")));
+        }
+
+        @Test
+        @DisplayName("a LEFT's words that are no valid text are dropped, never the departure")
+        void leftWithBadWords() {
+            assertThat(ServerFrames.decode("LEFT name=bob ts=" + TS + " reason=quit :" + "x".repeat(391)))
+                    .isEqualTo(ok(new ServerFrame.Left(BOB, TIME, LeaveReason.QUIT)));
+            assertThat(ServerFrames.decode("LEFT name=bob ts=" + TS + " reason=quit :a\u0007b"))
+                    .isEqualTo(ok(new ServerFrame.Left(BOB, TIME, LeaveReason.QUIT)));
         }
 
         @Test

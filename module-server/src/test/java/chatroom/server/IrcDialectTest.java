@@ -46,10 +46,10 @@ class IrcDialectTest {
         return Pattern.quote(text);
     }
 
-    /// A connection that has sent its first IRC line (after the plain greeting every
-    /// connection gets first).
+    /// A new connection, for a client that speaks IRC at once (and so is sent no plain
+    /// greeting: IrcConnectionTest).
     private TestClient connect(String label) {
-        return fixture.connect(label);
+        return fixture.connectSilently(label);
     }
 
     /// An IRC member called `nick`, registered and past its join of the default room.
@@ -129,15 +129,13 @@ class IrcDialectTest {
         @DisplayName("the right PASS lets the client in; without it registration is refused with 464")
         void password() {
             fixture.start(ircConfig().password(Optional.of(ServerPassword.of("sesame"))).build());
-            TestClient right = fixture.track(TestClient.connect(fixture.address(), "right"));
-            right.nextLine(); // the plain password greeting
+            TestClient right = connect("right");
             right.send("PASS sesame");
             right.send("NICK right");
             right.send("USER right 0 * :R");
             expect(right, quote(SERVER + "001 right ") + ".*");
 
-            TestClient none = fixture.track(TestClient.connect(fixture.address(), "none"));
-            none.nextLine();
+            TestClient none = connect("none");
             none.send("NICK none");
             none.send("USER none 0 * :N");
             expect(none, quote(SERVER + "464 * :Password incorrect"));
@@ -148,8 +146,7 @@ class IrcDialectTest {
         @DisplayName("a wrong PASS is answered 464 and closes the connection")
         void wrongPassword() {
             fixture.start(ircConfig().password(Optional.of(ServerPassword.of("sesame"))).build());
-            TestClient client = fixture.track(TestClient.connect(fixture.address(), "wrong"));
-            client.nextLine();
+            TestClient client = connect("wrong");
             client.send("PASS guess");
             expect(client, quote(SERVER + "464 * :Password incorrect"));
             client.awaitClosed();
@@ -187,14 +184,6 @@ class IrcDialectTest {
             expectExact(client, SERVER + "421 early FROBNICATE :Unknown command");
             client.send("JOIN");
             expectExact(client, SERVER + "461 early JOIN :Not enough parameters");
-        }
-
-        @Test
-        @DisplayName("the plain greeting is the first line an IRC client sees (documented, not yet removed)")
-        void greetingComesFirst() {
-            fixture.start(ircConfig().build());
-            TestClient client = fixture.track(TestClient.connect(fixture.address(), "greeted"));
-            assertThat(client.nextLine()).isEqualTo(ServerFixture.GREETING);
         }
     }
 
@@ -343,9 +332,9 @@ class IrcDialectTest {
             irc.send("JOIN #lobby");
             expectExact(other, ":renamed!renamed@chatroom JOIN #lobby");
             other.send("QUIT :gone");
-            expect(other, "ERROR :.*");
+            expectExact(other, "ERROR :Closing Link: other (Quit: gone)");
             other.awaitClosed();
-            expectExact(irc, ":other!other@chatroom QUIT Quit");
+            expectExact(irc, ":other!other@chatroom QUIT :Quit: gone");
         }
 
         @Test

@@ -464,7 +464,7 @@ class IrcQueriesTest {
             expectExact(carol, ":bob!bob@chatroom QUIT :Killed (alice (spamming))");
             expectExact(alice, ":bob!bob@chatroom QUIT :Killed (alice (spamming))");
             expectExact(alice, SERVER + "NOTICE alice :You removed bob from the chat.");
-            plain.expectExactLine("* bob left the chat (Killed (alice (spamming)))");
+            plain.expectExactLine("* bob left the chat (removed by a server operator): Killed (alice (spamming))");
             structured.expectLine("LEFT name=bob ts=\\S+ reason=killed :" + quote("Killed (alice (spamming))"));
             assertThat(ask(alice, "alice", "WHOWAS bob", "369")).first().asString()
                     .isEqualTo(SERVER + "314 alice bob bob chatroom * bob");

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// 5. WeeChat says something and acts (`/me`): the plain member reads `wee: …` and `* * wee …`,
 ///    the structured one `MSG … from=wee …`;
 /// 6. WeeChat leaves `#test` with `/part` and a reason, which both others see and WeeChat
-///    shows; then it `/quit`s, which the others see as `wee` leaving the chat, and WeeChat
-///    exits with 0.
+///    shows; then it `/quit`s with a reason, which the others see as `wee` leaving the chat
+///    with those words, and WeeChat exits with 0; its server buffer never showed the plain
+///    greeting.
 ///
 /// Waits are generous (30 s each) because a real client's start-up takes its own time; the
 /// client is always ended after the test. A machine without `weechat-headless` fails this test,
@@ -107,9 +108,13 @@ class RealIrcClientTest {
                 "its part of #test", WAIT);
         List<String> shown = weechat.logged(TEST_BUFFER);
         weechat.type(SERVER_BUFFER, "/quit see you", WAIT);
-        await(structured, "LEFT name=" + NICK + " ts=\\S+ reason=quit");
-        awaitExact(plain, "* " + NICK + " left the chat");
+        await(structured, "LEFT name=" + NICK + " ts=\\S+ reason=quit :see you");
+        awaitExact(plain, "* " + NICK + " left the chat: see you");
         assertThat(weechat.awaitExit(WAIT)).as("WeeChat's exit code after /quit").isZero();
+        // It spoke at once, so it was never sent the plain greeting (which it would show as
+        // `irc: command "*" not found`).
+        assertThat(weechat.logged(SERVER_BUFFER)).isNotEmpty()
+                .noneMatch(line -> line.contains("Welcome to chatroom") || line.contains("not found"));
         // What the others said was shown once each, in the order they said it.
         List<String> fromOthers = List.of("hello from nc", "hello from structured", "structy nods");
         assertThat(shown).extracting(RealIrcClientTest::message).filteredOn(fromOthers::contains)

@@ -111,6 +111,28 @@ class TlsTest {
         }
 
         @Test
+        @DisplayName("an IRC client registers inside TLS, is sent no greeting, and talks with a plain member")
+        void ircOverTls() throws IOException {
+            TestClient bob = joinPlainOverTls("bob");
+            TestClient irc = fixture.track(TestClient.over(tls.connect(fixture.address()), "ircy"));
+            irc.sendRaw("CAP LS 302\r\nNICK ircy\r\nUSER ircy 0 * :I\r\nCAP END\r\n".getBytes(StandardCharsets.US_ASCII));
+            List<String> registration = irc.collectUntil(line -> line.matches(":\\S+ 366 ircy #lobby .*\r"),
+                    "the end of the names", TestClient.TIMEOUT);
+            assertThat(registration.getFirst()).matches(":\\S+ CAP \\* LS .*\r");
+            assertThat(registration).anyMatch(line -> line.matches(":\\S+ 001 ircy .*\r"))
+                    .noneMatch(line -> line.contains("Welcome to chatroom"));
+            bob.expectExactLine("* ircy joined the chat");
+
+            irc.sendRaw("PRIVMSG #lobby :hello inside TLS\r\n".getBytes(StandardCharsets.US_ASCII));
+            bob.expectExactLine("ircy: hello inside TLS");
+            bob.send("hi ircy");
+            irc.expectLine(":bob!bob@\\S+ PRIVMSG #lobby :hi ircy\r");
+            irc.sendRaw("QUIT :bye\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(irc.awaitClosed()).contains("ERROR :Closing Link: ircy (Quit: bye)\r");
+            bob.expectExactLine("* ircy left the chat: bye");
+        }
+
+        @Test
         @DisplayName("older protocols than TLS 1.2 are refused")
         void tls11Refused() {
             assertThatThrownBy(() -> tls.connect(fixture.address(), "TLSv1.1")).isInstanceOf(IOException.class);

@@ -109,7 +109,8 @@ final class Transcript {
                     ? texts.format("notice.joined.self", joined.name())
                     : texts.format("notice.joined", joined.name()), ChatItem.NoticeKind.PRESENCE, out);
             case ServerFrame.Left left -> notice(left.time(),
-                    texts.format("notice.left", left.name()) + leaveSuffix(left.reason()),
+                    texts.format("notice.left", left.name()) + leaveSuffix(left.reason())
+                            + (left.text().isBlank() ? "" : texts.format("notice.parted.reason", left.text())),
                     ChatItem.NoticeKind.PRESENCE, out);
             case ServerFrame.Renamed renamed -> notice(renamed.time(),
                     texts.format("notice.renamed", renamed.from(), renamed.to()), ChatItem.NoticeKind.PRESENCE, out);

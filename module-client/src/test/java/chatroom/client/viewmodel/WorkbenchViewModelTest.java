@@ -365,5 +365,15 @@ class WorkbenchViewModelTest {
             assertThat(texts(conversation("#rust"))).last().isEqualTo("* bob left the chat");
             assertThat(texts(conversation("bob"))).last().isEqualTo("* bob left the chat");
         }
+
+        @Test
+        @DisplayName("what a member said as it left (an IRC QUIT :reason) is shown after the departure")
+        void leftWithWords() {
+            login();
+            chat.apply(List.of(new ClientEvent.Presence(Optional.empty(),
+                    new ServerFrame.Left(BOB, clock.instant(), chatroom.protocol.LeaveReason.QUIT, "going home"))));
+
+            assertThat(texts(conversation("#lobby"))).last().isEqualTo("* bob left the chat: going home");
+        }
     }
 }

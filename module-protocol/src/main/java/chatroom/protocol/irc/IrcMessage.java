@@ -30,7 +30,9 @@ public record IrcMessage(Map<String, String> tags, Optional<String> source, Stri
     public static final int MAX_LINE_BYTES = 512;
     /// The most bytes of the tag section, its `@` and the space after it included (IRCv3).
     public static final int MAX_TAGS_BYTES = 8191;
-    /// The most bytes of a whole line, tags included, without its CR LF: both parts at their limits.
+    /// The most bytes of a whole line without its CR LF: [#MAX_TAGS_BYTES] of tags and the
+    /// rest of [#MAX_LINE_BYTES]. A reader may discard a longer line unparsed (and answer it as
+    /// [#parse] answers a line too long).
     public static final int MAX_TAGGED_LINE_BYTES = MAX_TAGS_BYTES + MAX_LINE_BYTES - 2;
     /// The most parameters a message may have.
     public static final int MAX_PARAMS = 15;

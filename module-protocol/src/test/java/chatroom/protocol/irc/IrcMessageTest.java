@@ -90,6 +90,8 @@ class IrcMessageTest {
             assertThat(tags.length()).isEqualTo(8191);
             assertThat(ok(tags + fits).tags().get("a")).hasSize(8191 - 4);
             assertThat(refused("@a=" + "t".repeat(8191 - 3) + " " + fits)).isEqualTo(ErrorCode.FRAME_TOO_LONG);
+            // The longest line there can be: what a reader must take in before it parses.
+            assertThat((tags + fits).length()).isEqualTo(IrcMessage.MAX_TAGGED_LINE_BYTES);
             // Bytes, not characters: a two-byte letter counts twice.
             assertThat(refused(head + "é".repeat((510 - head.length()) / 2 + 1))).isEqualTo(ErrorCode.FRAME_TOO_LONG);
         }

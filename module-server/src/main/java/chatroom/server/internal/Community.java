@@ -112,7 +112,8 @@ interface Community {
         leave(member, reason, "");
     }
 
-    /// [#leave(Connection, LeaveReason)], told with `text` (see [ServerFrame.Left#text()]).
+    /// [#leave(Connection, LeaveReason)], told with `text`: what the member said as it left, or
+    /// why a server operator removed it (a short text; see [ServerFrame.Left#text()]).
     void leave(Connection member, LeaveReason reason, String text);
 
     // Queries: values for the member's dialect to show as it likes; nothing is sent.

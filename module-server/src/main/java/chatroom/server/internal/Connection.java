@@ -53,6 +53,13 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final byte[] GREETING = Text.frameBytes(PlainText.GREETING);
     private static final byte[] PASSWORD_GREETING = Text.frameBytes(PlainText.PASSWORD_GREETING);
+    /// How long a new connection's greeting is held back. IRC and structured clients speak
+    /// first, at once (`CAP LS`, `NICK`, `HELLO`): if their first line comes within this time
+    /// they are never sent the plain greeting, which an IRC client would show as a stray line
+    /// (WeeChat: `irc: command "*" not found`). A person who opened `nc` and waits for the
+    /// prompt hardly notices 0.4 s; a plain client that sends its name at once gets the
+    /// greeting first, before the answer to its name, as it always did.
+    static final Duration GREETING_DELAY = Duration.ofMillis(400);
     /// How long a wrong password waits for its answer: it bounds guessing to one try per
     /// connection every 2 s, and the per-address limits bound the connections.
     static final Duration WRONG_PASSWORD_DELAY = Duration.ofSeconds(2);
@@ -99,6 +106,10 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     private int wrongOperatorPasswords;
     /// When the next "sending too fast" notice may be sent (at most one every 10 s).
     private long nextFloodNotice;
+    /// Whether the greeting is still held back ([#GREETING_DELAY]), neither sent nor dropped.
+    /// Guarded by this connection's monitor, which also keeps the greeting ahead of anything
+    /// sent after it.
+    private boolean greetingHeld = true;
 
     Connection(SocketChannel channel, InetSocketAddress remote, ConnectionContext context) {
         this.channel = channel;
@@ -122,15 +133,14 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-            byte[] greeting = context.config().password().isPresent() ? PASSWORD_GREETING : GREETING;
             if (!transport.blocks()) {
                 channel.configureBlocking(false);
-                enqueue(greeting);
+                holdGreeting();
                 // Also set by the first read, which may come before register returns.
                 key = context.poller().register(channel, this);
             } else if (transport.open(peer())) {
                 // A blocking transport (TLS) keeps this virtual thread for reading.
-                enqueue(greeting);
+                holdGreeting();
                 onReadable(null);
             } else {
                 finish();
@@ -138,6 +148,29 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         } catch (IOException | RuntimeException e) {
             LOG.log(DEBUG, "{0} could not be served: {1}", peer(), e.toString());
             finish();
+        }
+    }
+
+    /// Sends the greeting after [#GREETING_DELAY], unless the client's first line has decided
+    /// otherwise by then.
+    private void holdGreeting() {
+        try {
+            context.timers().schedule(() -> releaseGreeting(true), GREETING_DELAY.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            releaseGreeting(true); // the server is stopping: its goodbye follows at once
+        }
+    }
+
+    /// Sends the held greeting (`send`) or drops it, unless that was done already. Any thread;
+    /// the enqueueing under the monitor is no I/O (the writer sends it).
+    private void releaseGreeting(boolean send) {
+        synchronized (this) {
+            if (greetingHeld) {
+                greetingHeld = false;
+                if (send) {
+                    enqueue(context.config().password().isPresent() ? PASSWORD_GREETING : GREETING);
+                }
+            }
         }
     }
 
@@ -382,11 +415,25 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
 
     /// Ends the connection at the client's request, after a goodbye. Reader thread only.
     void quit() {
+        quit("");
+    }
+
+    /// Ends the connection at the client's request, after a goodbye; the others are told
+    /// `words` (a short text, `""` for none) with its departure. Reader thread only.
+    void quit(String words) {
         if (ENDING.compareAndSet(this, null, LeaveReason.QUIT)) {
-            var goodbye = new ServerFrame.Bye(LeaveReason.QUIT, "Goodbye" + (name == null ? "" : ", " + name) + "!");
-            context.community().leave(this, LeaveReason.QUIT);
+            var goodbye = goodbye(LeaveReason.QUIT, "Goodbye" + (name == null ? "" : ", " + name) + "!",
+                    words.isEmpty() ? "Quit" : "Quit: " + words);
+            context.community().leave(this, LeaveReason.QUIT, words);
             sendLast(goodbye);
         }
+    }
+
+    /// The last frame before the connection closes for `reason`: `text` for a plain or
+    /// structured client, `ERROR :Closing Link: NICK (ircReason)` for an IRC client, as IRC
+    /// servers say it.
+    private ServerFrame.Bye goodbye(LeaveReason reason, String text, String ircReason) {
+        return new ServerFrame.Bye(reason, dialect == Dialect.IRC ? IrcLines.closingLink(name, ircReason) : text);
     }
 
     /// Sends `frame` as the last thing this client is sent. The member has left its rooms
@@ -411,6 +458,8 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     void close(ServerFrame.Bye bye, String text) {
         if (ENDING.compareAndSet(this, null, bye.reason())) {
             context.community().leave(this, bye.reason(), text);
+            // A client that has not spoken yet is greeted before it is told goodbye, as before.
+            releaseGreeting(true);
             sendLast(bye);
             Thread waiting = reader;
             if (waiting != null) {
@@ -461,14 +510,15 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         var config = context.config();
         if (name == null) {
             if (now - connectedAt > config.handshakeTimeout().toNanos()) {
-                close(new ServerFrame.Bye(LeaveReason.TIMEOUT, "No name received within "
-                        + describe(config.handshakeTimeout()) + "; goodbye."));
+                close(goodbye(LeaveReason.TIMEOUT, "No name received within " + describe(config.handshakeTimeout())
+                        + "; goodbye.", "Registration timed out"));
             }
         } else if (dialect.structured() || dialect == Dialect.IRC) {
             long silence = now - lastHeard;
             long heartbeat = config.heartbeat().toNanos();
             if (silence > 2 * heartbeat) {
-                close(new ServerFrame.Bye(LeaveReason.TIMEOUT, "No answer to heartbeats; goodbye."));
+                close(goodbye(LeaveReason.TIMEOUT, "No answer to heartbeats; goodbye.",
+                        "Ping timeout: " + TimeUnit.NANOSECONDS.toSeconds(silence) + " seconds"));
             } else if (silence > heartbeat && !pingOutstanding) {
                 pingOutstanding = true;
                 send(new ServerFrame.Ping(Long.toString(now & Long.MAX_VALUE, 36)));
@@ -477,18 +527,24 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     }
 
     private void onFrame(Parsed<String> frame) {
-        if (ending != null) {
+        if (ending != null || !throttle(1)) {
             return;
         }
-        throttle();
         switch (frame) {
             case Parsed.Ok<String>(String line) -> {
                 if (handler == null) {
                     handler = chooseDialect(line);
+                    // IRC and structured clients speak first; only plain ones wait to be greeted.
+                    releaseGreeting(dialect == Dialect.PLAIN);
                 }
                 handler.onLine(line);
             }
-            case Parsed.Invalid<String> invalid -> send(new ServerFrame.Error(invalid.code(), invalid.detail()));
+            case Parsed.Invalid<String> invalid -> {
+                if (handler == null) {
+                    releaseGreeting(true); // the line decided nothing: greeted as before, then told
+                }
+                send(new ServerFrame.Error(invalid.code(), invalid.detail()));
+            }
         }
     }
 
@@ -496,7 +552,8 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         if (IrcMessage.opensIrc(firstLine)) {
             dialect = Dialect.IRC;
             decoder.allowCtcpMarker();
-            decoder.allowLinesOf(IrcMessage.MAX_TAGGED_LINE_BYTES);
+            // Tags come on top of the 512 bytes; IrcMessage.parse checks each part (417).
+            decoder.allowLongerLines(IrcMessage.MAX_TAGGED_LINE_BYTES);
             return new IrcHandler(this, context.community(), context.config().password(), context.irc());
         }
         if (ClientFrames.isHello(firstLine)) {
@@ -507,18 +564,21 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         return new PlainHandler(this, context.community(), context.config().password());
     }
 
-    /// Flood control: waits, reading nothing more, until this line is within the client's rate.
-    private void throttle() {
+    /// Flood control: takes `tokens` from the client's bucket (every line costs one; an IRC
+    /// command may cost more, [IrcPenalty]) and waits, reading nothing more, until they are
+    /// within its rate. Returns whether the connection goes on (it ends for excess flood, or
+    /// for any reason while it waits). Reader thread only, holding no lock.
+    boolean throttle(int tokens) {
         long now = System.nanoTime();
-        long wait = flood.take(now);
+        long wait = flood.take(now, tokens);
         if (wait <= 0) {
-            return;
+            return ending == null;
         }
         if (unreadInputBytes() > MAX_UNREAD_INPUT_BYTES) {
             LOG.log(INFO, "{0} disconnected for excess flood", peer());
-            close(new ServerFrame.Bye(LeaveReason.FLOOD, "Excess flood: you sent far more than "
-                    + context.config().maxRate() + " messages a second; goodbye."));
-            return;
+            close(goodbye(LeaveReason.FLOOD, "Excess flood: you sent far more than "
+                    + context.config().maxRate() + " messages a second; goodbye.", "Excess Flood"));
+            return false;
         }
         if (now - nextFloodNotice >= 0) {
             nextFloodNotice = now + TimeUnit.SECONDS.toNanos(10);
@@ -531,6 +591,7 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         }
         // The client is alive (its lines are waiting to be read): no heartbeat timeout for it.
         lastHeard = System.nanoTime();
+        return ending == null;
     }
 
     /// Bytes the kernel holds for this connection that nobody has read yet.
@@ -562,7 +623,7 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     private void finish() {
         LeaveReason reason = (LeaveReason) ENDING.compareAndExchange(this, null, LeaveReason.CLOSED);
         LeaveReason why = reason == null ? LeaveReason.CLOSED : reason;
-        context.community().leave(this, why);
+        context.community().leave(this, why, "");
         outbound.finish();
         try {
             outbound.awaitStopped(LINGER_NANOS);

@@ -4,6 +4,7 @@ import chatroom.protocol.RoomName;
 import chatroom.server.ServerConfig;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /// What a [Connection] uses, handed to it instead of the whole server.
@@ -14,9 +15,12 @@ import java.util.function.Consumer;
 /// @param closed          told, as the last thing a connection does, that it has ended
 /// @param product         `chatroom/VERSION`, for the structured `HELLO`
 /// @param irc             how IRC members are shown frames
+/// @param timers          runs a connection's short delayed tasks (its held greeting): the
+///                        janitor's thread, so they cost no thread of their own
 record ConnectionContext(ServerConfig config, Poller poller, Community community, RoomName defaultRoom,
                          Executor writers, Executor blockingWriters, Executor background,
-                         Consumer<Connection> closed, String product, IrcLines irc) {
+                         Consumer<Connection> closed, String product, IrcLines irc,
+                         ScheduledExecutorService timers) {
 
     /// Where a connection over `transport` runs its writers.
     Executor writersFor(Transport transport) {

@@ -1,6 +1,7 @@
 package chatroom.server.internal;
 
 import chatroom.protocol.ErrorCode;
+import chatroom.protocol.Limits;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.RoomName;
@@ -65,7 +66,12 @@ final class IrcHandler implements LineHandler {
     @Override
     public void onLine(String line) {
         switch (IrcMessage.parse(line)) {
-            case Parsed.Ok<IrcMessage>(IrcMessage message) -> labeled(message);
+            case Parsed.Ok<IrcMessage>(IrcMessage message) -> {
+                // The command's penalty is paid before it runs (IRC's flood control).
+                if (connection.throttle(IrcPenalty.extraTokens(message))) {
+                    labeled(message);
+                }
+            }
             case Parsed.Invalid<IrcMessage>(ErrorCode code, String detail) -> {
                 if (code == ErrorCode.FRAME_TOO_LONG) {
                     replies.reply(IrcNumeric.ERR_INPUTTOOLONG, "Input line was too long");
@@ -117,8 +123,9 @@ final class IrcHandler implements LineHandler {
             case "PING" -> message.param(0).ifPresentOrElse(
                     token -> replies.send(replies.lines().fromServer("PONG", replies.lines().server().name(), token)),
                     () -> replies.needMoreParams(verb));
+            // Any line proves the client alive, so a PONG's token is not checked.
             case "PONG" -> connection.pongReceived();
-            case "QUIT" -> connection.quit();
+            case "QUIT" -> connection.quit(quitWords(message));
             default -> {
                 if (!registered()) {
                     replies.reply(IrcNumeric.ERR_NOTREGISTERED, "You have not registered");
@@ -228,6 +235,13 @@ final class IrcHandler implements LineHandler {
             nick = null;
             replies.refused(refused, wanted.value());
         }, connection::logJoin);
+    }
+
+    /// What a `QUIT` says, as the others are told it: cut to a topic's length (as IRC servers
+    /// cut it to their `QUITLEN`); `""` for none, or for words that are no valid text.
+    private static String quitWords(IrcMessage message) {
+        String cut = IrcLines.split(message.param(0).orElse(""), Limits.MAX_TOPIC_BYTES).getFirst();
+        return Text.checkShortText(cut) instanceof Parsed.Ok<String>(String words) ? words : "";
     }
 
     // Messages

@@ -66,6 +66,17 @@ final class IrcLines {
     /// the channel of `JOIN a,,b` or the nick of `NICK :a b`) is shown as `*`, and the line is
     /// [#fitted] into 512 bytes: no client's line can make a reply that cannot be sent.
     IrcMessage reply(IrcNumeric numeric, String nick, String... params) {
+        return fitted(numeric.reply(serverName, nick, middles(params)));
+    }
+
+    /// A message from this server, shown and [#fitted] as [#reply] is (a `PONG` echoes the
+    /// client's token, a `FAIL` its command's words).
+    IrcMessage fromServer(String command, String... params) {
+        return fitted(IrcMessage.from(serverName, command, middles(params)));
+    }
+
+    /// `params` with every one but the last that could not be a middle parameter shown as `*`.
+    private static String[] middles(String[] params) {
         String[] shown = params.clone();
         for (int i = 0; i < shown.length - 1; i++) {
             String param = shown[i];
@@ -73,12 +84,7 @@ final class IrcLines {
                 shown[i] = "*";
             }
         }
-        return fitted(numeric.reply(serverName, nick, shown));
-    }
-
-    /// A message from this server, [#fitted] into 512 bytes (a `PONG` echoes the client's token).
-    IrcMessage fromServer(String command, String... params) {
-        return fitted(IrcMessage.from(serverName, command, params));
+        return shown;
     }
 
     /// `message`, or, if its line (tags aside) would pass 512 bytes with its CR LF, the same
@@ -129,7 +135,8 @@ final class IrcLines {
             case ServerFrame.InRoom(RoomName room, ServerFrame.RoomEvent event) -> roomEvent(room, event, form,
                     clientTags);
             case ServerFrame.Left left -> List.of(tagged(IrcMessage.from(source(left.name()), "QUIT",
-                    left.text().isEmpty() ? quitReason(left.reason()) : left.text()), left.time(), null, form));
+                    left.reason() == LeaveReason.QUIT && !left.text().isEmpty() ? "Quit: " + left.text()
+                            : left.text().isEmpty() ? quitReason(left.reason()) : left.text()), left.time(), null, form));
             case ServerFrame.Renamed renamed -> List.of(tagged(IrcMessage.from(source(renamed.from()), "NICK",
                     renamed.to().value()), renamed.time(), null, form));
             case ServerFrame.Private message -> chat(message.chat(), message.to().value(), form, clientTags);
@@ -420,6 +427,12 @@ final class IrcLines {
         }
         return away.text().map(text -> List.of(reply(IrcNumeric.RPL_AWAY, nick, away.name().value(), text)
                 .encode())).orElse(List.of());
+    }
+
+    /// What an IRC server says in the `ERROR` before it closes a client's connection:
+    /// `Closing Link: NICK (why)` (`*` for a client not registered).
+    static String closingLink(Name nick, String why) {
+        return "Closing Link: " + (nick == null ? "*" : nick.value()) + " (" + why + ")";
     }
 
     /// A refusal that reached the member without the command that caused it (the handler

@@ -415,7 +415,9 @@ final class LocalCommunity implements Community {
             return refuse(ErrorCode.NO_SUCH_NAME, "nobody called " + target + " is here");
         }
         // IRC's words for a kill, which every dialect shows as they are.
-        String words = "Killed (" + actor.name() + (reason.isEmpty() ? "" : " (" + reason + ")") + ")";
+        // Cut to a short text (a long reason would not fit): the others are told them in LEFT.
+        String words = IrcLines.split("Killed (" + actor.name() + (reason.isEmpty() ? "" : " (" + reason + ")") + ")",
+                chatroom.protocol.Limits.MAX_TOPIC_BYTES).getFirst();
         LOG.log(INFO, "{0} removed {1} from the chat{2}", actor.name(), killed, reason.isEmpty() ? "" : ": " + reason);
         victim.get().close(new ServerFrame.Bye(LeaveReason.KILLED, words), words);
         if (victim.get() != actor) {

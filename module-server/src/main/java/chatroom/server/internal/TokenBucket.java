@@ -1,6 +1,7 @@
 package chatroom.server.internal;
 
-/// Flood control for one client: `burst` lines at once, then `rate` lines per second.
+/// Flood control for one client: `burst` lines at once, then `rate` lines per second. A line
+/// may cost more than one token (an IRC command's penalty, [IrcPenalty]).
 ///
 /// Not thread-safe: used by its connection's reader only.
 final class TokenBucket {
@@ -22,10 +23,16 @@ final class TokenBucket {
     /// Takes one token and returns how long the caller must wait before using it (0 if a
     /// token was available now).
     long take(long now) {
-        if (nanosPerToken == 0) {
+        return take(now, 1);
+    }
+
+    /// Takes `tokens` (a penalty: what one costly command is worth in lines; 0 takes nothing)
+    /// and returns how long the caller must wait before using them (0 if they were there now).
+    long take(long now, int tokens) {
+        if (nanosPerToken == 0 || tokens <= 0) {
             return 0;
         }
-        fullAt = Math.max(fullAt, now) + nanosPerToken;
+        fullAt = Math.max(fullAt, now) + nanosPerToken * tokens;
         long wait = fullAt - now - capacityNanos;
         return Math.max(0, wait);
     }

@@ -9,7 +9,7 @@
 /// | read tasks, `chatroom-connection-N` | one virtual thread per connection while it has input | read and decode lines, run the dialect's handler ([chatroom.server.internal.PlainHandler], [chatroom.server.internal.StructuredHandler], [chatroom.server.internal.IrcHandler]), which calls the [chatroom.server.internal.Community]; end when no input is left. A TLS connection keeps its virtual thread, because the JDK's TLS reads block ([chatroom.server.internal.Transport#blocks()]) |
 /// | writers, `chatroom-writer-N` | a fork-join pool of one platform thread per core | drain each client's byte-bounded queue ([chatroom.server.internal.Outbound]) in one write per round; never block (a full socket is handed back to the poller). TLS clients' writers run on virtual threads of their own, since their writes block |
 /// | `chatroom-journal` | one platform thread, with a data directory | saves messages before they are delivered and records rooms' lasting state ([chatroom.server.internal.Journal], [chatroom.server.internal.Archive]) |
-/// | `chatroom-janitor` | one platform thread | handshake timeouts, heartbeats, forgetting per-address counters and room-creation buckets |
+/// | `chatroom-janitor` | one platform thread | handshake timeouts, heartbeats, the greetings held back for 0.4 s, forgetting per-address counters and room-creation buckets |
 ///
 /// The connections' executor also runs what must not happen under a room's lock: logging a
 /// moderation action ([chatroom.server.internal.ModerationLog]), waking the reader of a

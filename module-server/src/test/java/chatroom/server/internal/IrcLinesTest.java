@@ -179,4 +179,21 @@ class IrcLinesTest {
         assertThat(LINES.broadcast(new ServerFrame.Left(new Name("bob"), NOW, LeaveReason.TIMEOUT), NONE))
                 .containsExactly(":bob!bob@chatroom QUIT :Ping timeout");
     }
+
+    @Test
+    @DisplayName("a member who left is a QUIT: with its words after Quit:, or the reason as IRC servers word it")
+    void quit() {
+        Name alice = new Name("alice");
+        assertThat(LINES.broadcast(new ServerFrame.Left(alice, NOW, LeaveReason.QUIT, "going home"),
+                NONE)).containsExactly(":alice!alice@chatroom QUIT :Quit: going home");
+        assertThat(LINES.broadcast(new ServerFrame.Left(alice, NOW, LeaveReason.QUIT), NONE))
+                .containsExactly(":alice!alice@chatroom QUIT Quit");
+        assertThat(LINES.broadcast(new ServerFrame.Left(alice, NOW, LeaveReason.TIMEOUT), NONE))
+                .containsExactly(":alice!alice@chatroom QUIT :Ping timeout");
+        assertThat(LINES.broadcast(new ServerFrame.Left(alice, NOW, LeaveReason.FLOOD), NONE))
+                .containsExactly(":alice!alice@chatroom QUIT :Excess Flood");
+        assertThat(IrcLines.closingLink(alice, "Excess Flood")).isEqualTo("Closing Link: alice (Excess Flood)");
+        assertThat(IrcLines.closingLink(null, "Registration timed out"))
+                .isEqualTo("Closing Link: * (Registration timed out)");
+    }
 }

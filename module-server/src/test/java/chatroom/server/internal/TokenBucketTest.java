@@ -39,6 +39,17 @@ class TokenBucketTest {
     }
 
     @Test
+    @DisplayName("a penalty of several tokens uses up the burst sooner and waits as long as that many lines")
+    void penalty() {
+        var bucket = new TokenBucket(10, 5, 0);
+        assertThat(bucket.take(0, 3)).isZero();
+        assertThat(bucket.take(0, 0)).as("nothing taken").isZero();
+        assertThat(bucket.take(0, 2)).isZero();
+        assertThat(bucket.take(0, 4)).isEqualTo(4 * SECOND / 10);
+        assertThat(bucket.take(0)).isEqualTo(5 * SECOND / 10);
+    }
+
+    @Test
     @DisplayName("never limits when the rate is 0")
     void off() {
         var bucket = new TokenBucket(0, 1, 0);
