@@ -3,6 +3,7 @@ package chatroom.server.internal;
 import chatroom.protocol.LeaveReason;
 import chatroom.protocol.Moderation;
 import chatroom.protocol.Name;
+import chatroom.protocol.Parsed;
 import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
 import chatroom.protocol.Target;
@@ -59,6 +60,12 @@ interface Community {
 
     /// A moderation action of `actor` in `room`.
     Optional<ServerFrame.Error> moderate(Connection actor, RoomName room, Moderation action, Optional<String> target);
+
+    /// The settings of `room` as `member` may see them (IRC's channel modes and ban list).
+    Parsed<RoomSettings> settings(Connection member, RoomName room);
+
+    /// Whether a member called `name` is in `room` now.
+    boolean isIn(RoomName room, Name name);
 
     /// Makes `member` a server operator if `password` is the operator password.
     Optional<ServerFrame.Error> oper(Connection member, String password);

@@ -11,7 +11,8 @@ import chatroom.protocol.irc.IrcNumeric;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/// The IRC commands about channels (rooms): `JOIN`, `PART`, `TOPIC`, `NAMES` and `MODE`.
+/// The IRC commands about channels (rooms): `JOIN`, `PART`, `TOPIC`, `NAMES` and `MODE` (a
+/// channel's modes are [IrcModeration]'s).
 ///
 /// Reader thread only.
 final class IrcChannels {
@@ -19,13 +20,15 @@ final class IrcChannels {
     private final Connection connection;
     private final Community community;
     private final IrcReplies replies;
+    private final IrcModeration moderation;
     /// User mode `+i`, as the client set it.
     private boolean invisible;
 
-    IrcChannels(Connection connection, Community community, IrcReplies replies) {
+    IrcChannels(Connection connection, Community community, IrcReplies replies, IrcModeration moderation) {
         this.connection = connection;
         this.community = community;
         this.replies = replies;
+        this.moderation = moderation;
     }
 
     void join(IrcMessage message) {
@@ -105,9 +108,7 @@ final class IrcChannels {
         }
     }
 
-    /// `MODE`, queries only for now (clients ask on joining): a member's own modes, a
-    /// channel's (`+n`: only members speak), and its ban list (not listed yet). Changes are
-    /// refused mode by mode with `472` until the moderation maps onto modes.
+    /// `MODE`: a member's own modes here, a channel's in [IrcModeration].
     void mode(IrcMessage message) {
         Optional<String> subject = message.param(0);
         if (subject.isEmpty()) {
@@ -115,27 +116,12 @@ final class IrcChannels {
             return;
         }
         String target = subject.get();
-        if (!target.startsWith("#")) {
-            if (target.equalsIgnoreCase(replies.nick())) {
-                userMode(message.param(1));
-            } else {
-                replies.reply(IrcNumeric.ERR_USERSDONTMATCH, "Cannot change mode for other users");
-            }
-            return;
-        }
-        if (!(RoomName.parse(target) instanceof Parsed.Ok<RoomName>)) {
-            replies.reply(IrcNumeric.ERR_NOSUCHCHANNEL, target, "No such channel");
-            return;
-        }
-        Optional<String> changes = message.param(1);
-        if (changes.isEmpty()) {
-            replies.reply(IrcNumeric.RPL_CHANNELMODEIS, target, "+n");
-        } else if (changes.get().equals("b") || changes.get().equals("+b") && message.params().size() == 2) {
-            replies.reply(IrcNumeric.RPL_ENDOFBANLIST, target, "End of channel ban list");
+        if (target.startsWith("#")) {
+            moderation.mode(target, message.params().subList(1, message.params().size()));
+        } else if (target.equalsIgnoreCase(replies.nick())) {
+            userMode(message.param(1));
         } else {
-            for (char mode : changes.get().replace("+", "").replace("-", "").toCharArray()) {
-                replies.reply(IrcNumeric.ERR_UNKNOWNMODE, String.valueOf(mode), "is not a mode this server changes yet");
-            }
+            replies.reply(IrcNumeric.ERR_USERSDONTMATCH, "Cannot change mode for other users");
         }
     }
 

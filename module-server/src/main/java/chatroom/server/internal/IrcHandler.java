@@ -16,8 +16,8 @@ import java.util.OptionalLong;
 
 /// The IRC dialect: parses each line, registers the member (`CAP` negotiation, `PASS`, `NICK`,
 /// `USER` in any order) and hands each command to the part that knows it: [IrcCapabilities],
-/// [IrcChannels], or this class for registration, `PING`/`PONG`, `QUIT`, `NICK`, `PRIVMSG` and
-/// `NOTICE`. Channels are rooms, nicks are names; each refusal is its numeric ([IrcReplies]);
+/// [IrcChannels], [IrcModeration], or this class for registration, `PING`/`PONG`, `QUIT`,
+/// `NICK`, `PRIVMSG` and `NOTICE`. Channels are rooms, nicks are names; each refusal is its numeric ([IrcReplies]);
 /// what others do reaches the member through [IrcLines].
 ///
 /// Reader thread only.
@@ -31,6 +31,7 @@ final class IrcHandler implements LineHandler {
     private final IrcReplies replies;
     private final IrcCapabilities capabilities;
     private final IrcChannels channels;
+    private final IrcModeration moderation;
     /// The password still to be given; empty once given, or if the server needs none.
     private Optional<ServerPassword> password;
     /// The nick asked for before registration, if any (valid, maybe taken).
@@ -43,7 +44,8 @@ final class IrcHandler implements LineHandler {
         this.password = password;
         this.replies = new IrcReplies(connection, lines);
         this.capabilities = new IrcCapabilities(connection, replies);
-        this.channels = new IrcChannels(connection, community, replies);
+        this.moderation = new IrcModeration(connection, community, replies);
+        this.channels = new IrcChannels(connection, community, replies, moderation);
     }
 
     @Override
@@ -99,6 +101,7 @@ final class IrcHandler implements LineHandler {
             case "TOPIC" -> channels.topic(message);
             case "NAMES" -> channels.names(message);
             case "MODE" -> channels.mode(message);
+            case "KICK" -> moderation.kick(message);
             default -> replies.reply(IrcNumeric.ERR_UNKNOWNCOMMAND, message.command(), "Unknown command");
         }
     }

@@ -174,13 +174,24 @@ final class IrcLines {
                     kicked.time(), null, form));
             case ServerFrame.Topic topic -> List.of(tagged(IrcMessage.from(topic.by().map(this::source).orElse(serverName),
                     "TOPIC", channel, topic.text()), topic.time().orElse(null), null, form));
-            // Until MODE changes exist, moderation is told as the plain dialect words it.
-            case ServerFrame.Moderated moderated -> List.of(tagged(fromServer("NOTICE", channel,
-                    PlainText.render(moderated).orElseThrow().substring(PlainText.NOTICE_PREFIX.length())),
-                    moderated.time(), null, form));
+            case ServerFrame.Moderated moderated -> List.of(tagged(moderation(channel, moderated), moderated.time(),
+                    null, form));
             case ServerFrame.Members members -> List.of();
             case ServerFrame.History history -> List.of();
         };
+    }
+
+    /// A moderation action as the `MODE` change it is (`:op!op@server MODE #room +o bob`), or,
+    /// for those IRC has no mode for (mute, close), as a `NOTICE` to the channel worded as the
+    /// plain dialect words it.
+    private IrcMessage moderation(String channel, ServerFrame.Moderated moderated) {
+        return IrcModes.change(moderated).map(change -> {
+            List<String> params = new ArrayList<>(change.size() + 1);
+            params.add(channel);
+            params.addAll(change);
+            return IrcMessage.from(source(moderated.by()), "MODE", params.toArray(String[]::new));
+        }).orElseGet(() -> fromServer("NOTICE", channel,
+                PlainText.render(moderated).orElseThrow().substring(PlainText.NOTICE_PREFIX.length())));
     }
 
     /// A message as `PRIVMSG target :text` from its sender (an action as CTCP `ACTION`), in

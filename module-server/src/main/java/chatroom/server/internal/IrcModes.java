@@ -1,22 +1,42 @@
 package chatroom.server.internal;
 
+import chatroom.protocol.ErrorCode;
 import chatroom.protocol.Limits;
 import chatroom.protocol.Member;
+import chatroom.protocol.Name;
+import chatroom.protocol.Parsed;
+import chatroom.protocol.ServerFrame;
 
 import java.util.List;
+import java.util.Optional;
 
 /// How a room's moderation shows as IRC modes, and what the server says it supports (`004`,
-/// `005`): the one place that must agree with what [IrcHandler] accepts.
+/// `005`): the one place that must agree with what [IrcChannelModes] accepts.
+///
+/// Channel modes: `o` (operator, by name), `b` (ban: a name or an address), `t` (topic lock)
+/// and `n` (no messages from outside: always on, as only members may speak in a room).
 final class IrcModes {
 
     /// User modes in `004`: only `i`, which changes nothing (everybody is listed alike).
     static final String USER_MODES = "i";
-    /// Channel modes in `004`: bans, no messages from outside (always on), topic lock.
+    /// Member status modes (`PREFIX`), highest first, and the prefix each shows as.
+    static final String PREFIX_MODES = "o";
+    static final String PREFIX_SYMBOLS = "@";
+    /// Channel modes by `CHANMODES` type: lists (A), a parameter always (B), a parameter when
+    /// set (C), flags (D).
+    static final String LIST_MODES = "b";
+    static final String PARAMETER_MODES = "";
+    static final String SET_PARAMETER_MODES = "";
+    static final String FLAG_MODES = "nt";
+    /// Channel modes in `004`: bans, no messages from outside (always on), operators, topic lock.
     static final String CHANNEL_MODES = "bnot";
     /// Channel modes that take a parameter, in `004`.
     static final String CHANNEL_MODES_WITH_PARAMETER = "bo";
-    /// The most targets of one `PRIVMSG` or `NOTICE` (`MAXTARGETS`).
+    /// The most targets of one `PRIVMSG` or `NOTICE` (`MAXTARGETS`), or nicks of one `KICK`.
     static final int MAX_TARGETS = 4;
+    /// The most mode changes with a parameter in one `MODE` line (`MODES`); further ones are
+    /// ignored, as the token promises no more.
+    static final int MAX_MODES_WITH_PARAMETER = 4;
 
     private IrcModes() {
     }
@@ -27,15 +47,16 @@ final class IrcModes {
                 "AWAYLEN=" + Limits.MAX_TOPIC_BYTES,
                 "CASEMAPPING=ascii",
                 "CHANLIMIT=#:" + server.channelLimit(),
-                "CHANMODES=b,,,nt",
+                "CHANMODES=" + LIST_MODES + "," + PARAMETER_MODES + "," + SET_PARAMETER_MODES + "," + FLAG_MODES,
                 "CHANNELLEN=" + (Limits.MAX_NAME_LENGTH + 1),
                 "CHANTYPES=#",
                 "KICKLEN=" + Limits.MAX_TOPIC_BYTES,
                 "MAXTARGETS=" + MAX_TARGETS,
+                "MODES=" + MAX_MODES_WITH_PARAMETER,
                 "NETWORK=" + server.network(),
                 "NICKLEN=" + Limits.MAX_NAME_LENGTH,
-                "PREFIX=(o)@",
-                "TARGMAX=PRIVMSG:" + MAX_TARGETS + ",NOTICE:" + MAX_TARGETS + ",JOIN:,PART:,NAMES:",
+                "PREFIX=(" + PREFIX_MODES + ")" + PREFIX_SYMBOLS,
+                "TARGMAX=PRIVMSG:" + MAX_TARGETS + ",NOTICE:" + MAX_TARGETS + ",JOIN:,PART:,NAMES:,KICK:" + MAX_TARGETS,
                 "TOPICLEN=" + Limits.MAX_TOPIC_BYTES);
     }
 
@@ -43,5 +64,78 @@ final class IrcModes {
     /// every one with `multi-prefix`.
     static String prefixes(Member member, boolean multiPrefix) {
         return member.operator() ? "@" : "";
+    }
+
+    /// The modes a room's settings make: `+n` always, `t` when the topic is locked.
+    static String channelModes(RoomSettings settings) {
+        return "+n" + (settings.topicLocked() ? "t" : "");
+    }
+
+    /// The mode change a moderation action is, as the parameters of a `MODE #room` line
+    /// (`+o bob`), or nothing for the actions IRC has no mode for (mute, close): those are
+    /// told as a `NOTICE`.
+    static Optional<List<String>> change(ServerFrame.Moderated moderated) {
+        String target = moderated.target().orElse("");
+        return switch (moderated.action()) {
+            case OP -> Optional.of(List.of("+o", target));
+            case DEOP -> Optional.of(List.of("-o", target));
+            case BAN -> Optional.of(List.of("+b", banMask(target)));
+            case UNBAN -> Optional.of(List.of("-b", banMask(target)));
+            case LOCK_TOPIC -> Optional.of(List.of("+t"));
+            case UNLOCK_TOPIC -> Optional.of(List.of("-t"));
+            case MUTE, UNMUTE, CLOSE -> Optional.empty();
+        };
+    }
+
+    /// A ban's target (a name or an address, as the other dialects write it) as an IRC mask:
+    /// `bob!*@*` or `*!*@203.0.113.7`.
+    static String banMask(String target) {
+        return AddressBan.looksLikeAddress(target) ? "*!*@" + target : target + "!*@*";
+    }
+
+    /// A ban as its mask in the ban list (`367`): by its name if it has one (the address a
+    /// name ban took from the member present is not shown, as no address is), else by its
+    /// address.
+    static String banMask(RoomChange.Ban ban) {
+        return ban.name().map(name -> name.value() + "!*@*")
+                .orElseGet(() -> "*!*@" + ban.address().orElseThrow());
+    }
+
+    /// The name or address a ban mask stands for. Every member's source is
+    /// `nick!nick@SERVER`, so a mask picks out one name exactly when it names it as the nick
+    /// (`bob`, `bob!*@*`, `bob!bob@SERVER`) or as the user (`*!bob@*`, `*!bob@SERVER`, which
+    /// clients make from `/ban bob`); and an address when it is the host of `*!*@HOST` (or
+    /// given bare), since addresses are not in sources. Any other mask (wildcards in a name,
+    /// host names) would ban nobody or everybody, and is refused.
+    static Parsed<String> banTarget(String mask, String serverName) {
+        int bang = mask.indexOf('!');
+        int at = mask.lastIndexOf('@');
+        if (bang < 0 && at < 0) {
+            return AddressBan.looksLikeAddress(mask) ? AddressBan.parse(mask).then(address -> Parsed.ok(mask))
+                    : Name.parse(mask).then(name -> Parsed.ok(name.value()));
+        }
+        if (bang < 0 || at < bang) {
+            return unusable(mask);
+        }
+        String nick = mask.substring(0, bang);
+        String user = mask.substring(bang + 1, at);
+        String host = mask.substring(at + 1);
+        if (nick.equals("*") && user.equals("*") && AddressBan.looksLikeAddress(host)) {
+            return AddressBan.parse(host).then(address -> Parsed.ok(host));
+        }
+        if (!host.equals("*") && !host.equalsIgnoreCase(serverName)) {
+            return unusable(mask);
+        }
+        Optional<String> named = !nick.equals("*") && (user.equals("*") || user.equalsIgnoreCase(nick))
+                ? Optional.of(nick)
+                : nick.equals("*") && !user.equals("*") ? Optional.of(user) : Optional.empty();
+        return named.filter(name -> Name.parse(name) instanceof Parsed.Ok<Name>)
+                .<Parsed<String>>map(Parsed::ok)
+                .orElseGet(() -> unusable(mask));
+    }
+
+    private static Parsed<String> unusable(String mask) {
+        return Parsed.invalid(ErrorCode.BAD_COMMAND, "a ban is of a name (nick or nick!*@*) or of an address"
+                + " (*!*@203.0.113.7); " + mask + " is neither");
     }
 }

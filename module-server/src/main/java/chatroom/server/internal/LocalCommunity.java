@@ -263,6 +263,18 @@ final class LocalCommunity implements Community {
     }
 
     @Override
+    public Parsed<RoomSettings> settings(Connection member, RoomName name) {
+        return rooms.find(name).flatMap(room -> room.settings(member))
+                .<Parsed<RoomSettings>>map(Parsed::ok)
+                .orElseGet(() -> Parsed.invalid(ErrorCode.NO_SUCH_ROOM, "there is no room " + name));
+    }
+
+    @Override
+    public boolean isIn(RoomName name, Name member) {
+        return rooms.find(name).filter(room -> room.isPresent(member)).isPresent();
+    }
+
+    @Override
     public Optional<ServerFrame.Error> oper(Connection member, String password) {
         if (config.operatorPassword().isEmpty() || !config.operatorPassword().get().matches(password)) {
             LOG.log(INFO, "{0} gave a wrong operator password", member.peer());

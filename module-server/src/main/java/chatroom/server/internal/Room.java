@@ -300,6 +300,30 @@ final class Room {
         }
     }
 
+    /// The room's settings as `viewer` may see them, or a refusal if the room was closed.
+    Optional<RoomSettings> settings(Connection viewer) {
+        lock.lock();
+        try {
+            if (closed) {
+                return Optional.empty();
+            }
+            return Optional.of(new RoomSettings(rules.created(), rules.topicLocked(), rules.bans(), isMember(viewer),
+                    isOperator(viewer)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// Whether a member called `who` is in the room now.
+    boolean isPresent(Name who) {
+        lock.lock();
+        try {
+            return memberNamed(who) != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /// The members now, for a caller that tells them something outside the lock.
     Connection[] members() {
         return members.all();

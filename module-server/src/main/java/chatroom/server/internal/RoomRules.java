@@ -25,6 +25,7 @@ import java.util.function.Function;
 final class RoomRules {
 
     private final RoomName room;
+    private final Instant created;
     private String topic;
     private Optional<Name> topicBy;
     private Optional<Instant> topicTime;
@@ -35,6 +36,7 @@ final class RoomRules {
 
     RoomRules(StoredRoom stored) {
         this.room = stored.name();
+        this.created = stored.created();
         this.topic = stored.topic();
         this.topicBy = stored.topicBy();
         this.topicTime = stored.topicTime();
@@ -63,6 +65,20 @@ final class RoomRules {
         topicBy = Optional.of(by);
         topicTime = Optional.of(time);
         return Parsed.ok(new RoomChange.TopicSet(room, topic, topicBy, topicTime));
+    }
+
+    /// When the room was created.
+    Instant created() {
+        return created;
+    }
+
+    boolean topicLocked() {
+        return topicLocked;
+    }
+
+    /// The bans, in the order they were set.
+    List<RoomChange.Ban> bans() {
+        return List.copyOf(bans);
     }
 
     RoomChange lockTopic(boolean locked) {
