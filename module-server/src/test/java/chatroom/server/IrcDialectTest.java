@@ -83,7 +83,7 @@ class IrcDialectTest {
             List<String> isupport = burst.stream().filter(line -> line.startsWith(SERVER + "005 alice ")).toList();
             assertThat(isupport).isNotEmpty().allMatch(line -> line.endsWith(":are supported by this server\r"));
             assertThat(String.join(" ", isupport)).contains(" CASEMAPPING=ascii ", " CHANTYPES=# ", " CHANNELLEN=33 ",
-                    " NICKLEN=32 ", " PREFIX=(o)@ ", " NETWORK=chatroom ", " MAXTARGETS=4 ", " CHANMODES=");
+                    " NICKLEN=32 ", " PREFIX=(ov)@+ ", " NETWORK=chatroom ", " MAXTARGETS=4 ", " CHANMODES=");
             assertThat(burst.getLast()).startsWith(SERVER + "422 alice ");
             expectExact(client, ":alice!alice@chatroom JOIN #lobby");
             expect(client, quote(SERVER + "353 alice = #lobby :") + "@?alice");

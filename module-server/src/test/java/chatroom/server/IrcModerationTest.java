@@ -23,7 +23,8 @@ class IrcModerationTest {
 
     @BeforeEach
     void start() {
-        fixture.start(ServerConfig.builder().serverName(Optional.of("chatroom")).build());
+        fixture.start(ServerConfig.builder().serverName(Optional.of("chatroom"))
+                .operatorPassword(Optional.of(ServerPassword.of("open sesame"))).build());
     }
 
     @AfterEach
@@ -236,6 +237,168 @@ class IrcModerationTest {
     }
 
     @Nested
+    @DisplayName("voice, moderated, invite-only, key and limit")
+    class Modes {
+
+        @Test
+        @DisplayName("+v: + in NAMES (@+ with multi-prefix); +m: 404 for others, the voiced and operators speak")
+        void voiceAndModerated() {
+            TestClient[] both = aliceAndBobInRust();
+            TestClient alice = both[0];
+            TestClient bob = both[1];
+            TestClient carol = fixture.connect("carol");
+            carol.send("CAP LS 302");
+            carol.send("CAP REQ :multi-prefix");
+            carol.send("NICK carol");
+            carol.send("USER carol 0 * :Carol");
+            carol.send("CAP END");
+            expect(carol, quote(SERVER + "366 carol #lobby ") + ".*");
+            join(carol, "carol", "#rust");
+
+            alice.send("MODE #rust +mv bob");
+            expectExact(bob, ":alice!alice@chatroom MODE #rust +m");
+            expectExact(bob, ":alice!alice@chatroom MODE #rust +v bob");
+            carol.send("PRIVMSG #rust :may I?");
+            expect(carol, quote(SERVER + "404 carol #rust :Cannot send to channel (#rust is moderated") + ".*");
+            bob.send("PRIVMSG #rust :voiced, so yes");
+            expectExact(carol, ":bob!bob@chatroom PRIVMSG #rust :voiced, so yes");
+            alice.send("PRIVMSG #rust :operators too");
+            expectExact(carol, ":alice!alice@chatroom PRIVMSG #rust :operators too");
+
+            alice.send("MODE #rust +v alice");
+            bob.send("NAMES #rust");
+            expect(bob, quote(SERVER + "353 bob = #rust :") + "(?=.*@alice)(?=.*\\+bob)(?=.*carol).*");
+            carol.send("NAMES #rust");
+            expect(carol, quote(SERVER + "353 carol = #rust :") + "(?=.*@\\+alice)(?=.*\\+bob).*");
+            alice.send("MODE #rust");
+            expectExact(alice, SERVER + "324 alice #rust +nm");
+            alice.send("MODE #rust -mv bob");
+            expectExact(bob, ":alice!alice@chatroom MODE #rust -m");
+            expectExact(bob, ":alice!alice@chatroom MODE #rust -v bob");
+            carol.send("PRIVMSG #rust :free again");
+            expectExact(bob, ":carol!carol@chatroom PRIVMSG #rust :free again");
+        }
+
+        @Test
+        @DisplayName("+i: 473 uninvited; INVITE: 341 and an INVITE line, then the join; 443, 442, 482, 401, 403")
+        void inviteOnly() {
+            TestClient[] both = aliceAndBobInRust();
+            TestClient alice = both[0];
+            TestClient bob = both[1];
+            TestClient carol = register("carol");
+            alice.send("MODE #rust +i");
+            expectExact(bob, ":alice!alice@chatroom MODE #rust +i");
+            carol.send("JOIN #rust");
+            expectExact(carol, SERVER + "473 carol #rust :Cannot join channel (+i)");
+            bob.send("INVITE carol #rust");
+            expectExact(bob, SERVER + "482 bob #rust :You're not channel operator");
+
+            alice.send("INVITE carol #rust");
+            expectExact(alice, SERVER + "341 alice carol #rust");
+            expectExact(carol, ":alice!alice@chatroom INVITE carol #rust");
+            join(carol, "carol", "#rust");
+            // The invitation was used: after leaving, carol needs another.
+            carol.send("PART #rust");
+            carol.send("JOIN #rust");
+            expectExact(carol, SERVER + "473 carol #rust :Cannot join channel (+i)");
+
+            alice.send("INVITE bob #rust");
+            expectExact(alice, SERVER + "443 alice bob #rust :is already on channel");
+            carol.send("INVITE bob #rust");
+            expectExact(carol, SERVER + "442 carol #rust :You're not on that channel");
+            alice.send("INVITE nobody #rust");
+            expectExact(alice, SERVER + "401 alice nobody :No such nick/channel");
+            alice.send("INVITE carol #nowhere");
+            expect(alice, quote(SERVER + "403 alice #nowhere :No such channel") + ".*");
+            alice.send("INVITE carol");
+            expectExact(alice, SERVER + "461 alice INVITE :Not enough parameters");
+            alice.send("MODE #rust +i-i");
+            expectExact(bob, ":alice!alice@chatroom MODE #rust -i");
+            join(carol, "carol", "#rust");
+        }
+
+        @Test
+        @DisplayName("+k: 475 without the key or with another; JOIN #a,#b key1,key2; 324 shows the key to members only")
+        void key() {
+            TestClient alice = register("alice");
+            join(alice, "alice", "#rust");
+            join(alice, "alice", "#go");
+            alice.send("MODE #rust +k s3same!");
+            expectExact(alice, ":alice!alice@chatroom MODE #rust +k s3same!");
+            alice.send("MODE #go +k gopher");
+            expectExact(alice, ":alice!alice@chatroom MODE #go +k gopher");
+            alice.send("MODE #rust +k a,b");
+            expect(alice, quote(SERVER + "696 alice #rust k a,b :") + ".*");
+            alice.send("MODE #rust");
+            expectExact(alice, SERVER + "324 alice #rust +nk s3same!");
+
+            TestClient bob = register("bob");
+            bob.send("MODE #rust");
+            expectExact(bob, SERVER + "324 bob #rust +nk *");
+            bob.send("JOIN #rust");
+            expectExact(bob, SERVER + "475 bob #rust :Cannot join channel (+k)");
+            bob.send("JOIN #rust wrong");
+            expectExact(bob, SERVER + "475 bob #rust :Cannot join channel (+k)");
+            bob.send("JOIN #rust,#go s3same!,gopher");
+            expectExact(bob, ":bob!bob@chatroom JOIN #rust");
+            expectExact(bob, ":bob!bob@chatroom JOIN #go");
+
+            alice.send("MODE #rust -k");
+            expectExact(bob, ":alice!alice@chatroom MODE #rust -k *");
+            alice.send("MODE #go -k *");
+            expectExact(bob, ":alice!alice@chatroom MODE #go -k *");
+            alice.send("MODE #go");
+            expectExact(alice, SERVER + "324 alice #go +n");
+        }
+
+        @Test
+        @DisplayName("+l: 471 when full; the invited get in all the same; -l lifts it")
+        void limit() {
+            TestClient[] both = aliceAndBobInRust();
+            TestClient alice = both[0];
+            alice.send("MODE #rust +l 2");
+            expectExact(alice, ":alice!alice@chatroom MODE #rust +l 2");
+            alice.send("MODE #rust +l zero");
+            expect(alice, quote(SERVER + "696 alice #rust l zero :") + ".*");
+            alice.send("MODE #rust +l");
+            expectExact(alice, SERVER + "461 alice MODE :Not enough parameters");
+            alice.send("MODE #rust");
+            expectExact(alice, SERVER + "324 alice #rust +nl 2");
+            TestClient carol = register("carol");
+            carol.send("JOIN #rust");
+            expectExact(carol, SERVER + "471 carol #rust :Cannot join channel (+l)");
+            alice.send("INVITE carol #rust");
+            join(carol, "carol", "#rust");
+            TestClient dave = register("dave");
+            dave.send("JOIN #rust");
+            expectExact(dave, SERVER + "471 dave #rust :Cannot join channel (+l)");
+            alice.send("MODE #rust -l");
+            expectExact(alice, ":alice!alice@chatroom MODE #rust -l");
+            join(dave, "dave", "#rust");
+        }
+
+        @Test
+        @DisplayName("the default room takes everyone: no +i, +k or +l there (696), but +m")
+        void defaultRoom() {
+            TestClient alice = register("alice");
+            TestClient oper = fixture.joinPlain("oper");
+            oper.send("/oper open sesame");
+            oper.expectLine(line -> line.startsWith("* You are a server operator"), "operator status");
+            oper.send("/op alice");
+            expectExact(alice, ":oper!oper@chatroom MODE #lobby +o alice");
+            alice.send("MODE #lobby +iklm key 5");
+            assertThat(answered(alice, "lobby")).containsExactly(
+                    SERVER + "696 alice #lobby i * :#lobby is where everyone arrives: it cannot be invite-only, have a key"
+                            + " or a member limit",
+                    SERVER + "696 alice #lobby k key :#lobby is where everyone arrives: it cannot be invite-only, have a"
+                            + " key or a member limit",
+                    SERVER + "696 alice #lobby l 5 :#lobby is where everyone arrives: it cannot be invite-only, have a"
+                            + " key or a member limit",
+                    ":alice!alice@chatroom MODE #lobby +m");
+        }
+    }
+
+    @Nested
     @DisplayName("KICK")
     class Kick {
 
@@ -313,6 +476,59 @@ class IrcModerationTest {
             irc.send("KICK #mix plainy :out");
             plain.expectLine(line -> line.contains("plainy was kicked out by ircy: out"), "the kick");
             structured.expectLine("KICKED room=#mix name=plainy by=ircy ts=\\S+ :out");
+        }
+
+        @Test
+        @DisplayName("voice, moderated, invite-only, key and limit are the same room settings in every dialect")
+        void sameModes() {
+            TestClient plain = fixture.joinPlain("plainy");
+            plain.send("/join #mix");
+            plain.expectLine(line -> line.startsWith("* You are in #mix"), "the join");
+            TestClient structured = fixture.joinVersion2("structy");
+            structured.send("JOIN room=#mix");
+            structured.expectLine("JOINED room=#mix name=structy ts=\\S+");
+            TestClient irc = register("ircy");
+            join(irc, "ircy", "#mix");
+            plain.send("/op ircy");
+            expectExact(irc, ":plainy!plainy@chatroom MODE #mix +o ircy");
+
+            plain.send("/moderate");
+            expectExact(irc, ":plainy!plainy@chatroom MODE #mix +m");
+            structured.expectLine("MODERATED room=#mix action=moderate by=plainy ts=\\S+");
+            structured.send("SAY room=#mix :silenced?");
+            structured.expectLine("ERROR code=voice-needed :#mix is moderated: .*");
+            irc.send("MODE #mix +v structy");
+            plain.expectExactLine("* ircy gave structy a voice");
+            structured.expectLine("MODERATED room=#mix action=voice by=ircy target=structy ts=\\S+");
+            structured.send("WHO room=#mix");
+            structured.expectLine("MEMBERS room=#mix :(?=.*@plainy)(?=.*\\+structy)(?=.*@ircy).*");
+            structured.send("SAY room=#mix :voiced now");
+            expectExact(irc, ":structy!structy@chatroom PRIVMSG #mix :voiced now");
+
+            structured.send("SET-KEY room=#mix target=k3y");
+            structured.expectLine("ERROR code=not-operator .*");
+            irc.send("MODE #mix +kl k3y 10");
+            plain.expectExactLine("* ircy set the room's key to k3y: joining needs it");
+            plain.expectExactLine("* ircy limited the room to 10 members");
+            structured.expectLine("MODERATED room=#mix action=set-key by=ircy target=k3y ts=\\S+");
+            structured.expectLine("MODERATED room=#mix action=set-limit by=ircy target=10 ts=\\S+");
+            plain.send("/inviteonly");
+            expectExact(irc, ":plainy!plainy@chatroom MODE #mix +i");
+
+            TestClient late = fixture.joinVersion2("late");
+            late.send("JOIN room=#mix key=k3y");
+            late.expectLine("ERROR code=invite-only :#mix is invite-only: .*");
+            irc.send("INVITE late #mix");
+            late.expectLine("INVITED room=#mix by=ircy name=late ts=\\S+");
+            late.send("JOIN room=#mix");
+            late.expectLine("JOINED room=#mix name=late ts=\\S+");
+            TestClient newcomer = fixture.joinPlain("newcomer");
+            plain.send("/invite newcomer");
+            plain.expectExactLine("* You invited newcomer to #mix");
+            newcomer.expectExactLine("* plainy invites you to #mix: /join #mix to go in");
+            expectExact(irc, ":late!late@chatroom JOIN #mix");
+            newcomer.send("/join #mix");
+            expectExact(irc, ":newcomer!newcomer@chatroom JOIN #mix");
         }
     }
 }

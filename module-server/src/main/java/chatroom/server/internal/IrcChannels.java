@@ -1,6 +1,7 @@
 package chatroom.server.internal;
 
 import chatroom.protocol.ErrorCode;
+import chatroom.protocol.Moderation;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /// The IRC commands about channels (rooms): `JOIN`, `PART`, `TOPIC`, `NAMES` and `MODE` (a
-/// channel's modes are [IrcModeration]'s).
+/// channel's modes are [IrcChannelModes]').
 ///
 /// Reader thread only.
 final class IrcChannels {
@@ -20,15 +21,15 @@ final class IrcChannels {
     private final Connection connection;
     private final Community community;
     private final IrcReplies replies;
-    private final IrcModeration moderation;
+    private final IrcChannelModes modes;
     /// User mode `+i`, as the client set it.
     private boolean invisible;
 
-    IrcChannels(Connection connection, Community community, IrcReplies replies, IrcModeration moderation) {
+    IrcChannels(Connection connection, Community community, IrcReplies replies) {
         this.connection = connection;
         this.community = community;
         this.replies = replies;
-        this.moderation = moderation;
+        this.modes = new IrcChannelModes(connection, community, replies);
     }
 
     void join(IrcMessage message) {
@@ -43,11 +44,18 @@ final class IrcChannels {
             }
             return;
         }
-        for (String channel : channels.get().split(",")) {
+        // `JOIN #a,#b key1,key2`: the keys in the channels' order.
+        String[] keys = message.param(1).map(list -> list.split(",")).orElse(new String[0]);
+        String[] names = channels.get().split(",");
+        for (int i = 0; i < names.length; i++) {
+            String channel = names[i];
+            // A key that no room can have is as good as none: the room answers 475.
+            Optional<String> key = i < keys.length ? Optional.of(keys[i])
+                    .filter(value -> Moderation.checkKey(value) instanceof Parsed.Ok<String>) : Optional.empty();
             switch (RoomName.parse(channel)) {
                 case Parsed.Invalid<RoomName> invalid -> replies.reply(IrcNumeric.ERR_NOSUCHCHANNEL, channel,
                         "No such channel");
-                case Parsed.Ok<RoomName>(RoomName room) -> community.join(connection, room, OptionalLong.empty())
+                case Parsed.Ok<RoomName>(RoomName room) -> community.join(connection, room, OptionalLong.empty(), key)
                         // Joining a channel one is in already is not an error in IRC.
                         .filter(refused -> refused.code() != ErrorCode.WRONG_STATE)
                         .ifPresent(refused -> replies.refused(refused, room.value()));
@@ -108,7 +116,7 @@ final class IrcChannels {
         }
     }
 
-    /// `MODE`: a member's own modes here, a channel's in [IrcModeration].
+    /// `MODE`: a member's own modes here, a channel's in [IrcChannelModes].
     void mode(IrcMessage message) {
         Optional<String> subject = message.param(0);
         if (subject.isEmpty()) {
@@ -117,7 +125,7 @@ final class IrcChannels {
         }
         String target = subject.get();
         if (target.startsWith("#")) {
-            moderation.mode(target, message.params().subList(1, message.params().size()));
+            modes.mode(target, message.params().subList(1, message.params().size()));
         } else if (target.equalsIgnoreCase(replies.nick())) {
             userMode(message.param(1));
         } else {

@@ -45,7 +45,7 @@ final class IrcHandler implements LineHandler {
         this.replies = new IrcReplies(connection, lines);
         this.capabilities = new IrcCapabilities(connection, replies);
         this.moderation = new IrcModeration(connection, community, replies);
-        this.channels = new IrcChannels(connection, community, replies, moderation);
+        this.channels = new IrcChannels(connection, community, replies);
     }
 
     @Override
@@ -102,6 +102,7 @@ final class IrcHandler implements LineHandler {
             case "NAMES" -> channels.names(message);
             case "MODE" -> channels.mode(message);
             case "KICK" -> moderation.kick(message);
+            case "INVITE" -> moderation.invite(message);
             default -> replies.reply(IrcNumeric.ERR_UNKNOWNCOMMAND, message.command(), "Unknown command");
         }
     }

@@ -92,7 +92,9 @@ final class IrcLines {
                             ? IrcMessage.from(source(away.name()), "AWAY", away.text().get())
                             : IrcMessage.from(source(away.name()), "AWAY")).encode())
                     : List.of();
-            // Lists, history and structured-only frames have no IRC broadcast form.
+            // Lists, history and structured-only frames have no IRC broadcast form; nor has an
+            // invitation, which is told to two members alone ([#toMember]).
+            case ServerFrame.Invited invited -> List.of();
             case ServerFrame.PrivateHistory history -> List.of();
             case ServerFrame.RoomList list -> List.of();
             case ServerFrame.RoomInfo info -> List.of();
@@ -119,6 +121,10 @@ final class IrcLines {
             case ServerFrame.Notice notice -> List.of(fromServer("NOTICE", nick, notice.text()).encode());
             case ServerFrame.Error error -> List.of(error(nick, error).encode());
             case ServerFrame.Away away -> away(nick, self, away);
+            case ServerFrame.Invited invited -> List.of(self != null && invited.by().key().equals(self.key())
+                    ? reply(IrcNumeric.RPL_INVITING, nick, invited.name().value(), invited.room().value()).encode()
+                    : tagged(IrcMessage.from(source(invited.by()), "INVITE", invited.name().value(),
+                            invited.room().value()), invited.time(), null, form));
             default -> broadcast(frame, form);
         };
     }

@@ -52,7 +52,10 @@ final class IrcModeLine {
                 continue;
             }
             if (next >= parameters.size()) {
-                items.add(isList(mode) ? new ListQuery(mode) : new MissingParameter(adding, mode));
+                // A key is unset with or without the key (`-k`, `-k *`), as clients send both.
+                items.add(isList(mode) ? new ListQuery(mode)
+                        : !adding && has(IrcModes.PARAMETER_MODES, mode) ? new Change(false, mode, Optional.empty())
+                        : new MissingParameter(adding, mode));
                 continue;
             }
             String parameter = parameters.get(next++);

@@ -7,31 +7,33 @@ import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.ServerFrame;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /// How a room's moderation shows as IRC modes, and what the server says it supports (`004`,
 /// `005`): the one place that must agree with what [IrcChannelModes] accepts.
 ///
-/// Channel modes: `o` (operator, by name), `b` (ban: a name or an address), `t` (topic lock)
-/// and `n` (no messages from outside: always on, as only members may speak in a room).
+/// Channel modes: `o` (operator) and `v` (voice), by name; `b` (ban: a name or an address);
+/// `k` (key), `l` (member limit), `i` (invite-only), `m` (moderated), `t` (topic lock); and `n`
+/// (no messages from outside: always on, as only members may speak in a room).
 final class IrcModes {
 
     /// User modes in `004`: only `i`, which changes nothing (everybody is listed alike).
     static final String USER_MODES = "i";
     /// Member status modes (`PREFIX`), highest first, and the prefix each shows as.
-    static final String PREFIX_MODES = "o";
-    static final String PREFIX_SYMBOLS = "@";
+    static final String PREFIX_MODES = "ov";
+    static final String PREFIX_SYMBOLS = "@+";
     /// Channel modes by `CHANMODES` type: lists (A), a parameter always (B), a parameter when
     /// set (C), flags (D).
     static final String LIST_MODES = "b";
-    static final String PARAMETER_MODES = "";
-    static final String SET_PARAMETER_MODES = "";
-    static final String FLAG_MODES = "nt";
-    /// Channel modes in `004`: bans, no messages from outside (always on), operators, topic lock.
-    static final String CHANNEL_MODES = "bnot";
-    /// Channel modes that take a parameter, in `004`.
-    static final String CHANNEL_MODES_WITH_PARAMETER = "bo";
+    static final String PARAMETER_MODES = "k";
+    static final String SET_PARAMETER_MODES = "l";
+    static final String FLAG_MODES = "imnt";
+    /// Every channel mode, in `004`.
+    static final String CHANNEL_MODES = "biklmnotv";
+    /// The channel modes that take a parameter, in `004`.
+    static final String CHANNEL_MODES_WITH_PARAMETER = "bklov";
     /// The most targets of one `PRIVMSG` or `NOTICE` (`MAXTARGETS`), or nicks of one `KICK`.
     static final int MAX_TARGETS = 4;
     /// The most mode changes with a parameter in one `MODE` line (`MODES`); further ones are
@@ -63,12 +65,31 @@ final class IrcModes {
     /// The prefixes shown before `member`'s nick in `NAMES` and `WHO`: the highest only, or
     /// every one with `multi-prefix`.
     static String prefixes(Member member, boolean multiPrefix) {
-        return member.operator() ? "@" : "";
+        if (multiPrefix) {
+            return (member.operator() ? "@" : "") + (member.voiced() ? "+" : "");
+        }
+        return member.operator() ? "@" : member.voiced() ? "+" : "";
     }
 
-    /// The modes a room's settings make: `+n` always, `t` when the topic is locked.
-    static String channelModes(RoomSettings settings) {
-        return "+n" + (settings.topicLocked() ? "t" : "");
+    /// The modes a room's settings make, and their parameters, as `324` shows them: `+n`
+    /// always, `t`, `i`, `m` when set, `k` with the key (`*` to whoever is not in the room) and
+    /// `l` with the limit.
+    static List<String> channelModes(RoomSettings settings) {
+        RoomModes modes = settings.modes();
+        var letters = new StringBuilder("+n");
+        List<String> params = new ArrayList<>(3);
+        letters.append(settings.topicLocked() ? "t" : "").append(modes.inviteOnly() ? "i" : "")
+                .append(modes.moderated() ? "m" : "");
+        if (modes.key().isPresent()) {
+            letters.append('k');
+            params.add(settings.member() || settings.operator() ? modes.key().get() : "*");
+        }
+        if (modes.limit().isPresent()) {
+            letters.append('l');
+            params.add(Integer.toString(modes.limit().getAsInt()));
+        }
+        params.addFirst(letters.toString());
+        return params;
     }
 
     /// The mode change a moderation action is, as the parameters of a `MODE #room` line
@@ -79,10 +100,21 @@ final class IrcModes {
         return switch (moderated.action()) {
             case OP -> Optional.of(List.of("+o", target));
             case DEOP -> Optional.of(List.of("-o", target));
+            case VOICE -> Optional.of(List.of("+v", target));
+            case DEVOICE -> Optional.of(List.of("-v", target));
             case BAN -> Optional.of(List.of("+b", banMask(target)));
             case UNBAN -> Optional.of(List.of("-b", banMask(target)));
             case LOCK_TOPIC -> Optional.of(List.of("+t"));
             case UNLOCK_TOPIC -> Optional.of(List.of("-t"));
+            case MODERATE -> Optional.of(List.of("+m"));
+            case UNMODERATE -> Optional.of(List.of("-m"));
+            case INVITE_ONLY -> Optional.of(List.of("+i"));
+            case PUBLIC -> Optional.of(List.of("-i"));
+            case SET_KEY -> Optional.of(List.of("+k", target));
+            // `k` always takes a parameter (CHANMODES type B); the key is gone, so `*`.
+            case CLEAR_KEY -> Optional.of(List.of("-k", "*"));
+            case SET_LIMIT -> Optional.of(List.of("+l", target));
+            case CLEAR_LIMIT -> Optional.of(List.of("-l"));
             case MUTE, UNMUTE, CLOSE -> Optional.empty();
         };
     }

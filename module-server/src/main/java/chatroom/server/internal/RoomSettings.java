@@ -10,14 +10,16 @@ import java.util.Objects;
 ///
 /// @param created     when the room was created
 /// @param topicLocked only operators may set the topic
+/// @param modes       moderated, invite-only, the key (shown to members only) and the limit
 /// @param bans        in the order they were set
 /// @param member      the viewer is in the room
 /// @param operator    the viewer may moderate the room (an operator of it, or a server operator)
-record RoomSettings(Instant created, boolean topicLocked, List<RoomChange.Ban> bans, boolean member,
+record RoomSettings(Instant created, boolean topicLocked, RoomModes modes, List<RoomChange.Ban> bans, boolean member,
                     boolean operator) {
 
     RoomSettings {
         Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(modes, "modes");
         bans = List.copyOf(bans);
     }
 }
