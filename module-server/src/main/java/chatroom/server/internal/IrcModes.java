@@ -137,8 +137,11 @@ final class IrcModes {
     /// `nick!nick@SERVER`, so a mask picks out one name exactly when it names it as the nick
     /// (`bob`, `bob!*@*`, `bob!bob@SERVER`) or as the user (`*!bob@*`, `*!bob@SERVER`, which
     /// clients make from `/ban bob`); and an address when it is the host of `*!*@HOST` (or
-    /// given bare), since addresses are not in sources. Any other mask (wildcards in a name,
-    /// host names) would ban nobody or everybody, and is refused.
+    /// given bare), since addresses are not in sources. The `*` or `~` that clients put before
+    /// a user (`*!*bob@SERVER`, irssi's `/ban bob`: servers prefix an unverified ident with
+    /// `~`) is read as the user alone, which bans bob and never more than the mask would. Any
+    /// other mask (wildcards in a name, host names) would ban nobody or everybody, and is
+    /// refused.
     static Parsed<String> banTarget(String mask, String serverName) {
         int bang = mask.indexOf('!');
         int at = mask.lastIndexOf('@');
@@ -158,9 +161,10 @@ final class IrcModes {
         if (!host.equals("*") && !host.equalsIgnoreCase(serverName)) {
             return unusable(mask);
         }
-        Optional<String> named = !nick.equals("*") && (user.equals("*") || user.equalsIgnoreCase(nick))
+        String bareUser = user.length() > 1 && (user.charAt(0) == '*' || user.charAt(0) == '~') ? user.substring(1) : user;
+        Optional<String> named = !nick.equals("*") && (user.equals("*") || bareUser.equalsIgnoreCase(nick))
                 ? Optional.of(nick)
-                : nick.equals("*") && !user.equals("*") ? Optional.of(user) : Optional.empty();
+                : nick.equals("*") && !user.equals("*") ? Optional.of(bareUser) : Optional.empty();
         return named.filter(name -> Name.parse(name) instanceof Parsed.Ok<Name>)
                 .<Parsed<String>>map(Parsed::ok)
                 .orElseGet(() -> unusable(mask));

@@ -38,6 +38,9 @@ class IrcModesTest {
                 "bob!*@CHATROOM, bob",
                 "*!bob@*, bob",
                 "*!bob@chatroom, bob",
+                "*!*bob@chatroom, bob",
+                "*!~bob@*, bob",
+                "bob!~bob@*, bob",
                 "203.0.113.7, 203.0.113.7",
                 "*!*@203.0.113.7, 203.0.113.7",
                 "*!*@2001:db8::1, 2001:db8::1",
@@ -49,7 +52,7 @@ class IrcModesTest {
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"*!*@*", "*", "b*b!*@*", "bob!*@example.com", "bob!alice@*", "*!*@*.example.com",
-                "bob!*@203.0.113.7", "*!*@203.0.113.0/24", "bob@chatroom", "nick!", "!@", "*!*@999.1.1.1"})
+                "bob!*@203.0.113.7", "*!*@203.0.113.0/24", "*!**bob@*", "*!*b*b@*", "bob@chatroom", "nick!", "!@", "*!*@999.1.1.1"})
         @DisplayName("any other mask is refused")
         void refused(String mask) {
             assertThat(IrcModes.banTarget(mask, "chatroom")).isInstanceOf(Parsed.Invalid.class);
