@@ -48,14 +48,25 @@ public sealed interface ClientFrame {
     }
 
     /// Joins `room`, creating it if it does not exist and the server allows; `since` limits
-    /// the history replayed as in [Login]. Version 2: `JOIN room=#rust [since=ID]`.
-    record Join(RoomName room, OptionalLong since) implements ClientFrame {
+    /// the history replayed as in [Login]; `key` is the room's key, if it has one
+    /// ([Moderation#SET_KEY]). Version 2: `JOIN room=#rust [since=ID] [key=KEY]`.
+    record Join(RoomName room, OptionalLong since, Optional<String> key) implements ClientFrame {
         public Join {
             Objects.requireNonNull(room, "room");
             Objects.requireNonNull(since, "since");
             if (since.isPresent() && since.getAsLong() < 0) {
                 throw new IllegalArgumentException("since must not be negative: " + since.getAsLong());
             }
+            Objects.requireNonNull(key, "key").ifPresent(value -> {
+                if (Moderation.checkKey(value) instanceof Parsed.Invalid<String> invalid) {
+                    throw new IllegalArgumentException(invalid.detail());
+                }
+            });
+        }
+
+        /// Joins without a key.
+        public Join(RoomName room, OptionalLong since) {
+            this(room, since, Optional.empty());
         }
     }
 
@@ -116,11 +127,22 @@ public sealed interface ClientFrame {
         }
     }
 
+    /// Invites `name` to `room`: `INVITE room=#rust name=bob`. The invitation lets it into
+    /// the room once even if the room is invite-only, has a key or is full. Members of the
+    /// room may invite; while the room is invite-only, only its operators.
+    record Invite(RoomName room, Name name) implements ClientFrame {
+        public Invite {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
     /// A moderation action in `room` (`OP`, `BAN`, `LOCK-TOPIC`, … as [Moderation#verb()]):
     /// `BAN room=#rust target=bob`, `BAN room=#rust target=203.0.113.9`, `LOCK-TOPIC room=#rust`.
     /// `target` is present exactly when the action takes one ([Moderation#argument()]): a valid
-    /// name for `OP`, `DEOP`, `MUTE` and `UNMUTE`; a name or an address for `BAN` and `UNBAN`,
-    /// which the server tells apart, as it knows who is present. Operators only
+    /// name for `OP`, `DEOP`, `MUTE`, `UNMUTE`, `VOICE` and `DEVOICE`; a name or an address for
+    /// `BAN` and `UNBAN`, which the server tells apart, as it knows who is present; a key for
+    /// `SET-KEY`; a number for `SET-LIMIT`. Operators only
     /// ([Moderation#CLOSE]: server operators).
     record Moderate(RoomName room, Moderation action, Optional<String> target) implements ClientFrame {
         public Moderate {

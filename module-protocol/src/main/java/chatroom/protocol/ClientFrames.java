@@ -33,8 +33,11 @@ public final class ClientFrames {
             case ClientFrame.Join join -> {
                 var writer = new RawFrame.Writer("JOIN").attribute("room", join.room());
                 join.since().ifPresent(since -> writer.attribute("since", since));
+                join.key().ifPresent(key -> writer.attribute("key", key));
                 yield writer.end();
             }
+            case ClientFrame.Invite invite -> new RawFrame.Writer("INVITE").attribute("room", invite.room())
+                    .attribute("name", invite.name()).end();
             case ClientFrame.Part part -> {
                 var writer = new RawFrame.Writer("PART").attribute("room", part.room());
                 yield part.reason().isEmpty() ? writer.end() : writer.trailing(part.reason());
@@ -160,8 +163,10 @@ public final class ClientFrames {
             case "SAY" -> target(frame, false).then(to -> frame.requiredTrailing().then(Text::checkMessage)
                     .then(text -> Parsed.ok(new ClientFrame.Say(to, text,
                             frame.optional("action").filter("1"::equals).isPresent()))));
-            case "JOIN" -> frame.requiredRoom("room").then(room -> since(frame)
-                    .then(since -> Parsed.ok(new ClientFrame.Join(room, since))));
+            case "JOIN" -> frame.requiredRoom("room").then(room -> since(frame).then(since -> key(frame)
+                    .then(key -> Parsed.ok(new ClientFrame.Join(room, since, key)))));
+            case "INVITE" -> frame.requiredRoom("room").then(room -> frame.requiredName("name")
+                    .then(name -> Parsed.ok(new ClientFrame.Invite(room, name))));
             case "PART" -> frame.requiredRoom("room").then(room -> shortTrailing(frame)
                     .then(reason -> Parsed.ok(new ClientFrame.Part(room, reason))));
             case "TOPIC" -> frame.requiredRoom("room").then(room -> frame.trailing().isEmpty()
@@ -214,6 +219,12 @@ public final class ClientFrames {
         return frame.optional("since")
                 .map(since -> RawFrame.toLong("since", since, 0).then(id -> Parsed.ok(OptionalLong.of(id))))
                 .orElseGet(() -> Parsed.ok(OptionalLong.empty()));
+    }
+
+    private static Parsed<Optional<String>> key(RawFrame frame) {
+        return frame.optional("key")
+                .map(key -> RawFrame.badFrame(Moderation.checkKey(key)).then(valid -> Parsed.ok(Optional.of(valid))))
+                .orElseGet(() -> Parsed.ok(Optional.empty()));
     }
 
     private static Parsed<String> shortTrailing(RawFrame frame) {

@@ -35,11 +35,22 @@ public sealed interface Command {
         }
     }
 
-    /// `/join #room`: joins (or creates) a room and makes it the current room; joining a
-    /// room one is in already just makes it the current room.
-    record Join(RoomName room) implements Command {
+    /// `/join #room [KEY]`: joins (or creates) a room and makes it the current room; joining a
+    /// room one is in already just makes it the current room. `key` is the room's key, if it
+    /// has one.
+    record Join(RoomName room, Optional<String> key) implements Command {
         public Join {
             Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(key, "key").ifPresent(value -> {
+                if (Moderation.checkKey(value) instanceof Parsed.Invalid<String> invalid) {
+                    throw new IllegalArgumentException(invalid.detail());
+                }
+            });
+        }
+
+        /// Joins without a key.
+        public Join(RoomName room) {
+            this(room, Optional.empty());
         }
     }
 
@@ -93,9 +104,18 @@ public sealed interface Command {
         }
     }
 
-    /// `/op`, `/deop`, `/mute`, `/unmute` `[#room] NAME`, `/ban`, `/unban` `[#room] NAME|ADDRESS`,
-    /// `/locktopic`, `/unlocktopic`, `/close` `[#room]`. `target` suits the action as in
-    /// [ClientFrame.Moderate].
+    /// `/invite [#room] NAME`.
+    record Invite(Optional<RoomName> room, Name name) implements Command {
+        public Invite {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /// `/op`, `/deop`, `/mute`, `/unmute`, `/voice`, `/devoice` `[#room] NAME`, `/ban`, `/unban`
+    /// `[#room] NAME|ADDRESS`, `/setkey [#room] KEY`, `/setlimit [#room] NUMBER`, and `/locktopic`,
+    /// `/unlocktopic`, `/moderate`, `/unmoderate`, `/inviteonly`, `/public`, `/clearkey`,
+    /// `/clearlimit`, `/close` `[#room]`. `target` suits the action as in [ClientFrame.Moderate].
     record Moderate(Optional<RoomName> room, Moderation action, Optional<String> target) implements Command {
         public Moderate {
             Objects.requireNonNull(room, "room");
@@ -130,10 +150,10 @@ public sealed interface Command {
     /// The help, one line each, without the `* ` that the plain dialect puts before each line.
     List<String> HELP = List.of(
             "Commands (a line that is not a command is a message to your current room; start it with // to send a line starting with /):",
-            "/join #room            join a room (created if it does not exist) and send your messages there",
+            "/join #room [KEY]      join a room (created if it does not exist) and send your messages there",
             "/part [#room] [reason] leave a room (also /leave); without #room, your current room",
             "/rooms                 list the rooms, with their members and topics (also /list)",
-            "/who [#room]           who is in a room (@ operator)",
+            "/who [#room]           who is in a room (@ operator, + voiced)",
             "/msg NAME TEXT         a private message; /msg #room TEXT sends to another room of yours",
             "/me TEXT               an action: /me waves shows * * NAME waves",
             "/nick NEW              change your name",
@@ -144,6 +164,12 @@ public sealed interface Command {
             "/mute NAME             operators: refuse someone's messages in the room; /unmute lets them speak",
             "/op NAME, /deop NAME   operators: give or take operator status",
             "/locktopic             operators: only operators may set the topic; /unlocktopic undoes it",
+            "/voice NAME            operators: let someone speak in a moderated room; /devoice undoes it",
+            "/moderate              operators: only operators and voiced members speak; /unmoderate undoes it",
+            "/inviteonly            operators: only the invited may join; /public lets anyone join again",
+            "/invite NAME           invite someone to the room (operators only, if it is invite-only)",
+            "/setkey KEY            operators: joining needs the key (/join #room KEY); /clearkey removes it",
+            "/setlimit NUMBER       operators: at most NUMBER members; /clearlimit removes the limit",
             "/close #room           server operators: close a room for good",
             "/oper PASSWORD         become a server operator",
             "/help                  this list",

@@ -11,7 +11,7 @@ import java.util.function.Function;
 /// ([ErrorCode#TEXT_TOO_LONG], [ErrorCode#EMPTY_TEXT]).
 public final class Commands {
 
-    private static final String JOIN = "/join #room";
+    private static final String JOIN = "/join #room [KEY]";
     private static final String PART = "/part [#room] [reason]";
     private static final String WHO = "/who [#room]";
     private static final String MSG = "/msg NAME TEXT";
@@ -19,6 +19,7 @@ public final class Commands {
     private static final String NICK = "/nick NEW";
     private static final String TOPIC = "/topic [#room] [TEXT]";
     private static final String KICK = "/kick [#room] NAME [reason]";
+    private static final String INVITE = "/invite [#room] NAME";
     private static final String OPER = "/oper PASSWORD";
 
     /// What follows every refusal of an unknown command.
@@ -52,9 +53,7 @@ public final class Commands {
             case "rooms", "list" -> ok(new Command.Rooms());
             case "join", "j" -> words.isEmpty()
                     ? usage(JOIN)
-                    : argument(RoomName.parse(words.next()), JOIN).then(room -> words.isEmpty()
-                            ? ok(new Command.Join(room))
-                            : usage(JOIN + " (one room at a time)"));
+                    : argument(RoomName.parse(words.next()), JOIN).then(room -> join(room, words));
             case "part", "leave" -> optionalRoom(words, PART).then(room -> Text.checkShortText(words.rest())
                     .then(reason -> ok(new Command.Part(room, reason))));
             case "who", "names" -> optionalRoom(words, WHO).then(room -> words.isEmpty()
@@ -84,6 +83,10 @@ public final class Commands {
                     ? usage(KICK)
                     : argument(Name.parse(words.next()), KICK).then(name -> Text.checkShortText(words.rest())
                             .then(reason -> ok(new Command.Kick(room, name, reason)))));
+            case "invite" -> optionalRoom(words, INVITE).then(room -> words.isEmpty()
+                    ? usage(INVITE)
+                    : argument(Name.parse(words.next()), INVITE).then(name -> words.isEmpty()
+                            ? ok(new Command.Invite(room, name)) : usage(INVITE + " (one at a time)")));
             case "op" -> moderate(words, Moderation.OP);
             case "deop" -> moderate(words, Moderation.DEOP);
             case "ban" -> moderate(words, Moderation.BAN);
@@ -93,6 +96,16 @@ public final class Commands {
             case "locktopic" -> moderate(words, Moderation.LOCK_TOPIC);
             case "unlocktopic" -> moderate(words, Moderation.UNLOCK_TOPIC);
             case "close" -> moderate(words, Moderation.CLOSE);
+            case "voice" -> moderate(words, Moderation.VOICE);
+            case "devoice" -> moderate(words, Moderation.DEVOICE);
+            case "moderate" -> moderate(words, Moderation.MODERATE);
+            case "unmoderate" -> moderate(words, Moderation.UNMODERATE);
+            case "inviteonly" -> moderate(words, Moderation.INVITE_ONLY);
+            case "public" -> moderate(words, Moderation.PUBLIC);
+            case "setkey" -> moderate(words, Moderation.SET_KEY);
+            case "clearkey" -> moderate(words, Moderation.CLEAR_KEY);
+            case "setlimit" -> moderate(words, Moderation.SET_LIMIT);
+            case "clearlimit" -> moderate(words, Moderation.CLEAR_LIMIT);
             case "oper" -> {
                 String password = words.rest();
                 yield password.isEmpty()
@@ -108,12 +121,26 @@ public final class Commands {
         return text.isBlank() ? usage(usage) : Text.checkMessage(text).then(checked -> ok(command.apply(checked)));
     }
 
+    /// `/join #room [KEY]`, after the room.
+    private static Parsed<Command> join(RoomName room, Words words) {
+        if (words.isEmpty()) {
+            return ok(new Command.Join(room));
+        }
+        String key = words.next();
+        // `/join #rust #go` means two rooms, which is refused, not #go as #rust's key.
+        return words.isEmpty() && !key.startsWith("#")
+                ? argument(Moderation.checkKey(key), JOIN).then(valid -> ok(new Command.Join(room, Optional.of(valid))))
+                : usage(JOIN + " (one room at a time)");
+    }
+
     private static Parsed<Command> moderate(Words words, Moderation action) {
         String verb = "/" + action.name().toLowerCase(Locale.ROOT).replace("_", "");
         String form = switch (action.argument()) {
             case NONE -> verb + " [#room]";
             case NAME -> verb + " [#room] NAME";
             case NAME_OR_ADDRESS -> verb + " [#room] NAME|ADDRESS";
+            case KEY -> verb + " [#room] KEY";
+            case LIMIT -> verb + " [#room] NUMBER";
         };
         return optionalRoom(words, form).then(room -> {
             if (action.argument() == Moderation.Argument.NONE) {
@@ -126,9 +153,22 @@ public final class Commands {
             if (!words.isEmpty()) {
                 return usage(form + " (one at a time)");
             }
-            if (action.argument() == Moderation.Argument.NAME) {
-                return argument(Name.parse(target), form)
-                        .then(name -> ok(new Command.Moderate(room, action, Optional.of(name.value()))));
+            switch (action.argument()) {
+                case NAME -> {
+                    return argument(Name.parse(target), form)
+                            .then(name -> ok(new Command.Moderate(room, action, Optional.of(name.value()))));
+                }
+                case KEY -> {
+                    return argument(Moderation.checkKey(target), form)
+                            .then(key -> ok(new Command.Moderate(room, action, Optional.of(key))));
+                }
+                case LIMIT -> {
+                    return argument(Moderation.checkLimit(target), form)
+                            .then(limit -> ok(new Command.Moderate(room, action, Optional.of(target))));
+                }
+                case NONE, NAME_OR_ADDRESS -> {
+                    // An address is told apart from a name by the server, which knows who is present.
+                }
             }
             // An address may start with ':' (::1), which no frame can carry as an attribute.
             return Tokens.isToken(target) ? ok(new Command.Moderate(room, action, Optional.of(target))) : usage(form);

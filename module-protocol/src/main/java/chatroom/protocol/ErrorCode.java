@@ -70,7 +70,16 @@ public enum ErrorCode {
     /// `OPER` with a wrong password, or on a server without an operator password.
     BAD_OPERATOR_PASSWORD("bad-operator-password"),
     /// More private messages a second than the server allows; the message was not sent.
-    PRIVATE_FLOOD("private-flood");
+    PRIVATE_FLOOD("private-flood"),
+    /// The room is moderated and the sender is neither an operator nor voiced: its message
+    /// was not sent.
+    VOICE_NEEDED("voice-needed"),
+    /// The room is invite-only and the joiner was not invited.
+    INVITE_ONLY("invite-only"),
+    /// The room has a key and the joiner gave none, or another.
+    BAD_KEY("bad-key"),
+    /// The room has as many members as its limit allows.
+    ROOM_FULL("room-full");
 
     private static final Map<String, ErrorCode> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(ErrorCode::wire, Function.identity()));

@@ -88,6 +88,10 @@ public final class PlainText {
             case ServerFrame.Left left -> notice(left.name() + " left the chat" + left.reason().plainSuffix()
                     + (left.text().isEmpty() ? "" : ": " + left.text()));
             case ServerFrame.Renamed renamed -> notice(renamed.from() + " is now known as " + renamed.to());
+            case ServerFrame.Invited invited -> notice(viewer.self().filter(self -> self.key().equals(
+                    invited.by().key())).isPresent()
+                    ? "You invited " + invited.name() + " to " + invited.room()
+                    : invited.by() + " invites you to " + invited.room() + ": /join " + invited.room() + " to go in");
             case ServerFrame.Away away -> notice(away.text().map(text -> away.name() + " is away: " + text)
                     .orElse(away.name() + " is back"));
             case ServerFrame.Welcome welcome -> notice("Welcome, " + welcome.name()
@@ -141,12 +145,23 @@ public final class PlainText {
             case LOCK_TOPIC -> by + " locked the topic: only operators may change it";
             case UNLOCK_TOPIC -> by + " unlocked the topic: everyone may change it";
             case CLOSE -> by + " closed the room";
+            case VOICE -> by + " gave " + target + " a voice";
+            case DEVOICE -> by + " took the voice from " + target;
+            case MODERATE -> by + " made the room moderated: only operators and voiced members may speak";
+            case UNMODERATE -> by + " made the room unmoderated: everyone may speak";
+            case INVITE_ONLY -> by + " made the room invite-only: only invited members may join";
+            case PUBLIC -> by + " made the room public: anyone may join";
+            case SET_KEY -> by + " set the room's key to " + target + ": joining needs it";
+            case CLEAR_KEY -> by + " removed the room's key";
+            case SET_LIMIT -> by + " limited the room to " + target + " members";
+            case CLEAR_LIMIT -> by + " removed the room's member limit";
         };
     }
 
-    /// A member in a plain list: `@` before an operator, `(away)` and `(muted)` after.
+    /// A member in a plain list: `@` before an operator, `+` before a voiced member, `(away)`
+    /// and `(muted)` after.
     private static String member(Member member) {
-        return (member.operator() ? "@" : "") + member.name()
+        return (member.operator() ? "@" : "") + (member.voiced() ? "+" : "") + member.name()
                 + (member.away() ? " (away)" : "") + (member.muted() ? " (muted)" : "");
     }
 

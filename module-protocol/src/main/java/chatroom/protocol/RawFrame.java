@@ -119,6 +119,18 @@ record RawFrame(String verb, Map<String, String> attributes, Optional<String> tr
             case NONE -> Parsed.ok(Optional.empty());
             case NAME -> requiredName("target").then(name -> Parsed.ok(Optional.of(name.value())));
             case NAME_OR_ADDRESS -> requiredToken("target").then(target -> Parsed.ok(Optional.of(target)));
+            case KEY -> required("target").then(key -> badFrame(Moderation.checkKey(key)))
+                    .then(key -> Parsed.ok(Optional.of(key)));
+            case LIMIT -> required("target").then(limit -> badFrame(Moderation.checkLimit(limit))
+                    .then(valid -> Parsed.ok(Optional.of(limit))));
+        };
+    }
+
+    /// `parsed`, refused as [ErrorCode#BAD_FRAME] (a frame's value) if it is refused.
+    static <T> Parsed<T> badFrame(Parsed<T> parsed) {
+        return switch (parsed) {
+            case Parsed.Ok<T> ok -> ok;
+            case Parsed.Invalid<T> invalid -> Parsed.invalid(ErrorCode.BAD_FRAME, invalid.detail());
         };
     }
 

@@ -85,6 +85,19 @@ public sealed interface ServerFrame {
         }
     }
 
+    /// `by` invited `name` into `room` (version 2: `INVITED room=#rust by=alice name=bob ts=…`):
+    /// sent to the invited member, and to `by` as the answer to its invitation. The
+    /// invitation lets `name` in once, even while the room is invite-only, has a key or is
+    /// full.
+    record Invited(RoomName room, Name by, Name name, Instant time) implements ServerFrame {
+        public Invited {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(name, "name");
+            time = Tokens.toMillis(time);
+        }
+    }
+
     /// Somebody set an away text (`text` present, never blank) or came back (empty). Sent to
     /// the members who share a room with them, and to whoever sends them a private message
     /// while away.

@@ -42,6 +42,9 @@ public final class ServerFrames {
                 var writer = new RawFrame.Writer("AWAY").attribute("name", away.name());
                 yield away.text().map(writer::trailing).orElseGet(writer::end);
             }
+            case ServerFrame.Invited invited -> new RawFrame.Writer("INVITED").attribute("room", invited.room())
+                    .attribute("by", invited.by()).attribute("name", invited.name())
+                    .attribute("ts", Tokens.formatTime(invited.time())).end();
             case ServerFrame.RoomList list -> new RawFrame.Writer("ROOMS").attribute("count", list.count()).end();
             case ServerFrame.RoomInfo info -> new RawFrame.Writer("ROOM").attribute("room", info.room())
                     .attribute("members", info.members()).trailing(info.topic());
@@ -133,6 +136,9 @@ public final class ServerFrames {
                     conversationEvent(f);
             case "AWAY" -> f.requiredName("name").then(name -> shortTrailing(f).then(text -> ok(new ServerFrame.Away(
                     name, text.isBlank() ? Optional.empty() : Optional.of(text)))));
+            case "INVITED" -> f.requiredRoom("room").then(room -> f.requiredName("by").then(by ->
+                    f.requiredName("name").then(name -> f.requiredTime("ts")
+                            .then(time -> ok(new ServerFrame.Invited(room, by, name, time))))));
             case "ROOMS" -> f.requiredInt("count", 0).then(count -> ok(new ServerFrame.RoomList(count)));
             case "ROOM" -> f.requiredRoom("room").then(room -> f.requiredInt("members", 0).then(members ->
                     shortTrailing(f).then(topic -> ok(new ServerFrame.RoomInfo(room, members, topic)))));

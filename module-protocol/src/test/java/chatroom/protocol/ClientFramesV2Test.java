@@ -68,6 +68,17 @@ class ClientFramesV2Test {
                     Arguments.of(moderate(Moderation.LOCK_TOPIC, null), "LOCK-TOPIC room=#rust"),
                     Arguments.of(moderate(Moderation.UNLOCK_TOPIC, null), "UNLOCK-TOPIC room=#rust"),
                     Arguments.of(moderate(Moderation.CLOSE, null), "CLOSE room=#rust"),
+                    Arguments.of(new ClientFrame.Join(RUST, OptionalLong.of(9), Optional.of("s3same!")),
+                            "JOIN room=#rust since=9 key=s3same!"),
+                    Arguments.of(new ClientFrame.Invite(RUST, BOB), "INVITE room=#rust name=bob"),
+                    Arguments.of(moderate(Moderation.VOICE, "bob"), "VOICE room=#rust target=bob"),
+                    Arguments.of(moderate(Moderation.MODERATE, null), "MODERATE room=#rust"),
+                    Arguments.of(moderate(Moderation.INVITE_ONLY, null), "INVITE-ONLY room=#rust"),
+                    Arguments.of(moderate(Moderation.PUBLIC, null), "PUBLIC room=#rust"),
+                    Arguments.of(moderate(Moderation.SET_KEY, "sesame"), "SET-KEY room=#rust target=sesame"),
+                    Arguments.of(moderate(Moderation.CLEAR_KEY, null), "CLEAR-KEY room=#rust"),
+                    Arguments.of(moderate(Moderation.SET_LIMIT, "12"), "SET-LIMIT room=#rust target=12"),
+                    Arguments.of(moderate(Moderation.CLEAR_LIMIT, null), "CLEAR-LIMIT room=#rust"),
                     Arguments.of(new ClientFrame.Oper("correct horse :battery"), "OPER :correct horse :battery"));
         }
 
@@ -212,6 +223,18 @@ class ClientFramesV2Test {
                     Arguments.of("LOCKTOPIC room=#rust", ErrorCode.UNKNOWN_VERB),
                     Arguments.of("LOCK_TOPIC room=#rust", ErrorCode.UNKNOWN_VERB),
                     Arguments.of("SHUN room=#rust target=bob", ErrorCode.UNKNOWN_VERB),
+                    Arguments.of("JOIN room=#rust key=a,b", ErrorCode.BAD_FRAME),
+                    Arguments.of("JOIN room=#rust key=" + "k".repeat(Moderation.MAX_KEY_LENGTH + 1), ErrorCode.BAD_FRAME),
+                    Arguments.of("INVITE room=#rust", ErrorCode.BAD_FRAME),
+                    Arguments.of("INVITE name=bob", ErrorCode.BAD_FRAME),
+                    Arguments.of("INVITE room=#rust name=b*b", ErrorCode.NAME_INVALID),
+                    Arguments.of("SET-KEY room=#rust", ErrorCode.BAD_FRAME),
+                    Arguments.of("SET-KEY room=#rust target=a,b", ErrorCode.BAD_FRAME),
+                    Arguments.of("SET-LIMIT room=#rust", ErrorCode.BAD_FRAME),
+                    Arguments.of("SET-LIMIT room=#rust target=0", ErrorCode.BAD_FRAME),
+                    Arguments.of("SET-LIMIT room=#rust target=07", ErrorCode.BAD_FRAME),
+                    Arguments.of("SET-LIMIT room=#rust target=many", ErrorCode.BAD_FRAME),
+                    Arguments.of("VOICE room=#rust target=2001:db8::1", ErrorCode.NAME_INVALID),
                     Arguments.of("OPER", ErrorCode.BAD_FRAME),
                     Arguments.of("OPER :", ErrorCode.BAD_FRAME),
                     Arguments.of("OPER :tab\tinside", ErrorCode.BAD_CHARACTER),
@@ -281,7 +304,11 @@ class ClientFramesV2Test {
     @EnumSource(Moderation.class)
     @DisplayName("every moderation action survives its frame, with a name where it takes one")
     void everyModeration(Moderation action) {
-        var frame = moderate(action, action.argument() == Moderation.Argument.NONE ? null : "bob");
+        var frame = moderate(action, switch (action.argument()) {
+            case NONE -> null;
+            case LIMIT -> "10";
+            case NAME, NAME_OR_ADDRESS, KEY -> "bob";
+        });
 
         assertThat(ClientFrames.encode(frame)).startsWith(action.verb() + " room=#rust");
         assertThat(ClientFrames.decode(ClientFrames.encode(frame))).isEqualTo(ok(frame));

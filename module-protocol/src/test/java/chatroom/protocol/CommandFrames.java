@@ -19,7 +19,8 @@ final class CommandFrames {
             case Command.Say say -> Optional.of(new ClientFrame.Say(Optional.of(current), say.text(), false));
             case Command.Me me -> Optional.of(new ClientFrame.Say(Optional.of(current), me.text(), true));
             case Command.Msg msg -> Optional.of(new ClientFrame.Say(Optional.of(msg.to()), msg.text(), false));
-            case Command.Join join -> Optional.of(new ClientFrame.Join(join.room(), OptionalLong.empty()));
+            case Command.Join join -> Optional.of(new ClientFrame.Join(join.room(), OptionalLong.empty(), join.key()));
+            case Command.Invite invite -> Optional.of(new ClientFrame.Invite(invite.room().orElse(current), invite.name()));
             case Command.Part part -> Optional.of(new ClientFrame.Part(part.room().orElse(current), part.reason()));
             case Command.Rooms rooms -> Optional.of(new ClientFrame.ListRooms());
             case Command.Who who -> Optional.of(new ClientFrame.Who(who.room().orElse(current)));

@@ -62,7 +62,7 @@ final class FrameArbitraries {
     /// Roster entries with every combination of flags.
     static Arbitrary<Member> members() {
         Arbitrary<Boolean> flag = Arbitraries.of(true, false);
-        return Combinators.combine(names(), flag, flag, flag).as(Member::new);
+        return Combinators.combine(names(), flag, flag, flag, flag).as(Member::new);
     }
 
     // ---- texts ------------------------------------------------------------------------------
@@ -174,7 +174,16 @@ final class FrameArbitraries {
             case NONE -> Arbitraries.just(Optional.empty());
             case NAME -> nameValues().map(Optional::of);
             case NAME_OR_ADDRESS -> Arbitraries.oneOf(nameValues(), addresses()).map(Optional::of);
+            case KEY -> keys().map(Optional::of);
+            case LIMIT -> Arbitraries.integers().between(1, Moderation.MAX_LIMIT).map(String::valueOf).map(Optional::of);
         };
+    }
+
+    /// Room keys: 1 to 32 characters without spaces, commas or control characters, not
+    /// starting with `:`.
+    static Arbitrary<String> keys() {
+        return Arbitraries.strings().withCharRange('!', '~').withChars('é', '€').excludeChars(',', ':')
+                .ofMinLength(1).ofMaxLength(Moderation.MAX_KEY_LENGTH);
     }
 
     static Arbitrary<OptionalLong> sinceValues() {
@@ -211,7 +220,8 @@ final class FrameArbitraries {
                         .map(target -> new ClientFrame.Moderate(room, verb, target)));
         return Arbitraries.<ClientFrame>oneOf(
                 Combinators.combine(targets().optional(), messages(), action).as(ClientFrame.Say::new),
-                Combinators.combine(roomNames(), sinceValues()).as(ClientFrame.Join::new),
+                Combinators.combine(roomNames(), sinceValues(), keys().optional()).as(ClientFrame.Join::new),
+                Combinators.combine(roomNames(), names()).as(ClientFrame.Invite::new),
                 Combinators.combine(roomNames(), shortTexts()).as(ClientFrame.Part::new),
                 Combinators.combine(roomNames(), shortTexts().optional()).as(ClientFrame.Topic::new),
                 awayTexts().optional().map(ClientFrame.Away::new),
@@ -242,6 +252,7 @@ final class FrameArbitraries {
                 Combinators.combine(names(), Arbitraries.integers().greaterOrEqual(0))
                         .as(ServerFrame.PrivateHistory::new),
                 Combinators.combine(names(), awayTexts().optional()).as(ServerFrame.Away::new),
+                Combinators.combine(roomNames(), names(), names(), instants()).as(ServerFrame.Invited::new),
                 Arbitraries.integers().greaterOrEqual(0).map(ServerFrame.RoomList::new),
                 Combinators.combine(roomNames(), Arbitraries.integers().greaterOrEqual(0), shortTexts())
                         .as(ServerFrame.RoomInfo::new));

@@ -268,6 +268,30 @@ class PlainTextRoomsTest {
             assertThat(inLobby(lobby(members)))
                     .contains("* In the chat: @alice, bob (away), carol (muted), @dave (away) (muted)");
         }
+
+        @Test
+        @DisplayName("'+' before a voiced member, after '@'")
+        void voiced() {
+            var members = new ServerFrame.Members(List.of(new Member(ALICE, true, false, false, true),
+                    new Member(BOB, false, false, false, true)), false);
+
+            assertThat(inLobby(lobby(members))).contains("* In the chat: @+alice, +bob");
+        }
+    }
+
+    @Nested
+    @DisplayName("invitations")
+    class Invitations {
+
+        @Test
+        @DisplayName("the invited read who invites them and how to go in; the inviter that it invited")
+        void invited() {
+            var invitation = new ServerFrame.Invited(RUST, ALICE, BOB, TIME);
+
+            assertThat(PlainText.render(invitation, BOB_IN_LOBBY))
+                    .contains("* alice invites you to #rust: /join #rust to go in");
+            assertThat(inLobby(invitation)).contains("* You invited bob to #rust");
+        }
     }
 
     @Nested
@@ -285,7 +309,19 @@ class PlainTextRoomsTest {
                     Arguments.of(Moderation.UNMUTE, "bob", "* alice unmuted bob"),
                     Arguments.of(Moderation.LOCK_TOPIC, null, "* alice locked the topic: only operators may change it"),
                     Arguments.of(Moderation.UNLOCK_TOPIC, null, "* alice unlocked the topic: everyone may change it"),
-                    Arguments.of(Moderation.CLOSE, null, "* alice closed the room"));
+                    Arguments.of(Moderation.CLOSE, null, "* alice closed the room"),
+                    Arguments.of(Moderation.VOICE, "bob", "* alice gave bob a voice"),
+                    Arguments.of(Moderation.DEVOICE, "bob", "* alice took the voice from bob"),
+                    Arguments.of(Moderation.MODERATE, null,
+                            "* alice made the room moderated: only operators and voiced members may speak"),
+                    Arguments.of(Moderation.UNMODERATE, null, "* alice made the room unmoderated: everyone may speak"),
+                    Arguments.of(Moderation.INVITE_ONLY, null,
+                            "* alice made the room invite-only: only invited members may join"),
+                    Arguments.of(Moderation.PUBLIC, null, "* alice made the room public: anyone may join"),
+                    Arguments.of(Moderation.SET_KEY, "sesame", "* alice set the room's key to sesame: joining needs it"),
+                    Arguments.of(Moderation.CLEAR_KEY, null, "* alice removed the room's key"),
+                    Arguments.of(Moderation.SET_LIMIT, "12", "* alice limited the room to 12 members"),
+                    Arguments.of(Moderation.CLEAR_LIMIT, null, "* alice removed the room's member limit"));
         }
 
         @ParameterizedTest(name = "{2}")

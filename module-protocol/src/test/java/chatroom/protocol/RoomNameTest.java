@@ -214,12 +214,14 @@ class RoomNameTest {
                     Arguments.of(new Member(ALICE, false, false, true), "~alice"),
                     Arguments.of(new Member(ALICE, true, false, true), "@~alice"),
                     Arguments.of(new Member(ALICE, true, true, true), "@!~alice"),
-                    Arguments.of(new Member(new Name("名前"), false, true, true), "!~名前"));
+                    Arguments.of(new Member(new Name("名前"), false, true, true), "!~名前"),
+                    Arguments.of(new Member(ALICE, false, false, false, true), "+alice"),
+                    Arguments.of(new Member(ALICE, true, true, true, true), "@+!~alice"));
         }
 
         @ParameterizedTest(name = "{1}")
         @MethodSource("wireForms")
-        @DisplayName("wire() writes the flags' prefixes (@ operator, ! muted, ~ away) before the name; parse reads it back")
+        @DisplayName("wire() writes the flags' prefixes (@ operator, + voiced, ! muted, ~ away) before the name; parse reads it back")
         void wireForm(Member member, String wire) {
             assertThat(member.wire()).isEqualTo(wire);
             assertThat(Member.parse(wire)).isEqualTo(ok(member));
@@ -247,7 +249,7 @@ class RoomNameTest {
         }
 
         @ParameterizedTest(name = "\"{0}\"")
-        @ValueSource(strings = {"@", "!", "~"})
+        @ValueSource(strings = {"@", "+", "!", "~"})
         @DisplayName("no prefix can be part of a name, so the name is what follows the last prefix")
         void prefixesAreNoNameCharacters(String prefix) {
             assertThat(refusal(Name.parse(prefix)).code()).isEqualTo(ErrorCode.NAME_INVALID);

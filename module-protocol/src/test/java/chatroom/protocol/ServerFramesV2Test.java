@@ -91,6 +91,12 @@ class ServerFramesV2Test {
                             "MODERATED room=#rust action=close by=alice ts=" + TS),
                     Arguments.of(new ServerFrame.Away(BOB, Optional.of("lunch, back at 2")), "AWAY name=bob :lunch, back at 2"),
                     Arguments.of(new ServerFrame.Away(BOB, Optional.empty()), "AWAY name=bob"),
+                    Arguments.of(new ServerFrame.Invited(RUST, ALICE, BOB, TIME),
+                            "INVITED room=#rust by=alice name=bob ts=" + TS),
+                    Arguments.of(inRust(moderated(Moderation.SET_LIMIT, "12")),
+                            "MODERATED room=#rust action=set-limit by=alice target=12 ts=" + TS),
+                    Arguments.of(inRust(moderated(Moderation.VOICE, "bob")),
+                            "MODERATED room=#rust action=voice by=alice target=bob ts=" + TS),
                     Arguments.of(new ServerFrame.RoomList(2), "ROOMS count=2"),
                     Arguments.of(new ServerFrame.RoomList(0), "ROOMS count=0"),
                     Arguments.of(new ServerFrame.RoomInfo(RUST, 3, "Rust 2.0: out"), "ROOM room=#rust members=3 :Rust 2.0: out"),
@@ -279,7 +285,11 @@ class ServerFramesV2Test {
     @EnumSource(Moderation.class)
     @DisplayName("every moderation action survives MODERATED, bare and in a room")
     void everyModeration(Moderation action) {
-        var event = moderated(action, action.argument() == Moderation.Argument.NONE ? null : "bob");
+        var event = moderated(action, switch (action.argument()) {
+            case NONE -> null;
+            case LIMIT -> "10";
+            case NAME, NAME_OR_ADDRESS, KEY -> "bob";
+        });
 
         assertThat(ServerFrames.encode(event)).startsWith("MODERATED action=" + action.verb().toLowerCase(java.util.Locale.ROOT)
                 + " ");

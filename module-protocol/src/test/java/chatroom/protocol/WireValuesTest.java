@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Wire values")
 class WireValuesTest {
@@ -87,7 +89,9 @@ class WireValuesTest {
         @DisplayName("the verbs are the enum's names with '-' for '_'")
         void verbs() {
             assertThat(Arrays.stream(Moderation.values()).map(Moderation::verb)).containsExactly(
-                    "OP", "DEOP", "BAN", "UNBAN", "MUTE", "UNMUTE", "LOCK-TOPIC", "UNLOCK-TOPIC", "CLOSE");
+                    "OP", "DEOP", "BAN", "UNBAN", "MUTE", "UNMUTE", "LOCK-TOPIC", "UNLOCK-TOPIC", "CLOSE", "VOICE",
+                    "DEVOICE", "MODERATE", "UNMODERATE", "INVITE-ONLY", "PUBLIC", "SET-KEY", "CLEAR-KEY", "SET-LIMIT",
+                    "CLEAR-LIMIT");
         }
 
         @Test
@@ -103,12 +107,19 @@ class WireValuesTest {
         @DisplayName("each action says what it applies to")
         void arguments() {
             assertThat(Arrays.stream(Moderation.values()).filter(action -> action.argument() == Moderation.Argument.NAME))
-                    .containsExactly(Moderation.OP, Moderation.DEOP, Moderation.MUTE, Moderation.UNMUTE);
+                    .containsExactly(Moderation.OP, Moderation.DEOP, Moderation.MUTE, Moderation.UNMUTE, Moderation.VOICE,
+                            Moderation.DEVOICE);
             assertThat(Arrays.stream(Moderation.values())
                     .filter(action -> action.argument() == Moderation.Argument.NAME_OR_ADDRESS))
                     .containsExactly(Moderation.BAN, Moderation.UNBAN);
             assertThat(Arrays.stream(Moderation.values()).filter(action -> action.argument() == Moderation.Argument.NONE))
-                    .containsExactly(Moderation.LOCK_TOPIC, Moderation.UNLOCK_TOPIC, Moderation.CLOSE);
+                    .containsExactly(Moderation.LOCK_TOPIC, Moderation.UNLOCK_TOPIC, Moderation.CLOSE,
+                            Moderation.MODERATE, Moderation.UNMODERATE, Moderation.INVITE_ONLY, Moderation.PUBLIC,
+                            Moderation.CLEAR_KEY, Moderation.CLEAR_LIMIT);
+            assertThat(Arrays.stream(Moderation.values()).filter(action -> action.argument() == Moderation.Argument.KEY))
+                    .containsExactly(Moderation.SET_KEY);
+            assertThat(Arrays.stream(Moderation.values()).filter(action -> action.argument() == Moderation.Argument.LIMIT))
+                    .containsExactly(Moderation.SET_LIMIT);
         }
 
         @ParameterizedTest(name = "{0}")
@@ -116,7 +127,32 @@ class WireValuesTest {
         @DisplayName("no moderation verb is another client verb, so the decoder can tell them apart")
         void noClash(Moderation action) {
             assertThat(action.verb()).isNotIn("HELLO", "LOGIN", "PASS", "SAY", "NICK", "PING", "PONG", "QUIT", "JOIN",
-                    "PART", "TOPIC", "AWAY", "ROOMS", "WHO", "HISTORY", "KICK", "OPER");
+                    "PART", "TOPIC", "AWAY", "ROOMS", "WHO", "HISTORY", "KICK", "OPER", "INVITE");
+        }
+
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"s", "sesame", "k3y!#=", "ключ", "12345678901234567890123456789012"})
+        @DisplayName("a key is 1 to 32 characters of one word")
+        void keys(String key) {
+            assertThat(Moderation.checkKey(key)).isEqualTo(Parsed.ok(key));
+        }
+
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"", "two words", "a,b", ":colon", "tab\there", "123456789012345678901234567890123",
+                "bell\u0007"})
+        @DisplayName("no key is empty, longer than 32 characters, or holds a space, a comma or a control character")
+        void badKeys(String key) {
+            assertThat(Moderation.checkKey(key)).isInstanceOf(Parsed.Invalid.class);
+        }
+
+        @Test
+        @DisplayName("a limit is 1 to 1000000, written one way only")
+        void limits() {
+            assertThat(Moderation.checkLimit("1")).isEqualTo(Parsed.ok(1));
+            assertThat(Moderation.checkLimit("1000000")).isEqualTo(Parsed.ok(1_000_000));
+            for (String bad : List.of("", "0", "007", "-3", "1000001", "ten", "1e3", " 5")) {
+                assertThat(Moderation.checkLimit(bad)).as(bad).isInstanceOf(Parsed.Invalid.class);
+            }
         }
     }
 

@@ -339,6 +339,9 @@ class CommandFuzzTest {
             // An operator of no room, not a server operator.
             case Command.Kick kick -> true;
             case Command.Moderate moderate -> true;
+            // Everybody connected (watcher, fuzzer) is in every room fuzzer is in; any other
+            // name is nobody's.
+            case Command.Invite invite -> true;
             case Command.Rooms rooms -> false;
             case Command.Help help -> false;
             case Command.Away away -> false;
@@ -396,6 +399,8 @@ class CommandFuzzTest {
         Arbitrary<String> word = Arbitraries.of("/join", "/j", "/part", "/leave", "/rooms", "/list", "/who", "/names",
                 "/msg", "/query", "/tell", "/me", "/action", "/nick", "/name", "/topic", "/away", "/kick", "/ban",
                 "/unban", "/mute", "/unmute", "/op", "/deop", "/locktopic", "/unlocktopic", "/close", "/help",
+                "/invite", "/voice", "/devoice", "/moderate", "/inviteonly", "/public", "/setkey", "/clearkey",
+                "/setlimit", "/clearlimit",
                 "/oper", "/JOIN", "/Msg", "/KICK", "/frobnicate", "/", "/#lobby", "/ join", "/joinx", "/msg\u00e9");
         Arbitrary<String> separator = Arbitraries.of(" ", " ", " ", "  ", "\t", " \t ");
         Arbitrary<String> arguments = Combinators.combine(argument(), separator).as((a, s) -> s + a)

@@ -246,7 +246,10 @@ class FrameFuzzTest {
                 : Optional.of(t));
         return Arbitraries.oneOf(
                 Combinators.combine(to, message(), Arbitraries.of(true, false)).as(ClientFrame.Say::new),
-                Combinators.combine(room(), since).as(ClientFrame.Join::new),
+                Combinators.combine(room(), since, Arbitraries.of("", "sesame", "k3y!")
+                        .map(key -> key.isEmpty() ? Optional.<String>empty() : Optional.of(key)))
+                        .as(ClientFrame.Join::new),
+                Combinators.combine(room(), name()).as(ClientFrame.Invite::new),
                 Combinators.combine(room(), shortText()).as(ClientFrame.Part::new),
                 Combinators.combine(room(), optionalShort).as(ClientFrame.Topic::new),
                 optionalShort.map(ClientFrame.Away::new),
@@ -269,6 +272,8 @@ class FrameFuzzTest {
             case NONE -> Optional.empty();
             case NAME -> Optional.of(name.value());
             case NAME_OR_ADDRESS -> Optional.of(address.isEmpty() ? name.value() : address);
+            case KEY -> Optional.of("sesame");
+            case LIMIT -> Optional.of(address.isEmpty() ? "1" : "50");
         };
         return new ClientFrame.Moderate(room, action, target);
     }
@@ -289,10 +294,11 @@ class FrameFuzzTest {
     private static Arbitrary<String> rawLine() {
         Arbitrary<String> verb = Arbitraries.of("JOIN", "PART", "SAY", "TOPIC", "AWAY", "ROOMS", "WHO", "HISTORY",
                 "KICK", "OP", "DEOP", "BAN", "UNBAN", "MUTE", "UNMUTE", "LOCK-TOPIC", "UNLOCK-TOPIC", "CLOSE", "NICK",
+                "INVITE", "VOICE", "MODERATE", "INVITE-ONLY", "PUBLIC", "SET-KEY", "CLEAR-KEY", "SET-LIMIT",
                 "PING", "PONG", "HELLO", "LOGIN", "PASS", "OPER", "join", "Say", "LOCK_TOPIC", "FROB", "", ":");
         Arbitrary<String> key = Arbitraries.frequencyOf(
                 Tuple.of(5, Arbitraries.of("room", "to", "with", "name", "target", "since", "action", "token", "v",
-                        "client", "room", "room")),
+                        "client", "room", "room", "key")),
                 Tuple.of(1, Arbitraries.strings().withCharRange('a', 'z').ofMaxLength(5)),
                 Tuple.of(1, Arbitraries.strings().ofMaxLength(4)));
         Arbitrary<String> value = Arbitraries.frequencyOf(

@@ -347,4 +347,81 @@ class ModerationTest {
             assertThat(refusal.getBytes(StandardCharsets.UTF_8)).isNotEmpty();
         }
     }
+
+    @Nested
+    @DisplayName("who may speak and join")
+    class SpeakAndJoin {
+
+        @Test
+        @DisplayName("a moderated room: only operators and the voiced speak; the list marks voices with +")
+        void moderated() {
+            aliceOperatesRust();
+
+            alice.send("/moderate");
+            bob.expectExactLine("* alice made the room moderated: only operators and voiced members may speak");
+            bob.send("hello?");
+            assertThat(bob.nextLine()).isEqualTo("* Error: #rust is moderated: only its operators and voiced members may"
+                    + " speak; your message was not sent");
+            alice.send("/voice bob");
+            bob.expectExactLine("* alice gave bob a voice");
+            bob.send("hello!");
+            alice.expectExactLine("bob: hello!");
+            alice.send("/who");
+            alice.expectLine(line -> line.startsWith("* In the chat: ") && line.contains("@alice")
+                    && line.contains("+bob"), "the list with bob's voice");
+        }
+
+        @Test
+        @DisplayName("members invite into a public room, only operators into an invite-only one; once each")
+        void invitations() {
+            aliceOperatesRust();
+            TestClient carol = fixture.joinPlain("carol");
+            TestClient old = fixture.joinStructured("old");
+
+            bob.send("/invite carol");
+            bob.expectExactLine("* You invited carol to #rust");
+            carol.expectExactLine("* bob invites you to #rust: /join #rust to go in");
+            bob.send("/invite alice");
+            assertThat(bob.nextLine()).isEqualTo("* Error: alice is in #rust already");
+            bob.send("/invite old");
+            assertThat(bob.nextLine()).isEqualTo("* Error: old's client (protocol version 1) can be in no other room");
+            alice.send("/inviteonly");
+            bob.expectExactLine("* alice made the room invite-only: only invited members may join");
+            bob.send("/invite nobody");
+            assertThat(bob.nextLine()).isEqualTo("* Error: nobody called nobody is here");
+            bob.send("/invite carol");
+            assertThat(bob.nextLine()).isEqualTo("* Error: #rust is invite-only: only its operators may invite");
+            carol.send("/join #rust");
+            carol.expectExactLine("* carol joined the chat");
+            carol.send("/part");
+            carol.send("/join #rust");
+            carol.expectExactLine("* Error: #rust is invite-only: an operator or a member must invite you first");
+        }
+
+        @Test
+        @DisplayName("a key and a member limit: operators of the room pass both")
+        void keyAndLimit() {
+            aliceOperatesRust();
+
+            alice.send("/setkey open-up");
+            bob.expectExactLine("* alice set the room's key to open-up: joining needs it");
+            alice.send("/setlimit 2");
+            bob.expectExactLine("* alice limited the room to 2 members");
+            TestClient carol = fixture.joinPlain("carol");
+            carol.send("/join #rust open-up");
+            assertThat(carol.nextLine()).isEqualTo("* Error: #rust is full: it takes at most 2 members");
+            alice.send("/part");
+            alice.expectExactLine("* alice left the room");
+            carol.send("/join #rust wrong");
+            assertThat(carol.nextLine()).isEqualTo("* Error: wrong key for #rust");
+            carol.send("/join #rust open-up");
+            carol.expectExactLine("* carol joined the chat");
+            alice.send("/join #rust");
+            alice.expectExactLine("* alice joined the chat");
+            alice.send("/clearkey");
+            carol.expectExactLine("* alice removed the room's key");
+            alice.send("/clearlimit");
+            carol.expectExactLine("* alice removed the room's member limit");
+        }
+    }
 }

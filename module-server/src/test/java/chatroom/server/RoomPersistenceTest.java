@@ -89,6 +89,43 @@ class RoomPersistenceTest {
     }
 
     @Test
+    @DisplayName("voices and modes come back: moderated, invite-only, the key and the limit hold after a restart")
+    void modesComeBack() {
+        fixture.start(durable());
+        TestClient alice = fixture.joinPlain("alice");
+        for (String command : List.of("/join #den", "/voice bob", "/moderate", "/setkey sesame", "/setlimit 3",
+                "/inviteonly", "/voice carol", "/devoice carol")) {
+            alice.send(command);
+        }
+        alice.expectExactLine("* alice took the voice from carol");
+        fixture.close();
+
+        fixture.start(durable());
+        TestClient carol = fixture.joinPlain("carol");
+        carol.send("/join #den sesame");
+        carol.expectExactLine("* Error: #den is invite-only: an operator or a member must invite you first");
+        alice = fixture.joinPlain("alice");
+        alice.send("/join #den");
+        alice.expectExactLine("* alice joined the chat");
+        alice.send("/public");
+        carol.send("/join #den");
+        carol.expectExactLine("* Error: #den has a key: join it with the key");
+        carol.send("/join #den sesame");
+        carol.expectExactLine("* carol joined the chat");
+        carol.send("quiet?");
+        carol.expectExactLine("* Error: #den is moderated: only its operators and voiced members may speak; your message"
+                + " was not sent");
+        TestClient bob = fixture.joinVersion2("bob");
+        bob.send("JOIN room=#den key=sesame");
+        bob.expectLine("MEMBERS room=#den :(?=.*@alice)(?=.*carol)(?=.*\\+bob).*");
+        bob.send("SAY room=#den :I have a voice");
+        carol.expectExactLine("bob: I have a voice");
+        TestClient dave = fixture.joinPlain("dave");
+        dave.send("/join #den sesame");
+        dave.expectExactLine("* Error: #den is full: it takes at most 3 members");
+    }
+
+    @Test
     @DisplayName("a damaged line in the state log is skipped: the server starts with everything else")
     void damagedStateLine() throws IOException {
         setUpAndStop();

@@ -170,7 +170,7 @@ class RoomsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"/join rust", "/join #", "/join #a:b", "/join #has space", "/join",
+        @ValueSource(strings = {"/join rust", "/join #", "/join #a:b", "/join #has space too", "/join",
                 "/join #aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
         @DisplayName("a room name that breaks the rules is refused with one error line")
         void badRoomNames(String command) {

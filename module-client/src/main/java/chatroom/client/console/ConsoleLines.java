@@ -76,6 +76,9 @@ final class ConsoleLines {
                 list.rooms().forEach(info -> PlainText.render(info).ifPresent(line -> lines.add(Line.now(line))));
                 yield lines;
             }
+            case ClientEvent.Invited invited -> PlainText.render(invited.invitation(), new PlainText.Viewer(
+                    invited.mine() ? Optional.of(invited.invitation().by()) : Optional.empty(), Optional.empty()))
+                    .map(line -> List.of(Line.at(invited.invitation().time(), line))).orElse(List.of());
             case ClientEvent.Notice notice -> List.of(Line.now((notice.error() ? "* Error: " : "* ") + notice.text()));
             case ClientEvent.NotSent notSent -> List.of(Line.now("* Not sent"
                     + (notSent.to() instanceof RoomName room && isDefault(room) && !tagged() ? "" : " to " + notSent.to().value())

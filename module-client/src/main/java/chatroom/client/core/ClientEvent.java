@@ -169,6 +169,14 @@ public sealed interface ClientEvent {
         }
     }
 
+    /// An invitation into a room: to this client, or (`mine`) this client's own, which the
+    /// server confirms so.
+    record Invited(ServerFrame.Invited invitation, boolean mine) implements ClientEvent {
+        public Invited {
+            Objects.requireNonNull(invitation, "invitation");
+        }
+    }
+
     /// Something the server said to this client alone: a notice, or an error about something
     /// this client sent.
     record Notice(String text, boolean error) implements ClientEvent {

@@ -85,7 +85,7 @@ final class CommandFrames {
             case Command.Say say -> say(Optional.empty(), say.text(), false, out).then(text -> Parsed.ok(command));
             case Command.Me me -> say(Optional.empty(), me.text(), true, out).then(text -> Parsed.ok(command));
             case Command.Msg msg -> say(Optional.of(msg.to()), msg.text(), false, out).then(text -> Parsed.ok(command));
-            case Command.Join join -> join(join.room(), out).then(done -> Parsed.ok(command));
+            case Command.Join join -> join(join.room(), join.key(), out).then(done -> Parsed.ok(command));
             case Command.Part part -> inRoom(part.room(), room -> part(room, part.reason(), command, out));
             case Command.Rooms list -> connected(command, new ClientFrame.ListRooms());
             case Command.Who who -> inRoom(who.room(), room -> connected(command, new ClientFrame.Who(room)));
@@ -95,6 +95,8 @@ final class CommandFrames {
             case Command.Away away -> connected(command, new ClientFrame.Away(away.text().filter(t -> !t.isBlank())));
             case Command.Kick kick -> inRoom(kick.room(),
                     room -> connected(command, new ClientFrame.Kick(room, kick.name(), kick.reason())));
+            case Command.Invite invite -> inRoom(invite.room(),
+                    room -> connected(command, new ClientFrame.Invite(room, invite.name())));
             case Command.Moderate moderate -> moderate.action() == Moderation.CLOSE && moderate.room().isEmpty()
                     ? Parsed.invalid(ErrorCode.BAD_COMMAND, "usage: /close #room")
                     : inRoom(moderate.room(), room -> connected(command,
@@ -109,14 +111,14 @@ final class CommandFrames {
     /// the lines typed next go there whatever the network's delay (they wait until the server
     /// has let this client in). A room this client is not in is joined; if the server refuses,
     /// the room it was in last becomes the current one again.
-    private Parsed<RoomName> join(RoomName room, List<ClientEvent> out) {
+    private Parsed<RoomName> join(RoomName room, Optional<String> key, List<ClientEvent> out) {
         Optional<RoomName> known = rooms.find(room);
         if (known.isEmpty()) {
             if (!delivery.isLinked()) {
                 return notConnected();
             }
             known = Optional.of(rooms.joining(room));
-            delivery.send(new ClientFrame.Join(room, catchUp.since(room)));
+            delivery.send(new ClientFrame.Join(room, catchUp.since(room), key));
         }
         rooms.makeCurrent(known.get(), out);
         return Parsed.ok(known.get());

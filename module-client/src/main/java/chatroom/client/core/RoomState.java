@@ -70,12 +70,13 @@ final class RoomState {
             return false;
         }
         return switch (moderated.action()) {
-            case OP, DEOP, MUTE, UNMUTE -> {
-                put(flagged(target.get(), moderated.action(),
-                        moderated.action() == Moderation.OP || moderated.action() == Moderation.MUTE));
+            case OP, DEOP, MUTE, UNMUTE, VOICE, DEVOICE -> {
+                put(flagged(target.get(), moderated.action(), moderated.action() == Moderation.OP
+                        || moderated.action() == Moderation.MUTE || moderated.action() == Moderation.VOICE));
                 yield true;
             }
-            case BAN, UNBAN, LOCK_TOPIC, UNLOCK_TOPIC, CLOSE -> {
+            case BAN, UNBAN, LOCK_TOPIC, UNLOCK_TOPIC, CLOSE, MODERATE, UNMODERATE, INVITE_ONLY, PUBLIC, SET_KEY,
+                 CLEAR_KEY, SET_LIMIT, CLEAR_LIMIT -> {
                 // No flag in the member list; a banned member is kicked out separately.
                 yield false;
             }
@@ -88,9 +89,11 @@ final class RoomState {
 
     private static Member flagged(Member member, Moderation action, boolean on) {
         return switch (action) {
-            case OP, DEOP -> new Member(member.name(), on, member.muted(), member.away());
-            case MUTE, UNMUTE -> new Member(member.name(), member.operator(), on, member.away());
-            case BAN, UNBAN, LOCK_TOPIC, UNLOCK_TOPIC, CLOSE -> member;
+            case OP, DEOP -> new Member(member.name(), on, member.muted(), member.away(), member.voiced());
+            case MUTE, UNMUTE -> new Member(member.name(), member.operator(), on, member.away(), member.voiced());
+            case VOICE, DEVOICE -> new Member(member.name(), member.operator(), member.muted(), member.away(), on);
+            case BAN, UNBAN, LOCK_TOPIC, UNLOCK_TOPIC, CLOSE, MODERATE, UNMODERATE, INVITE_ONLY, PUBLIC, SET_KEY,
+                 CLEAR_KEY, SET_LIMIT, CLEAR_LIMIT -> member;
         };
     }
 }

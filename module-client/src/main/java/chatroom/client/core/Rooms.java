@@ -191,7 +191,7 @@ final class Rooms {
         out.add(new ClientEvent.Away(name, text));
         forEachRoomWith(name, room -> {
             Member member = room.get(name.key());
-            room.put(new Member(member.name(), member.operator(), member.muted(), text.isPresent()));
+            room.put(new Member(member.name(), member.operator(), member.muted(), text.isPresent(), member.voiced()));
         }, out);
     }
 
@@ -210,7 +210,7 @@ final class Rooms {
         out.add(new ClientEvent.Presence(Optional.empty(), renamed));
         forEachRoomWith(renamed.from(), room -> {
             Member member = room.remove(renamed.from().key());
-            room.put(new Member(renamed.to(), member.operator(), member.muted(), member.away()));
+            room.put(new Member(renamed.to(), member.operator(), member.muted(), member.away(), member.voiced()));
         }, out);
     }
 

@@ -121,6 +121,7 @@ final class Session {
                 }
                 rooms.renamed(renamed, out);
             }
+            case ServerFrame.Invited invited -> out.add(new ClientEvent.Invited(invited, identity.isMe(invited.by())));
             case ServerFrame.Notice notice -> out.add(new ClientEvent.Notice(notice.text(), false));
             case ServerFrame.Error error -> error(error, out);
             case ServerFrame.Ping ping -> delivery.answer(new ClientFrame.Pong(ping.token()));
@@ -169,7 +170,7 @@ final class Session {
             case ClientFrame.Part part -> rooms.partRefused(part.room());
             case ClientFrame.Hello _, ClientFrame.Login _, ClientFrame.Say _, ClientFrame.Topic _,
                  ClientFrame.Away _, ClientFrame.ListRooms _, ClientFrame.Who _, ClientFrame.History _,
-                 ClientFrame.Kick _, ClientFrame.Moderate _, ClientFrame.Oper _, ClientFrame.Pass _,
+                 ClientFrame.Kick _, ClientFrame.Invite _, ClientFrame.Moderate _, ClientFrame.Oper _, ClientFrame.Pass _,
                  ClientFrame.Nick _, ClientFrame.Ping _, ClientFrame.Pong _, ClientFrame.Quit _ -> {
                 // Nothing to undo: the server changed nothing.
             }

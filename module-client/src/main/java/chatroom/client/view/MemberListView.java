@@ -109,7 +109,7 @@ final class MemberListView {
                 setContextMenu(null);
                 return;
             }
-            setText((member.operator() ? "@" : "") + member.name().value());
+            setText((member.operator() ? "@" : member.voiced() ? "+" : "") + member.name().value());
             boolean isMe = member.name().key().equals(model.me().key());
             if (isMe) {
                 getStyleClass().add("me");

@@ -96,6 +96,8 @@ public final class ChatActions {
                     kick.reason())));
             case Command.Moderate moderate -> refusal(client.get().perform(new Command.Moderate(
                     moderate.room().or(() -> room), moderate.action(), moderate.target())));
+            case Command.Invite invite -> refusal(client.get().perform(new Command.Invite(invite.room().or(() -> room),
+                    invite.name())));
             case Command.Join join -> {
                 // Already in it: just open it.
                 Optional<ConversationViewModel> known = conversations.find(join.room())

@@ -177,6 +177,7 @@ public final class ChatViewModel {
                 }
                 case ClientEvent.RoomList list -> serverRooms.setAll(list.rooms());
                 case ClientEvent.Notice notice -> onNotice(notice);
+                case ClientEvent.Invited invited -> onInvited(invited.invitation(), invited.mine());
                 case ClientEvent.Unconfirmed unconfirmed -> latestUnconfirmed = unconfirmed;
                 case ClientEvent.NotSent notSent -> {
                     events.notSent(notSent);
@@ -205,6 +206,14 @@ public final class ChatViewModel {
         here().ifPresentOrElse(
                 conversation -> conversation.transcript().notice(text, kind, events.into(conversation)),
                 () -> early.add(new EarlyNotice(context.clock().instant(), text, kind)));
+    }
+
+    /// An invitation, to this person or by them: told in the open conversation.
+    private void onInvited(ServerFrame.Invited invitation, boolean mine) {
+        String text = mine ? texts.format("notice.invitedBy", invitation.name(), invitation.room())
+                : texts.format("notice.invited", invitation.by(), invitation.room());
+        here().ifPresent(conversation -> conversation.transcript().notice(text, ChatItem.NoticeKind.CONNECTION,
+                events.into(conversation)));
     }
 
     private record EarlyNotice(java.time.Instant time, String text, ChatItem.NoticeKind kind) {

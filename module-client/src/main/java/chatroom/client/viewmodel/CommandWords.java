@@ -21,9 +21,10 @@ final class CommandWords {
 
     /// Every command word [Command#HELP] names (the aliases it names included), sorted, each
     /// with its `/`.
-    static final List<String> WORDS = List.of("/away", "/ban", "/close", "/deop", "/help", "/join", "/kick",
-            "/leave", "/list", "/locktopic", "/me", "/msg", "/mute", "/nick", "/op", "/oper", "/part", "/quit",
-            "/rooms", "/topic", "/unban", "/unlocktopic", "/unmute", "/who");
+    static final List<String> WORDS = List.of("/away", "/ban", "/clearkey", "/clearlimit", "/close", "/deop",
+            "/devoice", "/help", "/invite", "/inviteonly", "/join", "/kick", "/leave", "/list", "/locktopic", "/me",
+            "/moderate", "/msg", "/mute", "/nick", "/op", "/oper", "/part", "/public", "/quit", "/rooms", "/setkey",
+            "/setlimit", "/topic", "/unban", "/unlocktopic", "/unmoderate", "/unmute", "/voice", "/who");
 
     /// The usage (the end of a `composer.usage.` key) of each command that takes arguments, by
     /// every word the parser takes for it (its aliases too).
@@ -39,6 +40,10 @@ final class CommandWords {
             entry("op", "name"), entry("deop", "name"), entry("mute", "name"), entry("unmute", "name"),
             entry("ban", "nameOrAddress"), entry("unban", "nameOrAddress"),
             entry("locktopic", "room"), entry("unlocktopic", "room"), entry("close", "room"),
+            entry("voice", "name"), entry("devoice", "name"), entry("invite", "name"),
+            entry("moderate", "room"), entry("unmoderate", "room"), entry("inviteonly", "room"),
+            entry("public", "room"), entry("clearkey", "room"), entry("clearlimit", "room"),
+            entry("setkey", "key"), entry("setlimit", "limit"),
             entry("oper", "oper"));
 
     /// The commands whose text is a message (limited to [Limits#MAX_TEXT_BYTES]); the texts of

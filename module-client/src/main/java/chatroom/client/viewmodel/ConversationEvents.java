@@ -175,7 +175,8 @@ final class ConversationEvents {
             switch (moderated.moderated().action()) {
                 case LOCK_TOPIC -> conversation.setTopicLocked(true);
                 case UNLOCK_TOPIC -> conversation.setTopicLocked(false);
-                case OP, DEOP, BAN, UNBAN, MUTE, UNMUTE, CLOSE -> {
+                case OP, DEOP, BAN, UNBAN, MUTE, UNMUTE, CLOSE, VOICE, DEVOICE, MODERATE, UNMODERATE, INVITE_ONLY,
+                     PUBLIC, SET_KEY, CLEAR_KEY, SET_LIMIT, CLEAR_LIMIT -> {
                     // Told in the transcript; the member list shows the flags.
                 }
             }

@@ -130,7 +130,7 @@ final class Transcript {
                  ServerFrame.Chat _, ServerFrame.Notice _, ServerFrame.Error _, ServerFrame.Ping _,
                  ServerFrame.Pong _, ServerFrame.Bye _, ServerFrame.InRoom _, ServerFrame.Private _,
                  ServerFrame.PrivateHistory _, ServerFrame.Away _, ServerFrame.RoomList _, ServerFrame.RoomInfo _,
-                 ServerFrame.Topic _, ServerFrame.Moderated _ ->
+                 ServerFrame.Topic _, ServerFrame.Moderated _, ServerFrame.Invited _ ->
                     throw new IllegalArgumentException("not a presence frame: " + presence.frame());
         }
     }
@@ -167,8 +167,9 @@ final class Transcript {
         notice(topic.time().orElseGet(context.clock()::instant), said, ChatItem.NoticeKind.TOPIC, out);
     }
 
-    /// An operator changed something in the room (operators, mutes, bans, the topic lock), or
-    /// closed it: "alice muted bob", "alice locked the topic…".
+    /// An operator changed something in the room (operators, voices, mutes, bans, the topic
+    /// lock, who may speak or join), or closed it: "alice muted bob", "alice locked the
+    /// topic…".
     void moderated(ClientEvent.Moderated event, List<ChatItem> out) {
         ServerFrame.Moderated moderated = event.moderated();
         String key = switch (moderated.action()) {
@@ -181,6 +182,16 @@ final class Transcript {
             case LOCK_TOPIC -> "transcript.mod.lockTopic";
             case UNLOCK_TOPIC -> "transcript.mod.unlockTopic";
             case CLOSE -> "transcript.mod.close";
+            case VOICE -> "transcript.mod.voice";
+            case DEVOICE -> "transcript.mod.devoice";
+            case MODERATE -> "transcript.mod.moderate";
+            case UNMODERATE -> "transcript.mod.unmoderate";
+            case INVITE_ONLY -> "transcript.mod.inviteOnly";
+            case PUBLIC -> "transcript.mod.public";
+            case SET_KEY -> "transcript.mod.setKey";
+            case CLEAR_KEY -> "transcript.mod.clearKey";
+            case SET_LIMIT -> "transcript.mod.setLimit";
+            case CLEAR_LIMIT -> "transcript.mod.clearLimit";
         };
         notice(moderated.time(), context.texts().format(key, moderated.by(), moderated.target().orElse("")),
                 ChatItem.NoticeKind.MODERATION, out);

@@ -393,7 +393,7 @@ class ConsoleSessionTest {
                 bob.await("* carla joined the chat");
 
                 keyboard.type("/join rust");
-                screen.await("* Error: usage: /join #room (a room name starts with '#')");
+                screen.await("* Error: usage: /join #room [KEY] (a room name starts with '#')");
                 keyboard.type("/frob now");
                 screen.await("* Error: unknown command /frob; /help lists the commands");
                 keyboard.type("/msg #rust hi");

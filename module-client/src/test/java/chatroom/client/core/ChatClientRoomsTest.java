@@ -216,6 +216,26 @@ class ChatClientRoomsTest {
             bobEvents.await("told", event -> event instanceof ClientEvent.Moderated m && m.room().equals(RUST)
                     && m.moderated().action() == Moderation.OP);
         }
+
+        @Test
+        @DisplayName("an invitation reaches the invited and the inviter; a voice shows in the member list")
+        void invitationAndVoice() throws Exception {
+            var events = new EventRecorder();
+            var alice = loggedIn("alice", events);
+            var bobEvents = new EventRecorder();
+            loggedIn("bob", bobEvents);
+
+            perform(alice, "/join #rust");
+            events.await("joined #rust", ownJoin("alice", RUST));
+            perform(alice, "/invite bob");
+            events.await("the inviter told", event -> event instanceof ClientEvent.Invited invited && invited.mine()
+                    && invited.invitation().name().value().equals("bob"));
+            bobEvents.await("bob invited", event -> event instanceof ClientEvent.Invited invited && !invited.mine()
+                    && invited.invitation().room().equals(RUST) && invited.invitation().by().value().equals("alice"));
+            perform(alice, "/voice alice");
+            events.await("a voice in the list", event -> event instanceof ClientEvent.Members m && m.room().equals(RUST)
+                    && m.members().stream().anyMatch(member -> member.name().value().equals("alice") && member.voiced()));
+        }
     }
 
     @Nested

@@ -128,7 +128,7 @@ public final class PasswordServer implements AutoCloseable {
                     }
                     case ClientFrame.Join _, ClientFrame.Part _, ClientFrame.Topic _, ClientFrame.Away _,
                          ClientFrame.ListRooms _, ClientFrame.Who _, ClientFrame.History _, ClientFrame.Kick _,
-                         ClientFrame.Moderate _, ClientFrame.Oper _ ->
+                         ClientFrame.Invite _, ClientFrame.Moderate _, ClientFrame.Oper _ ->
                             send(out, new ServerFrame.Error(ErrorCode.UNKNOWN_VERB, "unknown verb"));
                 }
             }

@@ -64,7 +64,7 @@ class ShortcutsSheetTest {
             }
         }
         assertThat(shown).contains("Chat", "Conversation", "People", "View", "Help", "Commands");
-        assertThat(shown).contains("/join #room", "/msg NAME TEXT", "/op NAME, /deop NAME",
+        assertThat(shown).contains("/join #room [KEY]", "/msg NAME TEXT", "/op NAME, /deop NAME",
                 "join a room (created if it does not exist) and send your messages there");
         long commands = Command.HELP.stream().filter(line -> line.startsWith("/")).count();
         assertThat(Ui.fx(() -> dialog.getDialogPane().lookupAll(".shortcut-command").size())).isEqualTo((int) commands);

@@ -34,7 +34,7 @@ class CommandHelpTest {
     void lines() {
         var lines = CommandHelp.lines(Fixtures.italian());
 
-        assertThat(lines.getFirst()).isEqualTo(new CommandHelp.Line("/join #room",
+        assertThat(lines.getFirst()).isEqualTo(new CommandHelp.Line("/join #room [KEY]",
                 "entra in una stanza (creata se non esiste) e invia lì i tuoi messaggi"));
         assertThat(lines).extracting(CommandHelp.Line::syntax)
                 .contains("/op NAME, /deop NAME", "/msg NAME TEXT", "/quit");

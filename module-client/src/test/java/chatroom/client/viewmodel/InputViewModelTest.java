@@ -203,8 +203,8 @@ class InputViewModelTest {
         @Test
         @DisplayName("a command with missing or malformed arguments shows its usage, with the word as typed")
         void usage() {
-            refusedWith("/join lobby", "Usage: /join #room");
-            refusedWith("/j", "Usage: /j #room");
+            refusedWith("/join lobby", "Usage: /join #room [KEY]");
+            refusedWith("/j", "Usage: /j #room [KEY]");
             refusedWith("/nick", "Usage: /nick NEW-NAME (letters, digits, _ - and ., no spaces)");
             refusedWith("/msg bob", "Usage: /msg NAME TEXT, or /msg #room TEXT");
             refusedWith("/me", "Usage: /me TEXT");
@@ -221,7 +221,7 @@ class InputViewModelTest {
         void italian() {
             input = new InputViewModel(Fixtures.italian(), target, CompletionSource.of(List::of, List::of));
 
-            refusedWith("/join lobby", "Uso: /join #stanza");
+            refusedWith("/join lobby", "Uso: /join #stanza [CHIAVE]");
             refusedWith("/boh", "Comando sconosciuto: /boh. Scrivi /help per i comandi, "
                     + "o comincia con // per inviare una riga che inizia con /.");
             refusedWith("x".repeat(Limits.MAX_TEXT_BYTES + 1), "Non inviato: troppo lungo (al massimo 4096 byte).");
@@ -402,7 +402,7 @@ class InputViewModelTest {
             caret = input.completeBackward(3);
             assertThat(text()).isEqualTo("/unmute ");
             caret = input.completeBackward(caret);
-            assertThat(text()).isEqualTo("/unlocktopic ");
+            assertThat(text()).isEqualTo("/unmoderate ");
             input.complete(caret);
             assertThat(text()).isEqualTo("/unmute ");
         }

@@ -242,6 +242,30 @@ class TranscriptTest {
         }
 
         @Test
+        @DisplayName("voices and who may speak or join are worded too")
+        void speakAndJoin() {
+            moderated(Moderation.VOICE, "bob");
+            moderated(Moderation.DEVOICE, "bob");
+            moderated(Moderation.MODERATE, null);
+            moderated(Moderation.UNMODERATE, null);
+            moderated(Moderation.INVITE_ONLY, null);
+            moderated(Moderation.PUBLIC, null);
+            moderated(Moderation.SET_KEY, "sesame");
+            moderated(Moderation.CLEAR_KEY, null);
+            moderated(Moderation.SET_LIMIT, "12");
+            moderated(Moderation.CLEAR_LIMIT, null);
+
+            assertThat(rows).filteredOn(ChatItem.Notice.class::isInstance)
+                    .extracting(item -> ((ChatItem.Notice) item).text()).containsExactly(
+                            "alice gave bob a voice", "alice took the voice from bob",
+                            "alice made the room moderated: only operators and voiced members may speak",
+                            "alice made the room unmoderated: everyone may speak", "alice made the room invite-only",
+                            "alice made the room public: anyone may join", "alice set the room's key to sesame",
+                            "alice removed the room's key", "alice limited the room to 12 members",
+                            "alice removed the room's member limit");
+        }
+
+        @Test
         @DisplayName("a kick says who kicked whom and why, and to the one kicked, that it was them")
         void kicks() {
             kick("bob", "carol", "spam");

@@ -32,8 +32,14 @@ interface Community {
     Optional<ServerFrame.Error> login(Connection member, Name wanted, OptionalLong since);
 
     /// Puts `member` in `room`, creating it if the server lets `member` create rooms. A plain
-    /// member's current room becomes `room` (also if it was in it already).
-    Optional<ServerFrame.Error> join(Connection member, RoomName room, OptionalLong since);
+    /// member's current room becomes `room` (also if it was in it already). `key` is the
+    /// room's key, if the member gave one.
+    Optional<ServerFrame.Error> join(Connection member, RoomName room, OptionalLong since, Optional<String> key);
+
+    /// Puts `member` in `room` without a key.
+    default Optional<ServerFrame.Error> join(Connection member, RoomName room, OptionalLong since) {
+        return join(member, room, since, Optional.empty());
+    }
 
     /// Takes `member` out of `room`, telling the room why.
     Optional<ServerFrame.Error> part(Connection member, RoomName room, String reason);
@@ -100,8 +106,17 @@ interface Community {
     /// Removes `target` from `room` at the request of `actor`.
     Optional<ServerFrame.Error> kick(Connection actor, RoomName room, Name target, String reason);
 
+    /// Invites the member called `invitee` into `room` at the request of `actor`, telling both.
+    Optional<ServerFrame.Error> invite(Connection actor, RoomName room, Name invitee);
+
     /// A moderation action of `actor` in `room`.
     Optional<ServerFrame.Error> moderate(Connection actor, RoomName room, Moderation action, Optional<String> target);
+
+    /// The settings of `room` as `member` may see them (IRC's channel modes and ban list).
+    Parsed<RoomSettings> settings(Connection member, RoomName room);
+
+    /// Whether a member called `name` is in `room` now.
+    boolean isIn(RoomName room, Name name);
 
     /// Makes `member` a server operator if `password` is the operator password.
     Optional<ServerFrame.Error> oper(Connection member, String password);

@@ -40,6 +40,7 @@ enum Encoding {
                 case ServerFrame.Private message -> Optional.empty();
                 case ServerFrame.PrivateHistory history -> Optional.empty();
                 case ServerFrame.Away away -> Optional.empty();
+                case ServerFrame.Invited invited -> Optional.empty();
                 case ServerFrame.RoomList list -> Optional.empty();
                 case ServerFrame.RoomInfo info -> Optional.empty();
                 default -> Optional.of(ServerFrames.encode(frame));

@@ -1,6 +1,7 @@
 package chatroom.server.internal;
 
 import chatroom.protocol.ErrorCode;
+import chatroom.protocol.Moderation;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
@@ -11,7 +12,8 @@ import chatroom.protocol.irc.IrcNumeric;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/// The IRC commands about channels (rooms): `JOIN`, `PART`, `TOPIC`, `NAMES` and `MODE`.
+/// The IRC commands about channels (rooms): `JOIN`, `PART`, `TOPIC`, `NAMES` and `MODE` (a
+/// channel's modes are [IrcChannelModes]').
 ///
 /// Reader thread only.
 final class IrcChannels {
@@ -19,6 +21,7 @@ final class IrcChannels {
     private final Connection connection;
     private final Community community;
     private final IrcReplies replies;
+    private final IrcChannelModes modes;
     /// User mode `+i`, as the client set it.
     private boolean invisible;
 
@@ -26,6 +29,7 @@ final class IrcChannels {
         this.connection = connection;
         this.community = community;
         this.replies = replies;
+        this.modes = new IrcChannelModes(connection, community, replies);
     }
 
     void join(IrcMessage message) {
@@ -40,11 +44,18 @@ final class IrcChannels {
             }
             return;
         }
-        for (String channel : channels.get().split(",")) {
+        // `JOIN #a,#b key1,key2`: the keys in the channels' order.
+        String[] keys = message.param(1).map(list -> list.split(",")).orElse(new String[0]);
+        String[] names = channels.get().split(",");
+        for (int i = 0; i < names.length; i++) {
+            String channel = names[i];
+            // A key that no room can have is as good as none: the room answers 475.
+            Optional<String> key = i < keys.length ? Optional.of(keys[i])
+                    .filter(value -> Moderation.checkKey(value) instanceof Parsed.Ok<String>) : Optional.empty();
             switch (RoomName.parse(channel)) {
                 case Parsed.Invalid<RoomName> invalid -> replies.reply(IrcNumeric.ERR_NOSUCHCHANNEL, channel,
                         "No such channel");
-                case Parsed.Ok<RoomName>(RoomName room) -> community.join(connection, room, OptionalLong.empty())
+                case Parsed.Ok<RoomName>(RoomName room) -> community.join(connection, room, OptionalLong.empty(), key)
                         // Joining a channel one is in already is not an error in IRC.
                         .filter(refused -> refused.code() != ErrorCode.WRONG_STATE)
                         .ifPresent(refused -> replies.refused(refused, room.value()));
@@ -105,9 +116,7 @@ final class IrcChannels {
         }
     }
 
-    /// `MODE`, queries only for now (clients ask on joining): a member's own modes, a
-    /// channel's (`+n`: only members speak), and its ban list (not listed yet). Changes are
-    /// refused mode by mode with `472` until the moderation maps onto modes.
+    /// `MODE`: a member's own modes here, a channel's in [IrcChannelModes].
     void mode(IrcMessage message) {
         Optional<String> subject = message.param(0);
         if (subject.isEmpty()) {
@@ -115,27 +124,12 @@ final class IrcChannels {
             return;
         }
         String target = subject.get();
-        if (!target.startsWith("#")) {
-            if (target.equalsIgnoreCase(replies.nick())) {
-                userMode(message.param(1));
-            } else {
-                replies.reply(IrcNumeric.ERR_USERSDONTMATCH, "Cannot change mode for other users");
-            }
-            return;
-        }
-        if (!(RoomName.parse(target) instanceof Parsed.Ok<RoomName>)) {
-            replies.reply(IrcNumeric.ERR_NOSUCHCHANNEL, target, "No such channel");
-            return;
-        }
-        Optional<String> changes = message.param(1);
-        if (changes.isEmpty()) {
-            replies.reply(IrcNumeric.RPL_CHANNELMODEIS, target, "+n");
-        } else if (changes.get().equals("b") || changes.get().equals("+b") && message.params().size() == 2) {
-            replies.reply(IrcNumeric.RPL_ENDOFBANLIST, target, "End of channel ban list");
+        if (target.startsWith("#")) {
+            modes.mode(target, message.params().subList(1, message.params().size()));
+        } else if (target.equalsIgnoreCase(replies.nick())) {
+            userMode(message.param(1));
         } else {
-            for (char mode : changes.get().replace("+", "").replace("-", "").toCharArray()) {
-                replies.reply(IrcNumeric.ERR_UNKNOWNMODE, String.valueOf(mode), "is not a mode this server changes yet");
-            }
+            replies.reply(IrcNumeric.ERR_USERSDONTMATCH, "Cannot change mode for other users");
         }
     }
 

@@ -19,11 +19,11 @@ import java.util.OptionalLong;
 
 /// The IRC dialect: parses each line, registers the member (`CAP` negotiation, `PASS`, `NICK`,
 /// `USER` in any order) and hands each command to the part that knows it: [IrcCapabilities],
-/// [IrcChannels], [IrcWho], [IrcQueries], [IrcServerQueries], [IrcChatHistory],
-/// [IrcTagMessages], or this class for registration, `PING`/`PONG`, `QUIT`, `NICK`, `PRIVMSG`
-/// and `NOTICE`. A command with a `label` is answered labeled ([LabeledReplies]). Channels are
-/// rooms, nicks are names; each refusal is its numeric ([IrcReplies]); what others do reaches
-/// the member through [IrcLines].
+/// [IrcChannels], [IrcModeration], [IrcWho], [IrcQueries], [IrcServerQueries],
+/// [IrcChatHistory], [IrcTagMessages], or this class for registration, `PING`/`PONG`, `QUIT`,
+/// `NICK`, `PRIVMSG` and `NOTICE`. A command with a `label` is answered labeled
+/// ([LabeledReplies]). Channels are rooms, nicks are names; each refusal is its numeric
+/// ([IrcReplies]); what others do reaches the member through [IrcLines].
 ///
 /// Reader thread only.
 final class IrcHandler implements LineHandler {
@@ -36,6 +36,7 @@ final class IrcHandler implements LineHandler {
     private final IrcReplies replies;
     private final IrcCapabilities capabilities;
     private final IrcChannels channels;
+    private final IrcModeration moderation;
     private final IrcWho who;
     private final IrcQueries queries;
     private final IrcServerQueries serverQueries;
@@ -55,6 +56,7 @@ final class IrcHandler implements LineHandler {
         this.password = password;
         this.replies = new IrcReplies(connection, lines);
         this.capabilities = new IrcCapabilities(connection, replies);
+        this.moderation = new IrcModeration(connection, community, replies);
         this.channels = new IrcChannels(connection, community, replies);
         this.who = new IrcWho(connection, community, replies, Clock.systemUTC());
         this.queries = new IrcQueries(connection, community, replies, Clock.systemUTC());
@@ -145,6 +147,8 @@ final class IrcHandler implements LineHandler {
             case "TOPIC" -> channels.topic(message);
             case "NAMES" -> channels.names(message);
             case "MODE" -> channels.mode(message);
+            case "KICK" -> moderation.kick(message);
+            case "INVITE" -> moderation.invite(message);
             case "WHO" -> who.who(message);
             case "WHOIS" -> queries.whois(message);
             case "WHOWAS" -> queries.whowas(message);

@@ -148,7 +148,9 @@ final class IrcLines {
                             ? IrcMessage.from(source(away.name()), "AWAY", away.text().get())
                             : IrcMessage.from(source(away.name()), "AWAY")).encode())
                     : List.of();
-            // Lists, history and structured-only frames have no IRC broadcast form.
+            // Lists, history and structured-only frames have no IRC broadcast form; nor has an
+            // invitation, which is told to two members alone ([#toMember]).
+            case ServerFrame.Invited invited -> List.of();
             case ServerFrame.PrivateHistory history -> List.of();
             case ServerFrame.RoomList list -> List.of();
             case ServerFrame.RoomInfo info -> List.of();
@@ -181,6 +183,10 @@ final class IrcLines {
             case ServerFrame.Notice notice -> List.of(fromServer("NOTICE", nick, notice.text()).encode());
             case ServerFrame.Error error -> List.of(error(nick, error).encode());
             case ServerFrame.Away away -> away(nick, self, away);
+            case ServerFrame.Invited invited -> List.of(self != null && invited.by().key().equals(self.key())
+                    ? reply(IrcNumeric.RPL_INVITING, nick, invited.name().value(), invited.room().value()).encode()
+                    : tagged(IrcMessage.from(source(invited.by()), "INVITE", invited.name().value(),
+                            invited.room().value()), invited.time(), null, form));
             default -> broadcast(frame, form);
         };
     }
@@ -265,10 +271,8 @@ final class IrcLines {
                     kicked.time(), null, form));
             case ServerFrame.Topic topic -> List.of(tagged(IrcMessage.from(topic.by().map(this::source).orElse(serverName),
                     "TOPIC", channel, topic.text()), topic.time().orElse(null), null, form));
-            // Until MODE changes exist, moderation is told as the plain dialect words it.
-            case ServerFrame.Moderated moderated -> List.of(tagged(fromServer("NOTICE", channel,
-                    PlainText.render(moderated).orElseThrow().substring(PlainText.NOTICE_PREFIX.length())),
-                    moderated.time(), null, form));
+            case ServerFrame.Moderated moderated -> List.of(tagged(moderation(channel, moderated), moderated.time(),
+                    null, form));
             case ServerFrame.Members members -> List.of();
             case ServerFrame.History history -> List.of();
         };
@@ -299,6 +303,19 @@ final class IrcLines {
     /// `time` as `server-time` writes it (UTC, milliseconds).
     static String serverTime(Instant time) {
         return SERVER_TIME.format(time);
+    }
+
+    /// A moderation action as the `MODE` change it is (`:op!op@server MODE #room +o bob`), or,
+    /// for those IRC has no mode for (mute, close), as a `NOTICE` to the channel worded as the
+    /// plain dialect words it.
+    private IrcMessage moderation(String channel, ServerFrame.Moderated moderated) {
+        return IrcModes.change(moderated).map(change -> {
+            List<String> params = new ArrayList<>(change.size() + 1);
+            params.add(channel);
+            params.addAll(change);
+            return IrcMessage.from(source(moderated.by()), "MODE", params.toArray(String[]::new));
+        }).orElseGet(() -> fromServer("NOTICE", channel,
+                PlainText.render(moderated).orElseThrow().substring(PlainText.NOTICE_PREFIX.length())));
     }
 
     /// A message as `PRIVMSG target :text` from its sender (an action as CTCP `ACTION`), in

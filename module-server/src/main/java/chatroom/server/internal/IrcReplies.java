@@ -60,11 +60,15 @@ final class IrcReplies {
                     reply(IrcNumeric.ERR_NOSUCHCHANNEL, subject, "No such channel (" + error.text() + ")");
             case NOT_IN_ROOM -> reply(IrcNumeric.ERR_NOTONCHANNEL, subject, "You're not on that channel");
             case BANNED -> reply(IrcNumeric.ERR_BANNEDFROMCHAN, subject, "Cannot join channel (+b)");
+            case INVITE_ONLY -> reply(IrcNumeric.ERR_INVITEONLYCHAN, subject, "Cannot join channel (+i)");
+            case BAD_KEY -> reply(IrcNumeric.ERR_BADCHANNELKEY, subject, "Cannot join channel (+k)");
+            case ROOM_FULL -> reply(IrcNumeric.ERR_CHANNELISFULL, subject, "Cannot join channel (+l)");
             // Also the room-creation rate: the text says which limit it is.
             case ROOM_LIMIT -> reply(IrcNumeric.ERR_TOOMANYCHANNELS, subject, "Cannot join channel (" + error.text() + ")");
             case NOT_OPERATOR -> reply(IrcNumeric.ERR_CHANOPRIVSNEEDED, subject, "You're not channel operator");
             case NO_SUCH_NAME -> reply(IrcNumeric.ERR_NOSUCHNICK, subject, "No such nick/channel");
-            case MUTED -> reply(IrcNumeric.ERR_CANNOTSENDTOCHAN, subject, "Cannot send to channel (" + error.text() + ")");
+            case MUTED, VOICE_NEEDED ->
+                    reply(IrcNumeric.ERR_CANNOTSENDTOCHAN, subject, "Cannot send to channel (" + error.text() + ")");
             default -> notice(capitalize(error.text()));
         }
     }
@@ -73,7 +77,7 @@ final class IrcReplies {
     /// (the community says "not in" for both), a missing nick `401`.
     void refusedMessage(ServerFrame.Error error, String to) {
         switch (error.code()) {
-            case NOT_IN_ROOM, NO_SUCH_ROOM, MUTED ->
+            case NOT_IN_ROOM, NO_SUCH_ROOM, MUTED, VOICE_NEEDED ->
                     reply(IrcNumeric.ERR_CANNOTSENDTOCHAN, to, "Cannot send to channel (" + error.text() + ")");
             case NO_SUCH_NAME -> reply(IrcNumeric.ERR_NOSUCHNICK, to, "No such nick/channel");
             default -> refused(error, to);

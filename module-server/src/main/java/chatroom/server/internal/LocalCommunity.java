@@ -128,27 +128,29 @@ final class LocalCommunity implements Community {
         mostMembers.accumulateAndGet(directory.size(), Math::max);
         member.send(new ServerFrame.Welcome(wanted, member.dialect() == Dialect.STRUCTURED_V2
                 ? lobby.name().value() : lobby.name().bare()));
-        lobby.join(member, since, Optional.empty()).ifPresent(member::send);
+        lobby.join(member, since, Optional.empty(), Optional.empty()).ifPresent(member::send);
         return Optional.empty();
     }
 
     @Override
-    public Optional<ServerFrame.Error> join(Connection member, RoomName name, OptionalLong since) {
+    public Optional<ServerFrame.Error> join(Connection member, RoomName name, OptionalLong since,
+                                            Optional<String> key) {
         Optional<Room> known = rooms.find(name);
-        if (known.isPresent() && member.membership().isIn(known.get())) {
-            if (member.dialect() == Dialect.PLAIN) {
-                member.membership().current(known.get());
-                member.send(new ServerFrame.Notice("Your messages now go to " + known.get().name() + "."));
-                return Optional.empty();
-            }
-            return refuse(ErrorCode.WRONG_STATE, "you are in " + known.get().name() + " already");
+        // Read without the room's lock: a kick under way may still count the member in. The
+        // other dialects leave it to the room, which answers under its lock, so that a member
+        // that joins again as soon as it reads its kick (IRC clients' auto-rejoin) gets in.
+        boolean in = known.isPresent() && member.membership().isIn(known.get());
+        if (in && member.dialect() == Dialect.PLAIN) {
+            member.membership().current(known.get());
+            member.send(new ServerFrame.Notice("Your messages now go to " + known.get().name() + "."));
+            return Optional.empty();
         }
-        if (member.membership().roomCount() >= config.maxRoomsPerMember()) {
+        if (!in && member.membership().roomCount() >= config.maxRoomsPerMember()) {
             return refuse(ErrorCode.ROOM_LIMIT, "you are in " + member.membership().roomCount() + " rooms, the most allowed;"
                     + " leave one first");
         }
         return switch (rooms.findOrCreate(name, member)) {
-            case Parsed.Ok<Room>(Room room) -> room.join(member, since, member.dialect() == Dialect.PLAIN
+            case Parsed.Ok<Room>(Room room) -> room.join(member, since, key, member.dialect() == Dialect.PLAIN
                     ? Optional.of(new ServerFrame.Notice("You are in " + room.name()
                             + " now: your messages go there. /part leaves it, /join switches rooms."))
                     : Optional.empty());
@@ -321,6 +323,18 @@ final class LocalCommunity implements Community {
     }
 
     @Override
+    public Optional<ServerFrame.Error> invite(Connection actor, RoomName name, Name invitee) {
+        Optional<Connection> found = directory.find(invitee);
+        if (found.isEmpty()) {
+            return refuse(ErrorCode.NO_SUCH_NAME, "nobody called " + invitee + " is here");
+        }
+        if (found.get().dialect() == Dialect.STRUCTURED_V1) {
+            return refuse(ErrorCode.BAD_TARGET, invitee + "'s client (protocol version 1) can be in no other room");
+        }
+        return withRoom(name, room -> room.invite(actor, found.get()));
+    }
+
+    @Override
     public Optional<ServerFrame.Error> moderate(Connection actor, RoomName name, Moderation action,
                                                 Optional<String> target) {
         if (action == Moderation.CLOSE) {
@@ -330,6 +344,18 @@ final class LocalCommunity implements Community {
             };
         }
         return withRoom(name, room -> room.moderate(actor, action, target));
+    }
+
+    @Override
+    public Parsed<RoomSettings> settings(Connection member, RoomName name) {
+        return rooms.find(name).flatMap(room -> room.settings(member))
+                .<Parsed<RoomSettings>>map(Parsed::ok)
+                .orElseGet(() -> Parsed.invalid(ErrorCode.NO_SUCH_ROOM, "there is no room " + name));
+    }
+
+    @Override
+    public boolean isIn(RoomName name, Name member) {
+        return rooms.find(name).filter(room -> room.isPresent(member)).isPresent();
     }
 
     @Override

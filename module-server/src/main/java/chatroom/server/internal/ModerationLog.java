@@ -31,6 +31,10 @@ final class ModerationLog {
         later(() -> LOG.log(INFO, "{0}: {1} kicked {2}{3}", room, by, kicked, reason.isEmpty() ? "" : " (" + reason + ")"));
     }
 
+    void invited(RoomName room, Name by, Name invited) {
+        later(() -> LOG.log(INFO, "{0}: {1} invited {2}", room, by, invited));
+    }
+
     private void later(Runnable line) {
         try {
             executor.execute(line);

@@ -89,7 +89,7 @@ final class PlainHandler implements LineHandler {
             case Command.Say say -> inCurrentRoom(room -> community.say(connection, room, say.text(), false));
             case Command.Me me -> inCurrentRoom(room -> community.say(connection, room, me.text(), true));
             case Command.Msg msg -> community.say(connection, msg.to(), msg.text(), false);
-            case Command.Join join -> community.join(connection, join.room(), OptionalLong.empty());
+            case Command.Join join -> community.join(connection, join.room(), OptionalLong.empty(), join.key());
             case Command.Part part -> in(part.room(), room -> community.part(connection, room, part.reason()));
             case Command.Rooms rooms -> {
                 community.listRooms(connection);
@@ -103,6 +103,7 @@ final class PlainHandler implements LineHandler {
                 yield Optional.empty();
             }
             case Command.Kick kick -> in(kick.room(), room -> community.kick(connection, room, kick.name(), kick.reason()));
+            case Command.Invite invite -> in(invite.room(), room -> community.invite(connection, room, invite.name()));
             case Command.Moderate moderate -> moderate.action() == Moderation.CLOSE && moderate.room().isEmpty()
                     ? Optional.of(new ServerFrame.Error(ErrorCode.BAD_COMMAND, "usage: /close #room"))
                     : in(moderate.room(), room -> community.moderate(connection, room, moderate.action(),

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 
-/// One room: who is in it, what was said, its topic, operators, mutes and bans, and the order
-/// everything in it happens in.
+/// One room: who is in it, what was said, its topic, operators, mutes, voices, bans, modes and
+/// invitations, and the order everything in it happens in.
 ///
 /// One lock orders the room's joins, messages, parts, kicks and changes, so every member sees
 /// the same sequence, a joiner's history and the live messages after it neither overlap nor
@@ -43,8 +43,10 @@ final class Room {
     private final ReentrantLock lock = new ReentrantLock();
     private final History history;
     private final RoomMembers members;
-    /// Topic, operators, mutes and bans; guarded by the lock.
+    /// Topic, operators, mutes, voices, bans and modes; guarded by the lock.
     private final RoomRules rules;
+    /// Names invited and not yet in; guarded by the lock.
+    private final Invitations invited = new Invitations();
     private boolean closed;
 
     /// A room as `stored` says, with the messages `recent` (oldest first) as its history.
@@ -64,8 +66,10 @@ final class Room {
     /// Adds `member`, sends it `greeting` (if any), the member list, the history after `since`
     /// (structured clients) and the topic, and tells everyone (the joiner too). A plain
     /// member's current room becomes this one. Refused, with nobody told, if the room is
-    /// closed, `member` is in it already or banned from it.
-    Optional<ServerFrame.Error> join(Connection member, OptionalLong since, Optional<ServerFrame> greeting) {
+    /// closed, `member` is in it already or banned from it, or, unless it was invited or is an
+    /// operator, if the room is invite-only, `key` is not its key, or it is full.
+    Optional<ServerFrame.Error> join(Connection member, OptionalLong since, Optional<String> key,
+                                     Optional<ServerFrame> greeting) {
         lock.lock();
         try {
             if (closed) {
@@ -74,9 +78,13 @@ final class Room {
             if (isMember(member)) {
                 return refuse(ErrorCode.WRONG_STATE, "you are in " + name + " already");
             }
-            if (rules.isBanned(member.name(), member.address())) {
-                return refuse(ErrorCode.BANNED, "you are banned from " + name);
+            boolean admitted = invited.has(member.name()) || isOperator(member);
+            Optional<ServerFrame.Error> refused = rules.joinRefusal(member.name(), member.address(), key, members.size(),
+                    admitted);
+            if (refused.isPresent()) {
+                return refused;
             }
+            invited.remove(member.name());
             members.add(member);
             member.membership().add(this);
             if (member.dialect() == Dialect.PLAIN) {
@@ -129,8 +137,9 @@ final class Room {
             if (closed || !isMember(sender)) {
                 return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name + "; join it first");
             }
-            if (rules.isMuted(sender.name())) {
-                return refuse(ErrorCode.MUTED, "you are muted in " + name + ": your message was not sent");
+            Optional<ServerFrame.Error> silenced = rules.speechRefusal(sender.name(), isOperator(sender));
+            if (silenced.isPresent()) {
+                return silenced;
             }
             var chat = new ServerFrame.Chat(context.nextId(), context.clock().instant(), sender.name(), text, action);
             if (context.store().isEmpty()) {
@@ -270,8 +279,66 @@ final class Room {
                 }
                 case LOCK_TOPIC, UNLOCK_TOPIC -> applied(Parsed.ok(rules.lockTopic(action == Moderation.LOCK_TOPIC)),
                         change -> told(actor, action, Optional.empty()));
+                case VOICE, DEVOICE -> applied(rules.setVoiced(on, action == Moderation.VOICE),
+                        change -> told(actor, action, target));
+                case MODERATE, UNMODERATE -> applied(rules.setModerated(action == Moderation.MODERATE),
+                        change -> told(actor, action, target));
+                case INVITE_ONLY, SET_KEY, SET_LIMIT, PUBLIC, CLEAR_KEY, CLEAR_LIMIT -> admission(actor, action, target);
                 case CLOSE -> refuse(ErrorCode.BAD_FRAME, "closing is not a room's own action");
             };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// A change of who may join: the invite-only mode, the key, the limit. The default room
+    /// takes everyone who logs in, so it can have none of them.
+    private Optional<ServerFrame.Error> admission(Connection actor, Moderation action, Optional<String> target) {
+        boolean restricting = action == Moderation.INVITE_ONLY || action == Moderation.SET_KEY
+                || action == Moderation.SET_LIMIT;
+        if (restricting && name.sameAs(context.defaultRoom())) {
+            return refuse(ErrorCode.BAD_TARGET, name + " is where everyone arrives: it cannot be invite-only, have a key"
+                    + " or a member limit");
+        }
+        Parsed<RoomChange> change = switch (action) {
+            case INVITE_ONLY, PUBLIC -> rules.setInviteOnly(action == Moderation.INVITE_ONLY);
+            case SET_KEY, CLEAR_KEY -> rules.setKey(action == Moderation.SET_KEY ? target : Optional.empty());
+            case SET_LIMIT, CLEAR_LIMIT -> rules.setLimit(action == Moderation.SET_LIMIT ? target : Optional.empty());
+            case OP, DEOP, BAN, UNBAN, MUTE, UNMUTE, LOCK_TOPIC, UNLOCK_TOPIC, CLOSE, VOICE, DEVOICE, MODERATE,
+                 UNMODERATE -> Parsed.invalid(ErrorCode.BAD_FRAME, action.verb() + " is not about joining");
+        };
+        return applied(change, made -> told(actor, action, target));
+    }
+
+    /// Invites `invitee` (present on the server) at the request of `actor`, a member (an
+    /// operator while the room is invite-only; a server operator need not be in it), and tells
+    /// both. The invitation lets `invitee` in once, past the invite-only mode, the key and the
+    /// limit, but not past a ban.
+    Optional<ServerFrame.Error> invite(Connection actor, Connection invitee) {
+        lock.lock();
+        try {
+            if (closed) {
+                return refuse(ErrorCode.NO_SUCH_ROOM, name + " was closed");
+            }
+            if (!isMember(actor) && !actor.membership().serverOperator()) {
+                return refuse(ErrorCode.NOT_IN_ROOM, "you are not in " + name);
+            }
+            if (rules.modes().inviteOnly() && !isOperator(actor)) {
+                return refuse(ErrorCode.NOT_OPERATOR, name + " is invite-only: only its operators may invite");
+            }
+            if (isMember(invitee)) {
+                return refuse(ErrorCode.WRONG_STATE, invitee.name() + " is in " + name + " already");
+            }
+            Name who = invitee.name();
+            invited.add(who);
+            var invitation = new ServerFrame.Invited(name, actor.name(), who, context.clock().instant());
+            if (invitee != actor) {
+                // A server operator may invite itself into a room it is not in: told once.
+                invitee.send(invitation);
+            }
+            actor.send(invitation);
+            context.moderationLog().invited(name, actor.name(), who);
+            return Optional.empty();
         } finally {
             lock.unlock();
         }
@@ -302,6 +369,30 @@ final class Room {
         lock.lock();
         try {
             ServerFrames.membersFrames(roster()).forEach(part -> member.send(in(part)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// The room's settings as `viewer` may see them, or a refusal if the room was closed.
+    Optional<RoomSettings> settings(Connection viewer) {
+        lock.lock();
+        try {
+            if (closed) {
+                return Optional.empty();
+            }
+            return Optional.of(new RoomSettings(rules.created(), rules.topicLocked(), rules.modes(), rules.bans(),
+                    isMember(viewer), isOperator(viewer)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// Whether a member called `who` is in the room now.
+    boolean isPresent(Name who) {
+        lock.lock();
+        try {
+            return memberNamed(who) != null;
         } finally {
             lock.unlock();
         }
@@ -399,7 +490,9 @@ final class Room {
         var moderated = in(new ServerFrame.Moderated(action, actor.name(), target, context.clock().instant()));
         broadcast(moderated);
         answerAbsent(actor, moderated);
-        context.moderationLog().log(name, actor.name(), action, target);
+        // A key is for the room's members, not for the server's log.
+        context.moderationLog().log(name, actor.name(), action,
+                action == Moderation.SET_KEY ? Optional.of("(a key)") : target);
     }
 
     /// A server operator may act on a room it is not in: it is told what it did all the same.
@@ -455,7 +548,7 @@ final class Room {
     }
 
     private List<Member> roster() {
-        return members.roster(this::isOperator, rules::isMuted);
+        return members.roster(this::isOperator, rules::isMuted, rules::isVoiced);
     }
 
     /// The kept messages after `afterId`, without those older than the age limit.

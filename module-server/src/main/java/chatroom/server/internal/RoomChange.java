@@ -6,9 +6,11 @@ import chatroom.protocol.RoomName;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /// One change to a room's lasting state (what survives a restart: the room itself, its topic,
-/// operators, bans and mutes), as the room makes it and the data directory records it.
+/// operators, bans, mutes, voices and modes), as the room makes it and the data directory
+/// records it.
 sealed interface RoomChange {
 
     RoomName room();
@@ -31,6 +33,32 @@ sealed interface RoomChange {
 
     /// `name` was muted in the room, or unmuted.
     record MuteSet(RoomName room, Name name, boolean muted) implements RoomChange {
+    }
+
+    /// `name` was given a voice in the room, or lost it.
+    record VoiceSet(RoomName room, Name name, boolean voiced) implements RoomChange {
+    }
+
+    /// Only operators and voiced members may speak (`moderated`), or everyone may.
+    record ModeratedSet(RoomName room, boolean moderated) implements RoomChange {
+    }
+
+    /// Only invited members may join (`inviteOnly`), or anyone may.
+    record InviteOnlySet(RoomName room, boolean inviteOnly) implements RoomChange {
+    }
+
+    /// Joining needs `key` (empty: no key).
+    record KeySet(RoomName room, Optional<String> key) implements RoomChange {
+        public KeySet {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /// At most `limit` members may be in the room (empty: any number).
+    record LimitSet(RoomName room, OptionalInt limit) implements RoomChange {
+        public LimitSet {
+            Objects.requireNonNull(limit, "limit");
+        }
     }
 
     /// A ban was added.

@@ -77,12 +77,12 @@ final class RoomMembers {
     }
 
     /// The member list with each member's flags.
-    List<Member> roster(Predicate<Connection> operator, Predicate<Name> muted) {
+    List<Member> roster(Predicate<Connection> operator, Predicate<Name> muted, Predicate<Name> voiced) {
         List<Member> roster = new ArrayList<>(members.length);
         for (Connection member : members) {
             Name name = member.name();
             roster.add(new Member(name, operator.test(member), muted.test(name),
-                    member.membership().away().isPresent()));
+                    member.membership().away().isPresent(), voiced.test(name)));
         }
         return roster;
     }

@@ -1,6 +1,7 @@
 package chatroom.server.internal;
 
 import chatroom.protocol.ErrorCode;
+import chatroom.protocol.Moderation;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.RoomName;
@@ -14,34 +15,42 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /// A room's lasting state and the rules it sets: the topic and its lock, the operators, the
-/// muted and the bans. Each change returns the [RoomChange] to record (or a refusal, with
-/// nothing changed); who is told is the [Room]'s business. Operators and mutes are kept by
-/// name ([Name#key()]), so they last across reconnects and restarts.
+/// muted, the voiced, the bans, and the [RoomModes] (moderated, invite-only, key, limit).
+/// Each change returns the [RoomChange] to record (or a refusal, with nothing changed); who is
+/// told is the [Room]'s business. Operators, mutes and voices are kept by name ([Name#key()]),
+/// so they last across reconnects and restarts.
 ///
 /// Not thread-safe: guarded by its room's lock. No I/O.
 final class RoomRules {
 
     private final RoomName room;
+    private final Instant created;
     private String topic;
     private Optional<Name> topicBy;
     private Optional<Instant> topicTime;
     private boolean topicLocked;
     private final Map<String, Name> operators = new LinkedHashMap<>();
     private final Map<String, Name> muted = new LinkedHashMap<>();
+    private final Map<String, Name> voiced = new LinkedHashMap<>();
     private final List<RoomChange.Ban> bans = new ArrayList<>();
+    private RoomModes modes;
 
     RoomRules(StoredRoom stored) {
         this.room = stored.name();
+        this.created = stored.created();
         this.topic = stored.topic();
         this.topicBy = stored.topicBy();
         this.topicTime = stored.topicTime();
         this.topicLocked = stored.topicLocked();
         stored.operators().forEach(operator -> operators.put(operator.key(), operator));
         stored.muted().forEach(mute -> muted.put(mute.key(), mute));
+        stored.voiced().forEach(voice -> voiced.put(voice.key(), voice));
         bans.addAll(stored.bans());
+        this.modes = stored.modes();
     }
 
     /// The topic as a frame (`""` and nobody when there is none).
@@ -63,6 +72,20 @@ final class RoomRules {
         topicBy = Optional.of(by);
         topicTime = Optional.of(time);
         return Parsed.ok(new RoomChange.TopicSet(room, topic, topicBy, topicTime));
+    }
+
+    /// When the room was created.
+    Instant created() {
+        return created;
+    }
+
+    boolean topicLocked() {
+        return topicLocked;
+    }
+
+    /// The bans, in the order they were set.
+    List<RoomChange.Ban> bans() {
+        return List.copyOf(bans);
     }
 
     RoomChange lockTopic(boolean locked) {
@@ -93,6 +116,112 @@ final class RoomRules {
     static boolean hits(RoomChange.Ban ban, Name name, InetAddress address) {
         return ban.name().filter(banned -> banned.key().equals(name.key())).isPresent()
                 || ban.address().filter(banned -> banned.matches(address)).isPresent();
+    }
+
+    boolean isVoiced(Name name) {
+        return !voiced.isEmpty() && voiced.containsKey(name.key());
+    }
+
+    RoomModes modes() {
+        return modes;
+    }
+
+    /// Why `name` (an operator if `operator`) may not speak here, if it may not: muted, or
+    /// the room is moderated and it has no voice.
+    Optional<ServerFrame.Error> speechRefusal(Name name, boolean operator) {
+        if (isMuted(name)) {
+            return Optional.of(new ServerFrame.Error(ErrorCode.MUTED, "you are muted in " + room
+                    + ": your message was not sent"));
+        }
+        if (modes.moderated() && !operator && !isVoiced(name)) {
+            return Optional.of(new ServerFrame.Error(ErrorCode.VOICE_NEEDED, room + " is moderated: only its operators"
+                    + " and voiced members may speak; your message was not sent"));
+        }
+        return Optional.empty();
+    }
+
+    /// Why a member called `name` at `address` may not join now that the room has `members`,
+    /// if it may not. Bans hold for everyone; the invite-only mode, the key and the limit do
+    /// not hold for the `admitted` (the invited, and operators).
+    Optional<ServerFrame.Error> joinRefusal(Name name, InetAddress address, Optional<String> key, int members,
+                                               boolean admitted) {
+        if (isBanned(name, address)) {
+            return Optional.of(new ServerFrame.Error(ErrorCode.BANNED, "you are banned from " + room));
+        }
+        if (admitted) {
+            return Optional.empty();
+        }
+        if (modes.inviteOnly()) {
+            return Optional.of(new ServerFrame.Error(ErrorCode.INVITE_ONLY, room + " is invite-only: an operator or a"
+                    + " member must invite you first"));
+        }
+        if (modes.key().isPresent() && !modes.key().equals(key)) {
+            return Optional.of(new ServerFrame.Error(ErrorCode.BAD_KEY, key.isEmpty()
+                    ? room + " has a key: join it with the key" : "wrong key for " + room));
+        }
+        if (modes.limit().isPresent() && members >= modes.limit().getAsInt()) {
+            return Optional.of(new ServerFrame.Error(ErrorCode.ROOM_FULL, room + " is full: it takes at most "
+                    + modes.limit().getAsInt() + " members"));
+        }
+        return Optional.empty();
+    }
+
+    /// Gives `target` (a name) a voice or takes it.
+    Parsed<RoomChange> setVoiced(String target, boolean on) {
+        return setByName(voiced, "voiced", target, on).then(who -> Parsed.ok(new RoomChange.VoiceSet(room, who, on)));
+    }
+
+    /// Makes the room moderated or not.
+    Parsed<RoomChange> setModerated(boolean on) {
+        if (modes.moderated() == on) {
+            return Parsed.invalid(ErrorCode.WRONG_STATE, room + (on ? " is moderated already" : " is not moderated"));
+        }
+        modes = modes.withModerated(on);
+        return Parsed.ok(new RoomChange.ModeratedSet(room, on));
+    }
+
+    /// Makes the room invite-only or not.
+    Parsed<RoomChange> setInviteOnly(boolean on) {
+        if (modes.inviteOnly() == on) {
+            return Parsed.invalid(ErrorCode.WRONG_STATE, room + (on ? " is invite-only already" : " is not invite-only"));
+        }
+        modes = modes.withInviteOnly(on);
+        return Parsed.ok(new RoomChange.InviteOnlySet(room, on));
+    }
+
+    /// Sets the key (a valid one), or (`key` empty) removes it.
+    Parsed<RoomChange> setKey(Optional<String> key) {
+        if (key.isEmpty() && modes.key().isEmpty()) {
+            return Parsed.invalid(ErrorCode.WRONG_STATE, room + " has no key");
+        }
+        if (key.isPresent() && key.equals(modes.key())) {
+            return Parsed.invalid(ErrorCode.WRONG_STATE, room + " has that key already");
+        }
+        Parsed<Optional<String>> checked = key.isEmpty() ? Parsed.ok(key)
+                : Moderation.checkKey(key.get()).then(valid -> Parsed.ok(Optional.of(valid)));
+        return checked.then(valid -> {
+            modes = modes.withKey(valid);
+            return Parsed.ok(new RoomChange.KeySet(room, valid));
+        });
+    }
+
+    /// Sets the member limit (written as [Moderation#checkLimit] reads it), or
+    /// (`limit` empty) removes it.
+    Parsed<RoomChange> setLimit(Optional<String> limit) {
+        if (limit.isEmpty()) {
+            if (modes.limit().isEmpty()) {
+                return Parsed.invalid(ErrorCode.WRONG_STATE, room + " has no member limit");
+            }
+            modes = modes.withLimit(OptionalInt.empty());
+            return Parsed.ok(new RoomChange.LimitSet(room, OptionalInt.empty()));
+        }
+        return Moderation.checkLimit(limit.get()).then(value -> {
+            if (modes.limit().equals(OptionalInt.of(value))) {
+                return Parsed.invalid(ErrorCode.WRONG_STATE, room + " has that member limit already");
+            }
+            modes = modes.withLimit(OptionalInt.of(value));
+            return Parsed.ok(new RoomChange.LimitSet(room, OptionalInt.of(value)));
+        });
     }
 
     /// Makes `target` (a name) an operator or not.

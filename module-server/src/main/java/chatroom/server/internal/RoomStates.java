@@ -35,21 +35,22 @@ final class RoomStates {
         }
         StoredRoom after = switch (change) {
             case RoomChange.Created created -> before;
-            case RoomChange.TopicSet topic -> new StoredRoom(before.name(), before.created(), topic.text(), topic.by(),
-                    topic.time(), before.topicLocked(), before.operators(), before.muted(), before.bans());
-            case RoomChange.TopicLocked locked -> new StoredRoom(before.name(), before.created(), before.topic(),
-                    before.topicBy(), before.topicTime(), locked.locked(), before.operators(), before.muted(),
-                    before.bans());
-            case RoomChange.OperatorSet operator -> new StoredRoom(before.name(), before.created(), before.topic(),
-                    before.topicBy(), before.topicTime(), before.topicLocked(),
-                    set(before.operators(), operator.name(), operator.operator()), before.muted(), before.bans());
-            case RoomChange.MuteSet mute -> new StoredRoom(before.name(), before.created(), before.topic(),
-                    before.topicBy(), before.topicTime(), before.topicLocked(), before.operators(),
-                    set(before.muted(), mute.name(), mute.muted()), before.bans());
-            case RoomChange.BanAdded ban -> before.bans().contains(ban.ban()) ? before : withBans(before,
-                    append(before.bans(), ban.ban()));
-            case RoomChange.BanRemoved ban -> withBans(before,
-                    before.bans().stream().filter(existing -> !existing.equals(ban.ban())).toList());
+            case RoomChange.TopicSet topic -> before.withTopic(topic.text(), topic.by(), topic.time());
+            case RoomChange.TopicLocked locked -> before.withTopicLocked(locked.locked());
+            case RoomChange.OperatorSet operator ->
+                    before.withOperators(set(before.operators(), operator.name(), operator.operator()));
+            case RoomChange.MuteSet mute -> before.withMuted(set(before.muted(), mute.name(), mute.muted()));
+            case RoomChange.VoiceSet voice -> before.withVoiced(set(before.voiced(), voice.name(), voice.voiced()));
+            case RoomChange.ModeratedSet moderated ->
+                    before.withModes(before.modes().withModerated(moderated.moderated()));
+            case RoomChange.InviteOnlySet inviteOnly ->
+                    before.withModes(before.modes().withInviteOnly(inviteOnly.inviteOnly()));
+            case RoomChange.KeySet keySet -> before.withModes(before.modes().withKey(keySet.key()));
+            case RoomChange.LimitSet limit -> before.withModes(before.modes().withLimit(limit.limit()));
+            case RoomChange.BanAdded ban -> before.bans().contains(ban.ban()) ? before
+                    : before.withBans(append(before.bans(), ban.ban()));
+            case RoomChange.BanRemoved ban ->
+                    before.withBans(before.bans().stream().filter(existing -> !existing.equals(ban.ban())).toList());
             case RoomChange.Closed closed -> null;
         };
         put(key, before, after);
@@ -91,6 +92,20 @@ final class RoomStates {
         room.operators().forEach(name -> changes.add(new RoomChange.OperatorSet(room.name(), name, true)));
         room.muted().forEach(name -> changes.add(new RoomChange.MuteSet(room.name(), name, true)));
         room.bans().forEach(ban -> changes.add(new RoomChange.BanAdded(room.name(), ban)));
+        room.voiced().forEach(name -> changes.add(new RoomChange.VoiceSet(room.name(), name, true)));
+        RoomModes modes = room.modes();
+        if (modes.moderated()) {
+            changes.add(new RoomChange.ModeratedSet(room.name(), true));
+        }
+        if (modes.inviteOnly()) {
+            changes.add(new RoomChange.InviteOnlySet(room.name(), true));
+        }
+        if (modes.key().isPresent()) {
+            changes.add(new RoomChange.KeySet(room.name(), modes.key()));
+        }
+        if (modes.limit().isPresent()) {
+            changes.add(new RoomChange.LimitSet(room.name(), modes.limit()));
+        }
         return changes;
     }
 
@@ -99,8 +114,10 @@ final class RoomStates {
             return 0;
         }
         boolean topic = !room.topic().isEmpty() || room.topicBy().isPresent() || room.topicTime().isPresent();
+        RoomModes modes = room.modes();
         return 1 + (topic ? 1 : 0) + (room.topicLocked() ? 1 : 0) + room.operators().size() + room.muted().size()
-                + room.bans().size();
+                + room.bans().size() + room.voiced().size() + (modes.moderated() ? 1 : 0) + (modes.inviteOnly() ? 1 : 0)
+                + (modes.key().isPresent() ? 1 : 0) + (modes.limit().isPresent() ? 1 : 0);
     }
 
     private void put(String key, StoredRoom before, StoredRoom after) {
@@ -110,11 +127,6 @@ final class RoomStates {
         } else {
             rooms.put(key, after);
         }
-    }
-
-    private static StoredRoom withBans(StoredRoom room, List<RoomChange.Ban> bans) {
-        return new StoredRoom(room.name(), room.created(), room.topic(), room.topicBy(), room.topicTime(),
-                room.topicLocked(), room.operators(), room.muted(), bans);
     }
 
     private static List<Name> set(List<Name> names, Name name, boolean member) {

@@ -1,5 +1,6 @@
 package chatroom.server.internal;
 
+import chatroom.protocol.Moderation;
 import chatroom.protocol.Name;
 import chatroom.protocol.RoomName;
 
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.zip.CRC32C;
 
 /// One line of the rooms' state log (`rooms.log`, described in `docs/history-format.md`):
@@ -25,7 +27,12 @@ final class StateLine {
 
     /// The first line of the file, naming the format; the version follows it.
     static final String HEADER_PREFIX = "chatroom-rooms ";
-    static final int VERSION = 1;
+    /// The version written. Version 2 added voices and the room modes (`VOICE`, `MODERATED`,
+    /// `INVITEONLY`, `KEY`, `LIMIT`), which a version 1 server would skip as damaged, opening
+    /// an invite-only room to everyone: it refuses a version 2 file instead.
+    static final int VERSION = 2;
+    /// The oldest version read; its files are rewritten as [#VERSION] when opened.
+    static final int OLDEST_VERSION = 1;
 
     /// What a line holds.
     sealed interface Parsed {
@@ -63,6 +70,15 @@ final class StateLine {
                     + operator.name().value() + " operator=" + operator.operator();
             case RoomChange.MuteSet mute -> "MUTE room=" + mute.room() + " name=" + mute.name().value()
                     + " muted=" + mute.muted();
+            case RoomChange.VoiceSet voice -> "VOICE room=" + voice.room() + " name=" + voice.name().value()
+                    + " voiced=" + voice.voiced();
+            case RoomChange.ModeratedSet moderated -> "MODERATED room=" + moderated.room() + " moderated="
+                    + moderated.moderated();
+            case RoomChange.InviteOnlySet inviteOnly -> "INVITEONLY room=" + inviteOnly.room() + " inviteonly="
+                    + inviteOnly.inviteOnly();
+            case RoomChange.KeySet key -> "KEY room=" + key.room() + key.key().map(value -> " key=" + value).orElse("");
+            case RoomChange.LimitSet limit -> "LIMIT room=" + limit.room()
+                    + (limit.limit().isPresent() ? " limit=" + limit.limit().getAsInt() : "");
             case RoomChange.BanAdded ban -> "BAN room=" + ban.room() + ban(ban.ban());
             case RoomChange.BanRemoved ban -> "UNBAN room=" + ban.room() + ban(ban.ban());
             case RoomChange.Closed closed -> "CLOSED room=" + closed.room();
@@ -126,6 +142,12 @@ final class StateLine {
             case "OPERATOR" -> new RoomChange.OperatorSet(room, name(required(fields, "name")),
                     bool(required(fields, "operator")));
             case "MUTE" -> new RoomChange.MuteSet(room, name(required(fields, "name")), bool(required(fields, "muted")));
+            case "VOICE" -> new RoomChange.VoiceSet(room, name(required(fields, "name")), bool(required(fields, "voiced")));
+            case "MODERATED" -> new RoomChange.ModeratedSet(room, bool(required(fields, "moderated")));
+            case "INVITEONLY" -> new RoomChange.InviteOnlySet(room, bool(required(fields, "inviteonly")));
+            case "KEY" -> new RoomChange.KeySet(room, Optional.ofNullable(fields.get("key")).map(StateLine::key));
+            case "LIMIT" -> new RoomChange.LimitSet(room, fields.containsKey("limit")
+                    ? OptionalInt.of(limit(fields.get("limit"))) : OptionalInt.empty());
             case "BAN" -> new RoomChange.BanAdded(room, ban(fields));
             case "UNBAN" -> new RoomChange.BanRemoved(room, ban(fields));
             case "CLOSED" -> new RoomChange.Closed(room);
@@ -164,6 +186,20 @@ final class StateLine {
             return name;
         }
         throw new IllegalArgumentException("bad name '" + text + "'");
+    }
+
+    private static String key(String text) {
+        if (Moderation.checkKey(text) instanceof chatroom.protocol.Parsed.Ok<String>) {
+            return text;
+        }
+        throw new IllegalArgumentException("bad key");
+    }
+
+    private static int limit(String text) {
+        if (Moderation.checkLimit(text) instanceof chatroom.protocol.Parsed.Ok<Integer>(Integer limit)) {
+            return limit;
+        }
+        throw new IllegalArgumentException("bad limit '" + text + "'");
     }
 
     private static Instant time(String text) {

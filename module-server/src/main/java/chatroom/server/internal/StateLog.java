@@ -253,6 +253,7 @@ final class StateLog implements AutoCloseable {
         }
         long damaged = 0;
         long lineNumber = 1;
+        boolean olderVersion = false;
         List<String> problems = new java.util.ArrayList<>();
         String header = new String(content, 0, headerEnd, StandardCharsets.UTF_8);
         if (!header.startsWith(StateLine.HEADER_PREFIX) && hasWholeLine(content, headerEnd + 1)) {
@@ -265,7 +266,7 @@ final class StateLog implements AutoCloseable {
                     + " as it was is kept in " + copy.getFileName() + ")");
             LOG.log(WARNING, "{0} {1}", file, problems.getLast());
         } else {
-            checkHeader(header);
+            olderVersion = checkHeader(header) < StateLine.VERSION;
         }
         int start = headerEnd + 1;
         while (start < content.length) {
@@ -289,7 +290,9 @@ final class StateLog implements AutoCloseable {
         boolean torn = start < content.length;
         end = torn ? start : content.length;
         long found = lines;
-        boolean compact = torn || damaged > 0 || lines > needed();
+        // An older version's file is rewritten at once, so that no line of this version is
+        // ever appended under an older header.
+        boolean compact = torn || damaged > 0 || olderVersion || lines > needed();
         if (compact) {
             compact();
         }
@@ -335,16 +338,20 @@ final class StateLog implements AutoCloseable {
         return false;
     }
 
-    private void checkHeader(String header) throws DataDirectoryException {
+    /// The version `header` names, if this server reads it.
+    private int checkHeader(String header) throws DataDirectoryException {
         if (!header.startsWith(StateLine.HEADER_PREFIX)) {
             throw notARoomsLog();
         }
         String version = header.substring(StateLine.HEADER_PREFIX.length());
-        if (!version.equals(Integer.toString(StateLine.VERSION))) {
-            throw new DataDirectoryException(file + " has rooms log format version " + version
-                    + "; this server reads version " + StateLine.VERSION
-                    + " (use the chatroom version that wrote it, or move the file away)");
+        for (int known = StateLine.OLDEST_VERSION; known <= StateLine.VERSION; known++) {
+            if (version.equals(Integer.toString(known))) {
+                return known;
+            }
         }
+        throw new DataDirectoryException(file + " has rooms log format version " + version
+                + "; this server reads versions " + StateLine.OLDEST_VERSION + " to " + StateLine.VERSION
+                + " (use the chatroom version that wrote it, or move the file away)");
     }
 
     private DataDirectoryException notARoomsLog() {

@@ -81,7 +81,10 @@ final class StructuredHandler implements LineHandler {
                 connection.quit();
                 yield Optional.empty();
             }
-            case ClientFrame.Join join -> versionTwo("JOIN").or(() -> community.join(connection, join.room(), join.since()));
+            case ClientFrame.Join join -> versionTwo("JOIN").or(() -> community.join(connection, join.room(), join.since(),
+                    join.key()));
+            case ClientFrame.Invite invite -> versionTwo("INVITE").or(() -> community.invite(connection, invite.room(),
+                    invite.name()));
             case ClientFrame.Part part -> versionTwo("PART").or(() -> community.part(connection, part.room(), part.reason()));
             case ClientFrame.Topic topic -> versionTwo("TOPIC").or(() -> community.topic(connection, topic.room(),
                     topic.text()));

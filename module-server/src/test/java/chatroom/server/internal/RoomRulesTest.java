@@ -4,6 +4,7 @@ import chatroom.protocol.ErrorCode;
 import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.RoomName;
+import chatroom.protocol.ServerFrame;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,11 +92,67 @@ class RoomRulesTest {
     }
 
     @Test
+    @DisplayName("a moderated room lets operators and the voiced speak; a mute holds for the voiced too")
+    void moderated() {
+        var bob = new Name("bob");
+        assertThat(rules.speechRefusal(bob, false)).isEmpty();
+        assertThat(rules.setModerated(true)).isEqualTo(Parsed.ok(new RoomChange.ModeratedSet(RUST, true)));
+        assertThat(rules.setModerated(true)).isEqualTo(Parsed.invalid(ErrorCode.WRONG_STATE, "#rust is moderated already"));
+
+        assertThat(rules.speechRefusal(bob, false)).map(ServerFrame.Error::code).contains(ErrorCode.VOICE_NEEDED);
+        assertThat(rules.speechRefusal(bob, true)).isEmpty();
+        assertThat(rules.setVoiced("Bob", true)).isEqualTo(Parsed.ok(new RoomChange.VoiceSet(RUST, new Name("Bob"), true)));
+        assertThat(rules.setVoiced("bob", true)).isInstanceOf(Parsed.Invalid.class);
+        assertThat(rules.speechRefusal(bob, false)).isEmpty();
+        rules.setMuted("bob", true);
+        assertThat(rules.speechRefusal(bob, false)).map(ServerFrame.Error::code).contains(ErrorCode.MUTED);
+    }
+
+    @Test
+    @DisplayName("joining: a ban before all; then invite-only, the key and the limit, which the admitted pass")
+    void joining() {
+        var bob = new Name("bob");
+        rules.setInviteOnly(true);
+        rules.setKey(Optional.of("sesame"));
+        rules.setLimit(Optional.of("2"));
+
+        assertThat(refusal(bob, Optional.empty(), 0, false)).contains(ErrorCode.INVITE_ONLY);
+        assertThat(refusal(bob, Optional.empty(), 5, true)).isEmpty();
+        rules.setInviteOnly(false);
+        assertThat(refusal(bob, Optional.empty(), 0, false)).contains(ErrorCode.BAD_KEY);
+        assertThat(refusal(bob, Optional.of("SESAME"), 0, false)).contains(ErrorCode.BAD_KEY);
+        assertThat(refusal(bob, Optional.of("sesame"), 1, false)).isEmpty();
+        assertThat(refusal(bob, Optional.of("sesame"), 2, false)).contains(ErrorCode.ROOM_FULL);
+        rules.ban("bob", ALICE, HOME, name -> Optional.empty(), T);
+        assertThat(refusal(bob, Optional.of("sesame"), 0, true)).contains(ErrorCode.BANNED);
+    }
+
+    private Optional<ErrorCode> refusal(Name name, Optional<String> key, int members, boolean admitted) {
+        return rules.joinRefusal(name, BOBS, key, members, admitted).map(ServerFrame.Error::code);
+    }
+
+    @Test
+    @DisplayName("a key and a limit must be valid, and change something; clearing what is not set is refused")
+    void keyAndLimit() {
+        assertThat(rules.setKey(Optional.of("a,b"))).isInstanceOf(Parsed.Invalid.class);
+        assertThat(rules.setKey(Optional.empty())).isEqualTo(Parsed.invalid(ErrorCode.WRONG_STATE, "#rust has no key"));
+        assertThat(rules.setKey(Optional.of("k"))).isEqualTo(Parsed.ok(new RoomChange.KeySet(RUST, Optional.of("k"))));
+        assertThat(rules.setKey(Optional.of("k"))).isInstanceOf(Parsed.Invalid.class);
+        assertThat(rules.setKey(Optional.empty())).isEqualTo(Parsed.ok(new RoomChange.KeySet(RUST, Optional.empty())));
+        assertThat(rules.setLimit(Optional.of("0"))).isInstanceOf(Parsed.Invalid.class);
+        assertThat(rules.setLimit(Optional.of("10"))).isEqualTo(Parsed.ok(new RoomChange.LimitSet(RUST, OptionalInt.of(10))));
+        assertThat(rules.setLimit(Optional.of("10"))).isInstanceOf(Parsed.Invalid.class);
+        assertThat(rules.setLimit(Optional.empty())).isEqualTo(Parsed.ok(new RoomChange.LimitSet(RUST, OptionalInt.empty())));
+        assertThat(rules.setLimit(Optional.empty())).isInstanceOf(Parsed.Invalid.class);
+        assertThat(rules.modes()).isEqualTo(RoomModes.NONE);
+    }
+
+    @Test
     @DisplayName("starts from what was stored")
     void fromStored() {
         var stored = new StoredRoom(RUST, T, "crabs", Optional.of(ALICE), Optional.of(T), true, List.of(ALICE),
                 List.of(new Name("carol")), List.of(new RoomChange.Ban(Optional.of(new Name("dave")), Optional.empty(),
-                ALICE, T)));
+                ALICE, T)), List.of(new Name("erin")), new RoomModes(true, true, Optional.of("sesame"), OptionalInt.of(5)));
         var restored = new RoomRules(stored);
 
         assertThat(restored.topicText()).isEqualTo("crabs");
@@ -102,5 +160,7 @@ class RoomRulesTest {
         assertThat(restored.isMuted(new Name("Carol"))).isTrue();
         assertThat(restored.isBanned(new Name("dave"), HOME)).isTrue();
         assertThat(restored.setTopic("x", new Name("bob"), false, T)).isInstanceOf(Parsed.Invalid.class);
+        assertThat(restored.isVoiced(new Name("ERIN"))).isTrue();
+        assertThat(restored.modes()).isEqualTo(new RoomModes(true, true, Optional.of("sesame"), OptionalInt.of(5)));
     }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +68,16 @@ class StateLogTest {
                 new RoomChange.BanAdded(RUST, v6),
                 new RoomChange.BanAdded(RUST, nameOnly),
                 new RoomChange.BanRemoved(RUST, ban),
+                new RoomChange.VoiceSet(RUST, new Name("carol"), true),
+                new RoomChange.VoiceSet(RUST, new Name("dave"), true),
+                new RoomChange.VoiceSet(RUST, new Name("Dave"), false),
+                new RoomChange.ModeratedSet(RUST, true),
+                new RoomChange.InviteOnlySet(RUST, true),
+                new RoomChange.InviteOnlySet(LOBBY, false),
+                new RoomChange.KeySet(RUST, Optional.of("s3s=me!")),
+                new RoomChange.KeySet(LOBBY, Optional.empty()),
+                new RoomChange.LimitSet(RUST, OptionalInt.of(25)),
+                new RoomChange.LimitSet(LOBBY, OptionalInt.empty()),
                 new RoomChange.Created(closed, T0),
                 new RoomChange.Closed(closed));
     }
@@ -110,7 +121,7 @@ class StateLogTest {
                 log.append(changes, true);
             }
             List<String> lines = Files.readAllLines(file(), StandardCharsets.UTF_8);
-            assertThat(lines.getFirst()).isEqualTo("chatroom-rooms 1");
+            assertThat(lines.getFirst()).isEqualTo("chatroom-rooms 2");
             assertThat(lines).anyMatch(line -> line.endsWith(
                     " TOPIC room=#Rust by=alice ts=2026-12-05T10:00:02Z :Rust study group: \\\\ back\\nslash ✓"));
             try (var log = StateLog.open(file())) {
@@ -124,6 +135,36 @@ class StateLogTest {
                 assertThat(rust.muted()).containsExactly(new Name("eve"));
                 assertThat(rust.bans()).hasSize(2);
                 assertThat(rust.bans().getFirst().address().orElseThrow()).hasToString("2001:db8:0:1:0:0:0:0/64");
+                assertThat(rust.voiced()).containsExactly(new Name("carol"));
+                assertThat(rust.modes()).isEqualTo(new RoomModes(true, true, Optional.of("s3s=me!"), OptionalInt.of(25)));
+                assertThat(rooms.getFirst().modes()).isEqualTo(RoomModes.NONE);
+            }
+        }
+
+        @Test
+        @DisplayName("compaction keeps voices and modes: one line each")
+        void compactionKeepsModes() throws IOException {
+            var changes = List.<RoomChange>of(new RoomChange.Created(RUST, T0),
+                    new RoomChange.VoiceSet(RUST, BOB, true),
+                    new RoomChange.ModeratedSet(RUST, true), new RoomChange.ModeratedSet(RUST, false),
+                    new RoomChange.ModeratedSet(RUST, true),
+                    new RoomChange.InviteOnlySet(RUST, true),
+                    new RoomChange.KeySet(RUST, Optional.of("old")), new RoomChange.KeySet(RUST, Optional.of("new")),
+                    new RoomChange.LimitSet(RUST, OptionalInt.of(3)));
+            try (var log = StateLog.open(file())) {
+                log.append(changes, true);
+                log.compactIfLonger();
+            }
+            List<String> lines = Files.readAllLines(file(), StandardCharsets.UTF_8);
+            assertThat(lines.subList(1, lines.size())).extracting(line -> line.substring(9)).containsExactly(
+                    "CREATED room=#Rust ts=2026-12-05T10:00:00Z",
+                    "VOICE room=#Rust name=Bob voiced=true",
+                    "MODERATED room=#Rust moderated=true",
+                    "INVITEONLY room=#Rust inviteonly=true",
+                    "KEY room=#Rust key=new",
+                    "LIMIT room=#Rust limit=3");
+            try (var log = StateLog.open(file())) {
+                assertThat(log.states().rooms()).isEqualTo(replayedInMemory(changes).rooms());
             }
         }
 
@@ -139,6 +180,20 @@ class StateLogTest {
     @Nested
     @DisplayName("damage")
     class Damage {
+
+        @Test
+        @DisplayName("a version 1 file is read and rewritten as version 2 at once")
+        void versionOne() throws IOException {
+            String created = StateLine.encode(new RoomChange.Created(RUST, T0));
+            String locked = StateLine.encode(new RoomChange.TopicLocked(RUST, true));
+            Files.writeString(file(), "chatroom-rooms 1\n" + created + "\n" + locked + "\n");
+            try (var log = StateLog.open(file())) {
+                assertThat(log.recovery().compacted()).isTrue();
+                assertThat(log.states().rooms().getFirst().topicLocked()).isTrue();
+            }
+            assertThat(Files.readAllLines(file(), StandardCharsets.UTF_8))
+                    .containsExactly("chatroom-rooms 2", created, locked);
+        }
 
         @Test
         @DisplayName("a damaged line in the middle is reported with its number and skipped; the rest is kept")
@@ -186,10 +241,10 @@ class StateLogTest {
         @Test
         @DisplayName("an unknown version is refused with a clear error; a file of something else too")
         void unknownVersion() throws IOException {
-            Files.writeString(file(), "chatroom-rooms 2\n");
+            Files.writeString(file(), "chatroom-rooms 3\n");
             assertThatThrownBy(() -> StateLog.open(file()))
                     .isInstanceOf(DataDirectoryException.class)
-                    .hasMessageContaining("rooms log format version 2; this server reads version 1");
+                    .hasMessageContaining("rooms log format version 3; this server reads versions 1 to 2");
             Files.writeString(file(), "my notes\n");
             assertThatThrownBy(() -> StateLog.open(file()))
                     .isInstanceOf(DataDirectoryException.class)
