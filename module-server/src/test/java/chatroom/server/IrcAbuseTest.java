@@ -19,14 +19,16 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static chatroom.server.IrcAbuseSupport.answers;
-import static chatroom.server.IrcAbuseSupport.config;
-import static chatroom.server.IrcAbuseSupport.crlf;
-import static chatroom.server.IrcAbuseSupport.register;
-import static chatroom.server.IrcAbuseSupport.registerWith;
-import static chatroom.server.IrcAbuseSupport.sync;
-import static chatroom.server.IrcAbuseSupport.syncStructured;
-import static chatroom.server.IrcAbuseSupport.wellFormed;
+import static chatroom.server.IrcTestSupport.abuseConfig;
+import static chatroom.server.IrcTestSupport.alsoJoinPlain;
+import static chatroom.server.IrcTestSupport.answers;
+import static chatroom.server.IrcTestSupport.closeExpectingNoErrors;
+import static chatroom.server.IrcTestSupport.crlf;
+import static chatroom.server.IrcTestSupport.joinChannel;
+import static chatroom.server.IrcTestSupport.register;
+import static chatroom.server.IrcTestSupport.sync;
+import static chatroom.server.IrcTestSupport.syncStructured;
+import static chatroom.server.IrcTestSupport.wellFormed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// IRC lines at and past the limits, and lines that try to smuggle a second line in: tag
@@ -43,12 +45,7 @@ class IrcAbuseTest {
 
     @AfterEach
     void stop() {
-        try {
-            fixture.close();
-            assertThat(severe.recorded()).as("what the server logged at SEVERE/ERROR").isEmpty();
-        } finally {
-            severe.close();
-        }
+        closeExpectingNoErrors(fixture, severe);
     }
 
     /// The markers (`mark12`) in `lines`.
@@ -76,8 +73,8 @@ class IrcAbuseTest {
         @DisplayName("8,191 bytes of tags pass, 8,192 get 417; thousands of tags and of one key parse;"
                 + " none is relayed as sent")
         void tagFloods() {
-            fixture.start(config().build());
-            TestClient watcher = registerWith(fixture, "watcher", "message-tags server-time");
+            fixture.start(abuseConfig().build());
+            TestClient watcher = register(fixture, "watcher", "message-tags server-time");
             TestClient tagger = register(fixture, "tagger");
             sync(watcher);
             var thousands = new StringBuilder("@");
@@ -121,7 +118,7 @@ class IrcAbuseTest {
         @Test
         @DisplayName("bad escapes and bad keys: what the parser refuses gets one NOTICE and reaches nobody")
         void badEscapesAndKeys() {
-            fixture.start(config().build());
+            fixture.start(abuseConfig().build());
             TestClient watcher = register(fixture, "watcher");
             TestClient tagger = register(fixture, "tagger");
             sync(watcher);
@@ -141,7 +138,7 @@ class IrcAbuseTest {
                 }
             }
             List<String> seen = sync(watcher);
-            seen.forEach(IrcAbuseSupport::wellFormed);
+            seen.forEach(IrcTestSupport::wellFormed);
             assertThat(markers(seen)).isEqualTo(accepted);
             assertThat(seen).noneMatch(line -> line.contains("smuggled"));
             System.out.printf("ABUSE irc-tag-escapes: sections=%d accepted=%d%n", sections.size(), accepted.size());
@@ -162,7 +159,7 @@ class IrcAbuseTest {
         @Test
         @DisplayName("lines of 510 to 513 bytes with CR LF or LF: up to 510 bytes before the line end pass, longer get 417")
         void withLineEnds() {
-            fixture.start(config().build());
+            fixture.start(abuseConfig().build());
             TestClient watcher = register(fixture, "watcher");
             TestClient sender = register(fixture, "sender");
             sync(watcher);
@@ -189,7 +186,7 @@ class IrcAbuseTest {
                 }
             }
             List<String> seen = sync(watcher);
-            seen.forEach(IrcAbuseSupport::wellFormed);
+            seen.forEach(IrcTestSupport::wellFormed);
             assertThat(markers(seen)).isEqualTo(accepted);
             assertThat(accepted).hasSize(10);
         }
@@ -197,7 +194,7 @@ class IrcAbuseTest {
         @Test
         @DisplayName("a last line without a line end, of 510 to 513 bytes: only 510 pass")
         void withoutLineEnd() {
-            fixture.start(config().build());
+            fixture.start(abuseConfig().build());
             TestClient watcher = register(fixture, "watcher");
             sync(watcher);
             List<String> seen = new ArrayList<>();
@@ -210,7 +207,7 @@ class IrcAbuseTest {
                 seen.addAll(watcher.collectUntil(line -> line.startsWith(quit), "the QUIT", TestClient.TIMEOUT));
             }
             seen.addAll(sync(watcher));
-            seen.forEach(IrcAbuseSupport::wellFormed);
+            seen.forEach(IrcTestSupport::wellFormed);
             assertThat(markers(seen)).containsExactly("mark510");
         }
     }
@@ -256,25 +253,21 @@ class IrcAbuseTest {
         @DisplayName("CR, NUL, NEL, U+2028 and over-long UTF-8 inside a text from any dialect:"
                 + " no second line reaches anyone")
         void noSecondLine() {
-            fixture.start(config().build());
+            fixture.start(abuseConfig().build());
             TestClient v2Watch = fixture.joinVersion2("v2watch");
             v2Watch.send("JOIN room=#x");
             v2Watch.expectLine("JOINED room=#x name=v2watch ts=\\S+");
             TestClient ircWatch = register(fixture, "ircwatch");
-            TestClient tagWatch = registerWith(fixture, "tagwatch", "message-tags server-time echo-message");
+            TestClient tagWatch = register(fixture, "tagwatch", "message-tags server-time echo-message");
             TestClient plainWatch = fixture.joinPlain("plainwatch");
             TestClient ircBad = register(fixture, "ircbad");
             TestClient plainBad = fixture.joinPlain("plainbad");
             TestClient v2Bad = fixture.joinVersion2("v2bad");
             for (TestClient irc : List.of(ircWatch, tagWatch, ircBad)) {
-                irc.send("JOIN #x\r");
-                irc.expectLine(line -> line.contains("!" + irc.label() + "@chatroom JOIN #x"), "its JOIN");
+                joinChannel(irc, "#x");
             }
             for (TestClient plain : List.of(plainWatch, plainBad)) {
-                plain.send("/join #x");
-                plain.expectExactLine("* " + plain.label() + " joined the chat");
-                plain.send("/join #lobby");
-                plain.expectExactLine("* Your messages now go to #lobby.");
+                alsoJoinPlain(plain, "#x");
             }
             v2Bad.send("JOIN room=#x");
             v2Bad.expectLine("JOINED room=#x name=v2bad ts=\\S+");
@@ -301,7 +294,7 @@ class IrcAbuseTest {
                         allowed.add("mark" + m);
                     }
                 }
-                irc.forEach(line -> answers(ircBad, line).forEach(IrcAbuseSupport::wellFormed));
+                irc.forEach(line -> answers(ircBad, line).forEach(IrcTestSupport::wellFormed));
                 plain.forEach(plainBad::sendRaw);
                 AbuseSupport.sync(plainBad);
                 structured.forEach(v2Bad::sendRaw);
@@ -325,7 +318,7 @@ class IrcAbuseTest {
         @Test
         @DisplayName("a 4,096-byte text full of IRC commands reaches IRC members as PRIVMSG lines only")
         void longTextSplit() {
-            fixture.start(config().build());
+            fixture.start(abuseConfig().build());
             TestClient ircWatch = register(fixture, "ircwatch");
             TestClient v2 = fixture.joinVersion2("v2long");
             sync(ircWatch);
@@ -362,13 +355,13 @@ class IrcAbuseTest {
             Map<String, List<String>> seen = new LinkedHashMap<>();
             for (TestClient irc : List.of(ircWatch, tagWatch)) {
                 List<String> lines = sync(irc);
-                lines.forEach(IrcAbuseSupport::wellFormed);
+                lines.forEach(IrcTestSupport::wellFormed);
                 seen.put(irc.label(), lines);
             }
             seen.put(plainWatch.label(), new ArrayList<>(AbuseSupport.sync(plainWatch)));
             seen.put(v2Watch.label(), syncStructured(v2Watch));
-            seen.get(plainWatch.label()).forEach(IrcAbuseSupport::printable);
-            seen.get(v2Watch.label()).forEach(IrcAbuseSupport::printable);
+            seen.get(plainWatch.label()).forEach(IrcTestSupport::printable);
+            seen.get(v2Watch.label()).forEach(IrcTestSupport::printable);
             return seen;
         }
     }

@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static chatroom.server.Ircv3Support.SERVER;
-import static chatroom.server.Ircv3Support.batch;
-import static chatroom.server.Ircv3Support.drain;
-import static chatroom.server.Ircv3Support.expect;
-import static chatroom.server.Ircv3Support.inside;
-import static chatroom.server.Ircv3Support.ircConfig;
-import static chatroom.server.Ircv3Support.register;
+import static chatroom.server.IrcTestSupport.SERVER_NAME;
+import static chatroom.server.IrcTestSupport.batch;
+import static chatroom.server.IrcTestSupport.drain;
+import static chatroom.server.IrcTestSupport.expectMessage;
+import static chatroom.server.IrcTestSupport.inside;
+import static chatroom.server.IrcTestSupport.register;
+import static chatroom.server.IrcTestSupport.texts;
+import static chatroom.server.IrcTestSupport.unthrottledConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("IRC dialect: batch, labeled-response, client-only tags and TAGMSG")
@@ -37,16 +38,16 @@ class IrcCapabilitiesTest {
     }
 
     private static String source(String nick) {
-        return nick + "!" + nick + "@" + SERVER;
+        return nick + "!" + nick + "@" + SERVER_NAME;
     }
 
     @Test
     @DisplayName("CAP LS offers batch, labeled-response and draft/chathistory; 005 says CHATHISTORY and MSGREFTYPES")
     void offered() {
-        fixture.start(ircConfig().build());
+        fixture.start(unthrottledConfig().build());
         TestClient client = fixture.connect("ls");
         client.send("CAP LS 302");
-        IrcMessage ls = expect(client, message -> message.command().equals("CAP"), "CAP LS");
+        IrcMessage ls = expectMessage(client, message -> message.command().equals("CAP"), "CAP LS");
         assertThat(ls.params().get(2).split(" ")).contains("batch", "labeled-response", "draft/chathistory",
                 "message-tags", "server-time", "echo-message");
         client.send("NICK ls");
@@ -64,20 +65,20 @@ class IrcCapabilitiesTest {
         @Test
         @DisplayName("no reply: a labeled ACK; one reply: that line labeled; the others see nothing labeled")
         void noneAndOne() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", "batch", "labeled-response");
             TestClient bob = register(fixture, "bob");
             drain(alice);
 
             alice.send("@label=a1 PRIVMSG #lobby :no echo asked for");
             assertThat(drain(alice)).containsExactly(
-                    new IrcMessage(Map.of("label", "a1"), Optional.of(SERVER), "ACK", List.of()));
+                    new IrcMessage(Map.of("label", "a1"), Optional.of(SERVER_NAME), "ACK", List.of()));
             assertThat(drain(bob)).containsExactly(IrcMessage.from(source("alice"), "PRIVMSG", "#lobby",
                     "no echo asked for"));
 
             alice.send("@label=p1 PING token");
-            assertThat(drain(alice)).containsExactly(new IrcMessage(Map.of("label", "p1"), Optional.of(SERVER), "PONG",
-                    List.of(SERVER, "token")));
+            assertThat(drain(alice)).containsExactly(new IrcMessage(Map.of("label", "p1"), Optional.of(SERVER_NAME), "PONG",
+                    List.of(SERVER_NAME, "token")));
 
             alice.send("@label=e\\s1 PRIVMSG #nowhere :lost");
             IrcMessage refusal = drain(alice).getFirst();
@@ -88,7 +89,7 @@ class IrcCapabilitiesTest {
         @Test
         @DisplayName("several replies: a labeled-response batch whose opening line carries the label")
         void many() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", "batch", "labeled-response");
             drain(alice);
 
@@ -96,7 +97,7 @@ class IrcCapabilitiesTest {
             List<IrcMessage> batch = batch(alice);
             IrcMessage opening = batch.getFirst();
             assertThat(opening.tags()).containsExactly(Map.entry("label", "j1"));
-            assertThat(opening.source()).contains(SERVER);
+            assertThat(opening.source()).contains(SERVER_NAME);
             assertThat(opening.params()).hasSize(2).element(1).isEqualTo("labeled-response");
             assertThat(inside(batch)).extracting(IrcMessage::command).containsExactly("JOIN", "353", "366");
             assertThat(batch.getLast().tags()).isEmpty();
@@ -105,14 +106,14 @@ class IrcCapabilitiesTest {
         @Test
         @DisplayName("a labeled message with echo-message is answered by its echo, which carries the label")
         void echo() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             labeledEcho();
         }
 
         @Test
         @DisplayName("also when the message is saved first and echoed from the store's thread (data directory)")
         void echoAfterSaving() {
-            fixture.start(ircConfig().dataDir(Optional.of(dataDir)).build());
+            fixture.start(unthrottledConfig().dataDir(Optional.of(dataDir)).build());
             labeledEcho();
         }
 
@@ -123,21 +124,21 @@ class IrcCapabilitiesTest {
             drain(bob);
 
             alice.send("@label=m1 PRIVMSG #lobby :hello");
-            IrcMessage echo = expect(alice, message -> message.command().equals("PRIVMSG"), "the echo");
+            IrcMessage echo = expectMessage(alice, message -> message.command().equals("PRIVMSG"), "the echo");
             assertThat(echo.tags()).containsEntry("label", "m1").containsKey("msgid");
-            IrcMessage seen = expect(bob, message -> message.command().equals("PRIVMSG"), "the message");
+            IrcMessage seen = expectMessage(bob, message -> message.command().equals("PRIVMSG"), "the message");
             assertThat(seen.tags()).doesNotContainKey("label").containsEntry("msgid", echo.tags().get("msgid"));
             assertThat(drain(alice)).as("no ACK besides the echo").isEmpty();
 
             alice.send("@label=m2 PRIVMSG bob :in private");
-            IrcMessage privateEcho = expect(alice, message -> message.command().equals("PRIVMSG"), "the private echo");
+            IrcMessage privateEcho = expectMessage(alice, message -> message.command().equals("PRIVMSG"), "the private echo");
             assertThat(privateEcho.tags()).containsEntry("label", "m2");
             assertThat(privateEcho.params()).containsExactly("bob", "in private");
-            assertThat(expect(bob, message -> message.command().equals("PRIVMSG"), "the private message").tags())
+            assertThat(expectMessage(bob, message -> message.command().equals("PRIVMSG"), "the private message").tags())
                     .doesNotContainKey("label");
 
             alice.send("@label=m3 PRIVMSG #nowhere :refused");
-            IrcMessage refusal = expect(alice, message -> message.tags().containsKey("label"), "the labeled refusal");
+            IrcMessage refusal = expectMessage(alice, message -> message.tags().containsKey("label"), "the labeled refusal");
             assertThat(refusal.command()).isEqualTo("404");
             assertThat(refusal.tags()).containsEntry("label", "m3");
         }
@@ -145,14 +146,14 @@ class IrcCapabilitiesTest {
         @Test
         @DisplayName("a label is ignored without labeled-response, or without batch, or longer than 64 bytes")
         void ignored() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient plain = register(fixture, "plain");
             TestClient noBatch = register(fixture, "nobatch", "labeled-response");
             TestClient full = register(fixture, "full", "batch", "labeled-response");
             for (TestClient client : List.of(plain, noBatch, full)) {
                 drain(client);
             }
-            IrcMessage pong = IrcMessage.from(SERVER, "PONG", SERVER, "t");
+            IrcMessage pong = IrcMessage.from(SERVER_NAME, "PONG", SERVER_NAME, "t");
             plain.send("@label=x PING t");
             assertThat(drain(plain)).containsExactly(pong);
             noBatch.send("@label=x PING t");
@@ -169,7 +170,7 @@ class IrcCapabilitiesTest {
         @Test
         @DisplayName("TAGMSG to a channel reaches its message-tags members only, tags as sent, echoed with echo-message")
         void tagmsgToChannel() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", "message-tags", "echo-message");
             TestClient bob = register(fixture, "bob", "message-tags", "server-time");
             TestClient carol = register(fixture, "carol");
@@ -179,12 +180,12 @@ class IrcCapabilitiesTest {
             }
 
             alice.send("@+typing=active;+example.com/x=a\\sb\\:c;secret=1 TAGMSG #lobby");
-            IrcMessage seen = expect(bob, message -> message.command().equals("TAGMSG"), "the TAGMSG");
+            IrcMessage seen = expectMessage(bob, message -> message.command().equals("TAGMSG"), "the TAGMSG");
             assertThat(seen.source()).contains(source("alice"));
             assertThat(seen.params()).containsExactly("#lobby");
             assertThat(seen.tags()).containsEntry("+typing", "active").containsEntry("+example.com/x", "a b;c")
                     .containsKey("time").doesNotContainKey("secret").doesNotContainKey("msgid");
-            IrcMessage echo = expect(alice, message -> message.command().equals("TAGMSG"), "the echo");
+            IrcMessage echo = expectMessage(alice, message -> message.command().equals("TAGMSG"), "the echo");
             assertThat(echo.tags()).containsExactly(Map.entry("+typing", "active"), Map.entry("+example.com/x", "a b;c"));
 
             // What alice sends next reaches everyone after her TAGMSG, had it reached them.
@@ -199,16 +200,16 @@ class IrcCapabilitiesTest {
         @Test
         @DisplayName("TAGMSG to a nick, labeled: the recipient gets the tags, the sender its labeled echo")
         void tagmsgPrivate() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", "message-tags", "echo-message", "batch", "labeled-response");
             TestClient bob = register(fixture, "bob", "message-tags");
             drain(alice);
             drain(bob);
 
             alice.send("@label=t1;+typing=paused TAGMSG bob");
-            IrcMessage echo = expect(alice, message -> message.command().equals("TAGMSG"), "the echo");
+            IrcMessage echo = expectMessage(alice, message -> message.command().equals("TAGMSG"), "the echo");
             assertThat(echo.tags()).containsExactly(Map.entry("label", "t1"), Map.entry("+typing", "paused"));
-            IrcMessage seen = expect(bob, message -> message.command().equals("TAGMSG"), "the TAGMSG");
+            IrcMessage seen = expectMessage(bob, message -> message.command().equals("TAGMSG"), "the TAGMSG");
             assertThat(seen.params()).containsExactly("bob");
             assertThat(seen.tags()).containsExactly(Map.entry("+typing", "paused"));
         }
@@ -216,7 +217,7 @@ class IrcCapabilitiesTest {
         @Test
         @DisplayName("TAGMSG refusals: 411 without a target, 404 for a channel one is not in, 401 for nobody")
         void tagmsgRefused() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", "message-tags");
             drain(alice);
             alice.send("@+typing=active TAGMSG");
@@ -228,7 +229,7 @@ class IrcCapabilitiesTest {
         @Test
         @DisplayName("PRIVMSG's client-only tags reach message-tags members after the server's tags; others get the plain line")
         void privmsgTags() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", "message-tags");
             TestClient bob = register(fixture, "bob", "message-tags");
             TestClient carol = register(fixture, "carol");
@@ -237,21 +238,21 @@ class IrcCapabilitiesTest {
             }
 
             alice.send("@+draft/reply=41;vendor.example/secret=1 PRIVMSG #lobby :a reply");
-            IrcMessage seen = expect(bob, message -> message.command().equals("PRIVMSG"), "the reply");
+            IrcMessage seen = expectMessage(bob, message -> message.command().equals("PRIVMSG"), "the reply");
             assertThat(seen.tags().keySet()).containsExactly("msgid", "+draft/reply");
             assertThat(seen.tags()).containsEntry("+draft/reply", "41");
-            assertThat(expect(carol, message -> message.command().equals("PRIVMSG"), "the reply"))
+            assertThat(expectMessage(carol, message -> message.command().equals("PRIVMSG"), "the reply"))
                     .isEqualTo(IrcMessage.from(source("alice"), "PRIVMSG", "#lobby", "a reply"));
 
             alice.send("@+draft/react=👍 NOTICE bob :private");
-            IrcMessage notice = expect(bob, message -> message.params().contains("private"), "the private message");
+            IrcMessage notice = expectMessage(bob, message -> message.params().contains("private"), "the private message");
             assertThat(notice.tags()).containsEntry("+draft/react", "👍").containsKey("msgid");
         }
 
         @Test
         @DisplayName("tags from a member without message-tags, or server tags from any client, are not passed on")
         void notPassedOn() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient carol = register(fixture, "carol");
             TestClient bob = register(fixture, "bob", "message-tags", "server-time");
             drain(bob);
@@ -259,8 +260,8 @@ class IrcCapabilitiesTest {
             carol.send("@+draft/reply=7 PRIVMSG #lobby :from an old client");
             carol.send("@msgid=fake;time=2000-01-01T00:00:00.000Z;batch=x;label= PRIVMSG #lobby :forged tags");
             List<IrcMessage> seen = bob.collectUntil(line -> line.endsWith(":forged tags\r"), "the second message",
-                    TestClient.TIMEOUT).stream().map(Ircv3Support::parse).toList();
-            assertThat(Ircv3Support.texts(seen)).containsExactly("from an old client", "forged tags");
+                    TestClient.TIMEOUT).stream().map(IrcTestSupport::wellFormed).toList();
+            assertThat(texts(seen)).containsExactly("from an old client", "forged tags");
             assertThat(seen).allSatisfy(message -> {
                 assertThat(message.tags().keySet()).containsExactlyInAnyOrder("msgid", "time");
                 assertThat(message.tags().get("msgid")).matches("\\d+");
@@ -271,14 +272,14 @@ class IrcCapabilitiesTest {
         @Test
         @DisplayName("odd but valid tags never break a PRIVMSG; client-only tags beyond 4094 bytes are refused with 417")
         void oddTagsAndTooMany() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", "message-tags");
             TestClient bob = register(fixture, "bob", "message-tags");
             drain(alice);
             drain(bob);
 
             alice.send("@+a;+b=;+c=\\;+d=x\\y;+e=1;+e=2;+f=\\s\\:\\\\ PRIVMSG #lobby :still a message");
-            IrcMessage seen = expect(bob, message -> message.command().equals("PRIVMSG"), "the message");
+            IrcMessage seen = expectMessage(bob, message -> message.command().equals("PRIVMSG"), "the message");
             assertThat(seen.params()).containsExactly("#lobby", "still a message");
             assertThat(seen.tags()).containsEntry("+a", "").containsEntry("+d", "xy").containsEntry("+e", "2")
                     .containsEntry("+f", " ;\\");

@@ -18,6 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static chatroom.server.AbuseSupport.LATENCY_BOUND;
+import static chatroom.server.IrcTestSupport.SERVER;
+import static chatroom.server.IrcTestSupport.expectExact;
+import static chatroom.server.IrcTestSupport.ircConfig;
+import static chatroom.server.IrcTestSupport.register;
+import static chatroom.server.IrcTestSupport.sendIrc;
+import static chatroom.server.IrcTestSupport.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// The IRC dialect's connection: the plain greeting it is never sent, the length of its lines,
@@ -29,62 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(90)
 class IrcConnectionTest {
 
-    private static final String SERVER = ":chatroom ";
     /// A little more than the server holds the greeting back (`Connection.GREETING_DELAY`, 0.4 s).
     private static final Duration PAST_GREETING_DELAY = Duration.ofMillis(1_000);
 
     private final ServerFixture fixture = new ServerFixture();
 
-    /// The server called `chatroom` (by default it takes the host's name).
-    private static ServerConfig.Builder ircConfig() {
-        return ServerConfig.builder().serverName(Optional.of("chatroom"));
-    }
-
     @AfterEach
     void stop() {
         fixture.close();
-    }
-
-    // Helpers: IRC lines arrive with their CR, which TestClient keeps.
-
-    private static String expect(TestClient client, String regex) {
-        Pattern pattern = Pattern.compile(regex + "\r");
-        String line = client.expectLine(l -> pattern.matcher(l).matches(), "an IRC line /" + regex + "/");
-        return line.substring(0, line.length() - 1);
-    }
-
-    private static void expectExact(TestClient client, String expected) {
-        client.expectExactLine(expected + "\r");
-    }
-
-    private static String quote(String text) {
-        return Pattern.quote(text);
-    }
-
-    /// Sends `lines`, each ended by CR LF, in one write.
-    private static void sendIrc(TestClient client, String... lines) {
-        var bytes = new StringBuilder();
-        for (String line : lines) {
-            bytes.append(line).append("\r\n");
-        }
-        client.sendRaw(bytes.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /// An IRC member called `nick`, registered at once and past its join of the default room.
-    private TestClient register(String nick) {
-        TestClient client = fixture.connectSilently(nick);
-        sendIrc(client, "NICK " + nick, "USER " + nick + " 0 * :Real Name");
-        expect(client, quote(SERVER + "001 " + nick + " :Welcome") + ".*");
-        expectExact(client, ":" + nick + "!" + nick + "@chatroom JOIN #lobby");
-        expect(client, quote(SERVER + "366 " + nick + " #lobby ") + ".*");
-        return client;
-    }
-
-    /// Sends `PING :token` and waits for its `PONG`: everything sent to `client` before it has arrived.
-    private static List<String> sync(TestClient client, String token) {
-        sendIrc(client, "PING :" + token);
-        return client.collectUntil((SERVER + "PONG chatroom " + token + "\r")::equals, "the PONG " + token,
-                TestClient.TIMEOUT);
     }
 
     private static long millisSince(long start) {
@@ -114,7 +72,7 @@ class IrcConnectionTest {
             List<String> lines = new ArrayList<>(client.collectUntil(line -> line.startsWith(SERVER + "366 wee "),
                     "the end of the names", TestClient.TIMEOUT));
             sleepUntil(start, PAST_GREETING_DELAY);
-            lines.addAll(sync(client, "later"));
+            lines.addAll(sync(client));
 
             assertThat(lines.getFirst()).startsWith(SERVER + "CAP * LS ");
             assertThat(lines).noneMatch(line -> line.contains("Welcome to chatroom"))
@@ -184,7 +142,7 @@ class IrcConnectionTest {
         @DisplayName("512 bytes with CR LF are a message; 513 are answered 417")
         void classicEdge() {
             fixture.start(ircConfig().build());
-            TestClient irc = register("ircy");
+            TestClient irc = register(fixture, "ircy");
             TestClient plain = fixture.joinPlain("plainy");
             String text = "a".repeat(510 - HEAD.length());
             assertThat((HEAD + text + "\r\n").length()).isEqualTo(512);
@@ -200,7 +158,7 @@ class IrcConnectionTest {
         @DisplayName("8191 bytes of tags on a full 512-byte line are a message; one byte more of either, 417")
         void tagEdges() {
             fixture.start(ircConfig().build());
-            TestClient irc = register("ircy");
+            TestClient irc = register(fixture, "ircy");
             TestClient plain = fixture.joinPlain("plainy");
             String text = "c".repeat(510 - HEAD.length());
             assertThat(tags(8191)).hasSize(8191);
@@ -221,7 +179,7 @@ class IrcConnectionTest {
         @DisplayName("a line far longer than any IRC line is discarded up to its LF, even sent in pieces, with one 417")
         void farTooLong() {
             fixture.start(ircConfig().build());
-            TestClient irc = register("ircy");
+            TestClient irc = register(fixture, "ircy");
             TestClient plain = fixture.joinPlain("plainy");
             // If its end were read as a line of its own, it would be a message.
             String huge = "x".repeat(20_000) + " " + HEAD + "the tail";
@@ -230,7 +188,7 @@ class IrcConnectionTest {
             irc.sendRaw(java.util.Arrays.copyOfRange(bytes, 0, third));
             irc.sendRaw(java.util.Arrays.copyOfRange(bytes, third, 2 * third));
             irc.sendRaw(java.util.Arrays.copyOfRange(bytes, 2 * third, bytes.length));
-            List<String> answers = sync(irc, "after");
+            List<String> answers = sync(irc);
             assertThat(answers.stream().filter(line -> line.contains(" 417 "))).hasSize(1);
             sendIrc(irc, HEAD + "marker");
             List<String> seen = plain.collectUntil("ircy: marker"::equals, "the marker", TestClient.TIMEOUT);
@@ -251,7 +209,7 @@ class IrcConnectionTest {
             TestClient structured = fixture.joinVersion2("structy");
             structured.answerPings();
             TestClient plain = fixture.joinPlain("plainy");
-            TestClient idle = register("idle");
+            TestClient idle = register(fixture, "idle");
             for (int i = 0; i < 3; i++) {
                 String ping = idle.expectLine(line -> PING.matcher(line).matches(), "the server's PING");
                 Matcher token = PING.matcher(ping);
@@ -269,13 +227,13 @@ class IrcConnectionTest {
         @DisplayName("any line counts as alive: a member that talks is never dropped for its unanswered PINGs")
         void anyLineIsLiveness() throws InterruptedException {
             fixture.start(ircConfig().heartbeat(Duration.ofSeconds(1)).build());
-            TestClient talker = register("talker");
+            TestClient talker = register(fixture, "talker");
             // 3.2 s, over three heartbeats, never answering a PING.
             for (int i = 0; i < 8; i++) {
                 sendIrc(talker, "PRIVMSG #lobby :tick " + i);
                 Thread.sleep(400);
             }
-            sync(talker, "still-here");
+            sync(talker);
         }
 
         @Test
@@ -296,10 +254,10 @@ class IrcConnectionTest {
         @DisplayName("QUIT :going home reaches every dialect with its words; the leaver gets ERROR :Closing Link")
         void withReason() {
             fixture.start(ircConfig().build());
-            TestClient watcher = register("watcher");
+            TestClient watcher = register(fixture, "watcher");
             TestClient plain = fixture.joinPlain("plainy");
             TestClient structured = fixture.joinVersion2("structy");
-            TestClient leaver = register("leaver");
+            TestClient leaver = register(fixture, "leaver");
             expectExact(watcher, ":leaver!leaver@chatroom JOIN #lobby");
 
             sendIrc(leaver, "QUIT :going home");
@@ -313,15 +271,15 @@ class IrcConnectionTest {
         @DisplayName("a bare QUIT says just Quit; a reason too long for a topic is cut to 390 bytes")
         void bareAndLong() {
             fixture.start(ircConfig().build());
-            TestClient watcher = register("watcher");
+            TestClient watcher = register(fixture, "watcher");
             TestClient structured = fixture.joinVersion2("structy");
-            TestClient quiet = register("quiet");
+            TestClient quiet = register(fixture, "quiet");
             sendIrc(quiet, "QUIT");
             assertThat(quiet.awaitClosed()).contains("ERROR :Closing Link: quiet (Quit)\r");
             expectExact(watcher, ":quiet!quiet@chatroom QUIT Quit");
             structured.expectLine("LEFT name=quiet ts=\\S+ reason=quit");
 
-            TestClient talkative = register("talkative");
+            TestClient talkative = register(fixture, "talkative");
             sendIrc(talkative, "QUIT :" + "é".repeat(240));
             expectExact(watcher, ":talkative!talkative@chatroom QUIT :Quit: " + "é".repeat(195));
         }
@@ -347,12 +305,12 @@ class IrcConnectionTest {
             // One line a second beyond a burst of 20: twelve lines held back would take 12 s.
             fixture.start(ircConfig().maxRate(1).maxBurst(20).build());
             TestClient plain = fixture.joinPlain("plainy");
-            TestClient irc = register("bursty");
+            TestClient irc = register(fixture, "bursty");
             long start = System.nanoTime();
             irc.sendRaw(messages("burst", 0, 12).getBytes(StandardCharsets.US_ASCII));
             plain.expectExactLine("bursty: burst 11");
             assertThat(millisSince(start)).as("twelve lines within the allowance").isLessThan(4_000);
-            assertThat(sync(irc, "no-notice")).noneMatch(line -> line.contains("sending too fast"));
+            assertThat(sync(irc)).noneMatch(line -> line.contains("sending too fast"));
         }
 
         @Test
@@ -360,7 +318,7 @@ class IrcConnectionTest {
         void sustainedFloodSlowed() {
             fixture.start(ircConfig().maxRate(10).maxBurst(5).build());
             TestClient plain = fixture.joinPlain("plainy");
-            TestClient irc = register("steady");
+            TestClient irc = register(fixture, "steady");
             long start = System.nanoTime();
             irc.sendRaw(messages("flood", 0, 40).getBytes(StandardCharsets.US_ASCII));
             List<String> seen = plain.collectUntil("steady: flood 39"::equals, "the last of the flood",
@@ -372,7 +330,7 @@ class IrcConnectionTest {
             for (int i = 0; i < flood.size(); i++) {
                 assertThat(flood.get(i)).isEqualTo("steady: flood " + i);
             }
-            List<String> told = sync(irc, "after-flood");
+            List<String> told = sync(irc);
             assertThat(told.stream().filter(line -> line.equals(SERVER + TOO_FAST.formatted("steady") + "\r")))
                     .hasSize(1);
         }
@@ -381,8 +339,8 @@ class IrcConnectionTest {
         @DisplayName("renames cost more than messages: ten NICKs at once are slowed more than ten lines would be")
         void nickStormPenalty() {
             fixture.start(ircConfig().maxRate(10).maxBurst(5).build());
-            TestClient watcher = register("watcher");
-            TestClient storm = register("n0");
+            TestClient watcher = register(fixture, "watcher");
+            TestClient storm = register(fixture, "n0");
             expectExact(watcher, ":n0!n0@chatroom JOIN #lobby");
             long start = System.nanoTime();
             var nicks = new StringBuilder();
@@ -401,8 +359,8 @@ class IrcConnectionTest {
             fixture.start(ircConfig().build());
             var pair = AbuseSupport.Pair.join(fixture);
             TestClient carol = fixture.joinPlain("carol");
-            TestClient watcher = register("watcher");
-            TestClient flooder = register("flooder");
+            TestClient watcher = register(fixture, "watcher");
+            TestClient flooder = register(fixture, "flooder");
             expectExact(watcher, ":flooder!flooder@chatroom JOIN #lobby");
             long start = System.nanoTime();
             byte[] thousand = messages("spam", 0, 1_000).getBytes(StandardCharsets.US_ASCII);
@@ -438,7 +396,7 @@ class IrcConnectionTest {
         @DisplayName("a client held back by flood control is let go at once when the server stops")
         void shutdownCutsTheWaitShort() {
             fixture.start(ircConfig().maxRate(1).maxBurst(5).build());
-            TestClient slow = register("slow");
+            TestClient slow = register(fixture, "slow");
             slow.sendRaw(messages("slow", 0, 30).getBytes(StandardCharsets.US_ASCII));
             slow.expectLine(line -> line.contains("sending too fast"), "the flood notice");
             long start = System.nanoTime();

@@ -8,60 +8,24 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import static chatroom.server.IrcTestSupport.SERVER;
+import static chatroom.server.IrcTestSupport.expect;
+import static chatroom.server.IrcTestSupport.expectExact;
+import static chatroom.server.IrcTestSupport.ircConfig;
+import static chatroom.server.IrcTestSupport.quote;
+import static chatroom.server.IrcTestSupport.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("IRC dialect (first slice)")
 @Timeout(60)
 class IrcDialectTest {
 
-    private static final String SERVER = ":chatroom ";
-
     private final ServerFixture fixture = new ServerFixture();
-
-    /// The server called `chatroom` (by default it takes the host's name).
-    private static ServerConfig.Builder ircConfig() {
-        return ServerConfig.builder().serverName(Optional.of("chatroom"));
-    }
 
     @AfterEach
     void stop() {
         fixture.close();
-    }
-
-    // Helpers: IRC lines arrive with their CR, which TestClient keeps.
-
-    private static String expect(TestClient client, String regex) {
-        Pattern pattern = Pattern.compile(regex + "\r");
-        String line = client.expectLine(l -> pattern.matcher(l).matches(), "an IRC line /" + regex + "/");
-        return line.substring(0, line.length() - 1);
-    }
-
-    private static void expectExact(TestClient client, String expected) {
-        client.expectExactLine(expected + "\r");
-    }
-
-    private static String quote(String text) {
-        return Pattern.quote(text);
-    }
-
-    /// A new connection, for a client that speaks IRC at once (and so is sent no plain
-    /// greeting: IrcConnectionTest).
-    private TestClient connect(String label) {
-        return fixture.connectSilently(label);
-    }
-
-    /// An IRC member called `nick`, registered and past its join of the default room.
-    private TestClient register(String nick) {
-        TestClient client = connect(nick);
-        client.send("NICK " + nick);
-        client.send("USER " + nick + " 0 * :Real Name");
-        expect(client, quote(SERVER + "001 " + nick + " :Welcome") + ".*");
-        expect(client, quote(SERVER + "422 " + nick + " ") + ".*");
-        expectExact(client, ":" + nick + "!" + nick + "@chatroom JOIN #lobby");
-        expect(client, quote(SERVER + "366 " + nick + " #lobby ") + ".*");
-        return client;
     }
 
     @Nested
@@ -72,7 +36,7 @@ class IrcDialectTest {
         @DisplayName("NICK then USER: the greeting burst 001 to 005, 422, then the default room")
         void nickThenUser() {
             fixture.start(ircConfig().build());
-            TestClient client = connect("alice");
+            TestClient client = fixture.connectSilently("alice");
             client.send("NICK alice");
             client.send("USER alice 0 * :Alice");
             List<String> burst = client.collectUntil(line -> line.startsWith(SERVER + "422 "), "422", TestClient.TIMEOUT);
@@ -94,7 +58,7 @@ class IrcDialectTest {
         @DisplayName("USER then NICK registers as well")
         void userThenNick() {
             fixture.start(ircConfig().build());
-            TestClient client = connect("bob");
+            TestClient client = fixture.connectSilently("bob");
             client.send("USER bob 0 * :Bob");
             client.send("NICK bob");
             expect(client, quote(SERVER + "001 bob ") + ".*");
@@ -104,7 +68,7 @@ class IrcDialectTest {
         @DisplayName("CAP LS 302 holds registration until CAP END; CAP REQ is refused with NAK")
         void capNegotiation() {
             fixture.start(ircConfig().build());
-            TestClient client = connect("carol");
+            TestClient client = fixture.connectSilently("carol");
             client.send("CAP LS 302");
             expectExact(client, SERVER + "CAP * LS :cap-notify multi-prefix userhost-in-names extended-join away-notify"
                     + " server-time message-tags echo-message batch labeled-response draft/chathistory");
@@ -129,13 +93,13 @@ class IrcDialectTest {
         @DisplayName("the right PASS lets the client in; without it registration is refused with 464")
         void password() {
             fixture.start(ircConfig().password(Optional.of(ServerPassword.of("sesame"))).build());
-            TestClient right = connect("right");
+            TestClient right = fixture.connectSilently("right");
             right.send("PASS sesame");
             right.send("NICK right");
             right.send("USER right 0 * :R");
             expect(right, quote(SERVER + "001 right ") + ".*");
 
-            TestClient none = connect("none");
+            TestClient none = fixture.connectSilently("none");
             none.send("NICK none");
             none.send("USER none 0 * :N");
             expect(none, quote(SERVER + "464 * :Password incorrect"));
@@ -146,7 +110,7 @@ class IrcDialectTest {
         @DisplayName("a wrong PASS is answered 464 and closes the connection")
         void wrongPassword() {
             fixture.start(ircConfig().password(Optional.of(ServerPassword.of("sesame"))).build());
-            TestClient client = connect("wrong");
+            TestClient client = fixture.connectSilently("wrong");
             client.send("PASS guess");
             expect(client, quote(SERVER + "464 * :Password incorrect"));
             client.awaitClosed();
@@ -156,8 +120,8 @@ class IrcDialectTest {
         @DisplayName("431 for no nick, 432 for an invalid one, 433 for one in use, then a good one registers")
         void nickErrors() {
             fixture.start(ircConfig().build());
-            register("dave");
-            TestClient client = connect("other");
+            register(fixture, "dave");
+            TestClient client = fixture.connectSilently("other");
             // A bare "NICK" as the first line would be a plain member's name: IRC starts with USER here.
             client.send("USER x 0 * :X");
             client.send("NICK");
@@ -174,7 +138,7 @@ class IrcDialectTest {
         @DisplayName("commands before registration get 451; unknown commands after it 421")
         void notRegisteredAndUnknown() {
             fixture.start(ircConfig().build());
-            TestClient client = connect("early");
+            TestClient client = fixture.connectSilently("early");
             client.send("NICK early");
             client.send("JOIN #rust");
             expectExact(client, SERVER + "451 * :You have not registered");
@@ -195,7 +159,7 @@ class IrcDialectTest {
         @DisplayName("PING is answered with PONG and the same token")
         void ping() {
             fixture.start(ircConfig().build());
-            TestClient client = register("pinger");
+            TestClient client = register(fixture, "pinger");
             client.send("PING :abc 123");
             expectExact(client, SERVER + "PONG chatroom :abc 123");
         }
@@ -204,7 +168,7 @@ class IrcDialectTest {
         @DisplayName("MODE queries, as clients send on joining: own modes 221, channel 324, ban list 368; unknown modes 472")
         void modeQueries() {
             fixture.start(ircConfig().build());
-            TestClient alice = register("alice");
+            TestClient alice = register(fixture, "alice");
             alice.send("MODE alice");
             expectExact(alice, SERVER + "221 alice +");
             alice.send("MODE alice +i");
@@ -230,7 +194,7 @@ class IrcDialectTest {
         @DisplayName("JOIN several channels: JOIN echoed, topic 332/333, names 353/366; NAMES and TOPIC answer")
         void joinNamesTopic() {
             fixture.start(ircConfig().build());
-            TestClient alice = register("alice");
+            TestClient alice = register(fixture, "alice");
             alice.send("JOIN #rust,#go");
             expectExact(alice, ":alice!alice@chatroom JOIN #rust");
             expectExact(alice, SERVER + "353 alice = #rust :@alice");
@@ -242,7 +206,7 @@ class IrcDialectTest {
             alice.send("TOPIC #rust :Ownership and borrowing");
             expectExact(alice, ":alice!alice@chatroom TOPIC #rust :Ownership and borrowing");
 
-            TestClient bob = register("bob");
+            TestClient bob = register(fixture, "bob");
             bob.send("JOIN #rust");
             expectExact(bob, ":bob!bob@chatroom JOIN #rust");
             expectExact(bob, SERVER + "332 bob #rust :Ownership and borrowing");
@@ -264,7 +228,7 @@ class IrcDialectTest {
         @DisplayName("an IRC, a plain and a structured member talk in one room, each in its own dialect; no echo to the IRC sender")
         void mixedRoom() {
             fixture.start(ircConfig().build());
-            TestClient irc = register("ircy");
+            TestClient irc = register(fixture, "ircy");
             TestClient plain = fixture.joinPlain("plainy");
             TestClient structured = fixture.joinVersion2("structy");
 
@@ -291,7 +255,7 @@ class IrcDialectTest {
         @DisplayName("private messages both ways, 401 for nobody")
         void privateMessages() {
             fixture.start(ircConfig().build());
-            TestClient irc = register("ircy");
+            TestClient irc = register(fixture, "ircy");
             TestClient plain = fixture.joinPlain("plainy");
             irc.send("PRIVMSG plainy :psst");
             plain.expectLine(line -> line.contains("ircy") && line.contains("psst"), "the private message");
@@ -308,8 +272,8 @@ class IrcDialectTest {
         @DisplayName("NICK changes, PART and QUIT are seen by the others, each in its dialect")
         void nickPartQuit() {
             fixture.start(ircConfig().build());
-            TestClient irc = register("ircy");
-            TestClient other = register("other");
+            TestClient irc = register(fixture, "ircy");
+            TestClient other = register(fixture, "other");
             TestClient plain = fixture.joinPlain("plainy");
             expectExact(irc, ":other!other@chatroom JOIN #lobby");
             expectExact(irc, ":plainy!plainy@chatroom JOIN #lobby");
@@ -345,7 +309,7 @@ class IrcDialectTest {
             TestClient op = fixture.joinPlain("oper");
             op.send("/join #ops");
             op.expectLine(line -> line.contains("#ops"), "the join");
-            TestClient irc = register("ircy");
+            TestClient irc = register(fixture, "ircy");
             irc.send("JOIN #ops");
             expect(irc, quote(SERVER + "366 ircy #ops ") + ".*");
             op.send("/kick #ops ircy behave");
@@ -363,7 +327,7 @@ class IrcDialectTest {
             op.expectLine(line -> line.contains("server operator"), "operator status");
             op.send("/join #tmp");
             op.expectLine(line -> line.contains("#tmp"), "the join");
-            TestClient irc = register("ircy");
+            TestClient irc = register(fixture, "ircy");
             irc.send("JOIN #tmp");
             expect(irc, quote(SERVER + "366 ircy #tmp ") + ".*");
             op.send("/close #tmp");
@@ -377,7 +341,7 @@ class IrcDialectTest {
         @DisplayName("a line over 512 bytes is answered 417 and the connection stays up")
         void tooLong() {
             fixture.start(ircConfig().build());
-            TestClient irc = register("ircy");
+            TestClient irc = register(fixture, "ircy");
             irc.send("PRIVMSG #lobby :" + "x".repeat(600));
             expectExact(irc, SERVER + "417 ircy :Input line was too long");
             irc.send("PRIVMSG #lobby :" + "y".repeat(9000));
@@ -390,7 +354,7 @@ class IrcDialectTest {
         @DisplayName("a long message from another dialect reaches IRC members in lines of at most 512 bytes")
         void longMessagesAreSplit() {
             fixture.start(ircConfig().build());
-            TestClient irc = register("ircy");
+            TestClient irc = register(fixture, "ircy");
             TestClient plain = fixture.joinPlain("plainy");
             String text = "é".repeat(1500);
             plain.send(text);

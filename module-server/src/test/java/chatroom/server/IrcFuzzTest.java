@@ -24,14 +24,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static chatroom.server.IrcAbuseSupport.answers;
-import static chatroom.server.IrcAbuseSupport.crlf;
-import static chatroom.server.IrcAbuseSupport.register;
-import static chatroom.server.IrcAbuseSupport.registerWith;
-import static chatroom.server.IrcAbuseSupport.shorten;
-import static chatroom.server.IrcAbuseSupport.sync;
-import static chatroom.server.IrcAbuseSupport.syncStructured;
-import static chatroom.server.IrcAbuseSupport.wellFormed;
+import static chatroom.server.IrcTestSupport.abuseConfig;
+import static chatroom.server.IrcTestSupport.alsoJoinPlain;
+import static chatroom.server.IrcTestSupport.answers;
+import static chatroom.server.IrcTestSupport.crlf;
+import static chatroom.server.IrcTestSupport.joinChannel;
+import static chatroom.server.IrcTestSupport.register;
+import static chatroom.server.IrcTestSupport.shorten;
+import static chatroom.server.IrcTestSupport.sync;
+import static chatroom.server.IrcTestSupport.syncStructured;
+import static chatroom.server.IrcTestSupport.wellFormed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// Random IRC lines, valid and not, from a registered IRC member and from connections that
@@ -85,22 +87,18 @@ class IrcFuzzTest {
     static void startServer() {
         severe = LogRecorder.severe();
         fixture = new ServerFixture();
-        server = fixture.start(IrcAbuseSupport.config().build());
+        server = fixture.start(abuseConfig().build());
         v2Watch = fixture.joinVersion2("v2watch");
         v2Watch.send("JOIN room=#alpha");
         v2Watch.expectLine("JOINED room=#alpha name=v2watch ts=\\S+");
         ircWatch = register(fixture, "ircwatch");
-        capWatch = registerWith(fixture, "capwatch", ALL_CAPABILITIES);
+        capWatch = register(fixture, "capwatch", ALL_CAPABILITIES);
         plainWatch = fixture.joinPlain("plainwatch");
         fuzzer = register(fixture, "fuzzer");
         for (var irc : List.of(ircWatch, capWatch, fuzzer)) {
-            irc.send("JOIN #alpha\r");
-            irc.expectLine(line -> line.contains("!" + irc.label() + "@chatroom JOIN #alpha"), "its JOIN");
+            joinChannel(irc, "#alpha");
         }
-        plainWatch.send("/join #alpha");
-        plainWatch.expectExactLine("* plainwatch joined the chat");
-        plainWatch.send("/join #lobby");
-        plainWatch.expectExactLine("* Your messages now go to #lobby.");
+        alsoJoinPlain(plainWatch, "#alpha");
         drainWatchers();
         baseline = ProcessResources.now();
     }
@@ -137,12 +135,11 @@ class IrcFuzzTest {
             fuzzer.close();
             ServerFixture.awaitCount("the members", server::memberCount, MEMBERS - 1);
             fuzzer = register(fixture, "fuzzer");
-            fuzzer.send("JOIN #alpha\r");
-            fuzzer.expectLine(line -> line.contains("!fuzzer@chatroom JOIN #alpha"), "its JOIN");
+            joinChannel(fuzzer, "#alpha");
         }
     }
 
-    /// [IrcAbuseSupport#answers], failing with the line that got no `PONG`.
+    /// [IrcTestSupport#answers], failing with the line that got no `PONG`.
     private static List<String> answersTo(TestClient client, byte[] line) {
         try {
             return answers(client, line);
@@ -158,7 +155,7 @@ class IrcFuzzTest {
         TestClient stranger = fixture.connect("stranger" + tag);
         try {
             // A nick of its own: the fuzzer may have taken "stranger" by now.
-            answers(stranger, crlf(opener.replace("stranger", "stranger" + tag))).forEach(IrcAbuseSupport::wellFormed);
+            answers(stranger, crlf(opener.replace("stranger", "stranger" + tag))).forEach(IrcTestSupport::wellFormed);
             for (byte[] line : lines) {
                 checkAnswer(line, answersTo(stranger, line));
             }
@@ -185,7 +182,7 @@ class IrcFuzzTest {
                 + "\r"), "ircwatch's message");
         plainWatch.expectLine("(\\* \\[#alpha\\] )?ircwatch: still here " + check);
         v2Watch.expectLine("MSG room=#alpha id=\\d+ ts=\\S+ from=ircwatch :still here " + check);
-        assertThat(IrcAbuseSupport.names(ircWatch, "ircwatch", "#alpha"))
+        assertThat(IrcTestSupport.names(ircWatch, "ircwatch", "#alpha"))
                 .contains("v2watch", "ircwatch", "capwatch", "plainwatch");
         var now = ProcessResources.awaitBaseline(baseline, SLACK, CLEANUP_BOUND);
         System.out.printf("FUZZ irc tries=%d lines=%d too_long=%d refused=%d silent=%d parsed=%d"
@@ -204,10 +201,10 @@ class IrcFuzzTest {
     /// Reads what the watchers were sent since the last time: every line readable in its dialect.
     private static void drainWatchers() {
         for (var irc : List.of(ircWatch, capWatch)) {
-            sync(irc).forEach(IrcAbuseSupport::wellFormed);
+            sync(irc).forEach(IrcTestSupport::wellFormed);
         }
-        AbuseSupport.sync(plainWatch).forEach(IrcAbuseSupport::printable);
-        syncStructured(v2Watch).forEach(IrcAbuseSupport::printable);
+        AbuseSupport.sync(plainWatch).forEach(IrcTestSupport::printable);
+        syncStructured(v2Watch).forEach(IrcTestSupport::printable);
     }
 
     /// Checks the answer to `line`. Only the server's own lines (`:chatroom …`) count as its
@@ -215,7 +212,7 @@ class IrcFuzzTest {
     private static void checkAnswer(byte[] line, List<String> answer) {
         LINES.incrementAndGet();
         String shown = show(line);
-        List<IrcMessage> messages = answer.stream().map(IrcAbuseSupport::wellFormed).toList();
+        List<IrcMessage> messages = answer.stream().map(IrcTestSupport::wellFormed).toList();
         List<IrcMessage> replies = messages.stream()
                 .filter(message -> message.source().filter("chatroom"::equals).isPresent()).toList();
         assertThat(messages).as("the answer to %s", shown).noneMatch(message -> message.command().equals("ERROR"));

@@ -16,14 +16,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static chatroom.server.Ircv3Support.SERVER;
-import static chatroom.server.Ircv3Support.batch;
-import static chatroom.server.Ircv3Support.drain;
-import static chatroom.server.Ircv3Support.expect;
-import static chatroom.server.Ircv3Support.inside;
-import static chatroom.server.Ircv3Support.ircConfig;
-import static chatroom.server.Ircv3Support.register;
-import static chatroom.server.Ircv3Support.texts;
+import static chatroom.server.IrcTestSupport.SERVER_NAME;
+import static chatroom.server.IrcTestSupport.batch;
+import static chatroom.server.IrcTestSupport.drain;
+import static chatroom.server.IrcTestSupport.expectMessage;
+import static chatroom.server.IrcTestSupport.inside;
+import static chatroom.server.IrcTestSupport.register;
+import static chatroom.server.IrcTestSupport.texts;
+import static chatroom.server.IrcTestSupport.unthrottledConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("IRC dialect: draft/chathistory and what a joiner sees of history")
@@ -56,7 +56,7 @@ class IrcHistoryTest {
         for (int i = 0; i < count; i++) {
             String text = prefix + " " + i;
             client.send("PRIVMSG " + target + " :" + text);
-            IrcMessage echo = expect(client, message -> message.command().equals("PRIVMSG")
+            IrcMessage echo = expectMessage(client, message -> message.command().equals("PRIVMSG")
                     && message.params().get(1).equals(text), "the echo of " + text);
             sent.add(new Sent(echo.tags().get("msgid"), echo.tags().get("time"), text));
             pauseAMillisecond();
@@ -93,7 +93,7 @@ class IrcHistoryTest {
         @Test
         @DisplayName("LATEST, BEFORE, AFTER, AROUND and BETWEEN by msgid, each in a chathistory batch")
         void byMsgid() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", HISTORY_CAPS);
             drain(alice);
             List<Sent> sent = say(alice, "#lobby", "message", 10);
@@ -128,7 +128,7 @@ class IrcHistoryTest {
         @Test
         @DisplayName("the same by timestamp; each line carries the msgid and time it was relayed with")
         void byTimestamp() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", HISTORY_CAPS);
             drain(alice);
             List<Sent> sent = say(alice, "#lobby", "message", 8);
@@ -150,7 +150,7 @@ class IrcHistoryTest {
                 Sent expected = sent.get(5 + i);
                 assertThat(lines.get(i).tags()).containsEntry("msgid", expected.msgid())
                         .containsEntry("time", expected.time());
-                assertThat(lines.get(i).source()).contains("alice!alice@" + SERVER);
+                assertThat(lines.get(i).source()).contains("alice!alice@" + SERVER_NAME);
                 assertThat(lines.get(i).params()).containsExactly("#lobby", expected.text());
             }
         }
@@ -158,13 +158,13 @@ class IrcHistoryTest {
         @Test
         @DisplayName("the msgids are the message ids the structured dialect shows as id=")
         void sameIdsAsStructured() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", HISTORY_CAPS);
             TestClient sam = fixture.joinStructured("sam");
             drain(alice);
             List<Sent> sent = say(alice, "#lobby", "seen by sam", 3);
             sam.send("SAY :and from sam");
-            expect(alice, message -> message.params().contains("and from sam"), "sam's message");
+            expectMessage(alice, message -> message.params().contains("and from sam"), "sam's message");
             List<String> ids = new ArrayList<>();
             for (String text : List.of("seen by sam 0", "seen by sam 1", "seen by sam 2", "and from sam")) {
                 Matcher matcher = MSG_ID.matcher(sam.expectLine("MSG id=\\d+ .*:" + Pattern.quote(text)));
@@ -180,12 +180,12 @@ class IrcHistoryTest {
         @Test
         @DisplayName("a labeled request's batch carries the label; without batch the lines come bare")
         void labeledAndUnbatched() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", "batch", "labeled-response", "message-tags", "echo-message");
             TestClient bare = register(fixture, "bare", "message-tags", "draft/chathistory");
             drain(alice);
             say(alice, "#lobby", "kept", 2);
-            expect(bare, message -> message.params().contains("kept 1"), "the last message live");
+            expectMessage(bare, message -> message.params().contains("kept 1"), "the last message live");
 
             alice.send("@label=h1 CHATHISTORY LATEST #lobby * 10");
             List<IrcMessage> batch = batch(alice);
@@ -199,7 +199,7 @@ class IrcHistoryTest {
             assertThat(lines).allSatisfy(line -> assertThat(line.tags()).containsOnlyKeys("msgid"));
 
             alice.send("@label=h2 CHATHISTORY LATEST #empty * 10");
-            IrcMessage refusal = expect(alice, message -> message.command().equals("FAIL"), "the FAIL");
+            IrcMessage refusal = expectMessage(alice, message -> message.command().equals("FAIL"), "the FAIL");
             assertThat(refusal.tags()).containsEntry("label", "h2");
         }
     }
@@ -211,7 +211,7 @@ class IrcHistoryTest {
         @Test
         @DisplayName("both directions of a conversation, from either side, as they were relayed")
         void conversation() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", HISTORY_CAPS);
             TestClient bob = register(fixture, "bob", HISTORY_CAPS);
             drain(alice);
@@ -233,7 +233,7 @@ class IrcHistoryTest {
         @Test
         @DisplayName("TARGETS lists the member's channels and conversations with messages between two times")
         void targets() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", HISTORY_CAPS);
             TestClient bob = register(fixture, "bob", HISTORY_CAPS);
             drain(alice);
@@ -259,10 +259,10 @@ class IrcHistoryTest {
         @Test
         @DisplayName("INVALID_PARAMS, NEED_MORE_PARAMS and INVALID_TARGET, each with its subcommand")
         void refusals() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient alice = register(fixture, "alice", HISTORY_CAPS);
             alice.send("JOIN #mine");
-            expect(alice, message -> message.command().equals("366"), "the join of #mine");
+            expectMessage(alice, message -> message.command().equals("366"), "the join of #mine");
             alice.send("PART #mine");
             drain(alice);
 
@@ -301,7 +301,7 @@ class IrcHistoryTest {
         @Test
         @DisplayName("joining a channel with history replays nothing to an IRC client; it fetches with CHATHISTORY")
         void noReplayOnJoin() {
-            fixture.start(ircConfig().build());
+            fixture.start(unthrottledConfig().build());
             TestClient sam = fixture.joinStructured("sam");
             sam.send("SAY :said before anyone on IRC came");
             sam.expectLine("MSG .*:said before anyone on IRC came");
@@ -327,14 +327,14 @@ class IrcHistoryTest {
         @Test
         @DisplayName("with a data directory, a channel's and a conversation's history survive a restart with their msgids")
         void survivesRestart() {
-            ServerConfig durable = ircConfig().dataDir(Optional.of(dataDir)).build();
+            ServerConfig durable = unthrottledConfig().dataDir(Optional.of(dataDir)).build();
             fixture.start(durable);
             TestClient alice = register(fixture, "alice", HISTORY_CAPS);
             TestClient bob = register(fixture, "bob", HISTORY_CAPS);
             drain(alice);
             List<Sent> inLobby = say(alice, "#lobby", "before the restart", 3);
             List<Sent> toBob = say(alice, "bob", "privately before the restart", 2);
-            expect(bob, message -> message.params().contains("privately before the restart 1"), "the last one");
+            expectMessage(bob, message -> message.params().contains("privately before the restart 1"), "the last one");
             fixture.close();
 
             fixture.start(durable);

@@ -15,15 +15,16 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static chatroom.server.IrcAbuseSupport.SERVER;
-import static chatroom.server.IrcAbuseSupport.answers;
-import static chatroom.server.IrcAbuseSupport.config;
-import static chatroom.server.IrcAbuseSupport.crlf;
-import static chatroom.server.IrcAbuseSupport.nickOf;
-import static chatroom.server.IrcAbuseSupport.register;
-import static chatroom.server.IrcAbuseSupport.sync;
-import static chatroom.server.IrcAbuseSupport.syncStructured;
-import static chatroom.server.IrcAbuseSupport.wellFormed;
+import static chatroom.server.IrcTestSupport.SERVER;
+import static chatroom.server.IrcTestSupport.abuseConfig;
+import static chatroom.server.IrcTestSupport.answers;
+import static chatroom.server.IrcTestSupport.closeExpectingNoErrors;
+import static chatroom.server.IrcTestSupport.crlf;
+import static chatroom.server.IrcTestSupport.nickOf;
+import static chatroom.server.IrcTestSupport.register;
+import static chatroom.server.IrcTestSupport.sync;
+import static chatroom.server.IrcTestSupport.syncStructured;
+import static chatroom.server.IrcTestSupport.wellFormed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// Hostile IRC lines, one kind per test, from a registered member (`hostile`) and, where it
@@ -39,19 +40,14 @@ class IrcHostileLinesTest {
 
     @AfterEach
     void stop() {
-        try {
-            fixture.close();
-            assertThat(severe.recorded()).as("what the server logged at SEVERE/ERROR").isEmpty();
-        } finally {
-            severe.close();
-        }
+        closeExpectingNoErrors(fixture, severe);
     }
 
     /// The replies to `line` (the server's own lines), each well-formed; none is `ERROR`.
     private static List<IrcMessage> replies(TestClient client, byte[] line) {
-        List<IrcMessage> replies = answers(client, line).stream().map(IrcAbuseSupport::wellFormed)
+        List<IrcMessage> replies = answers(client, line).stream().map(IrcTestSupport::wellFormed)
                 .filter(message -> message.source().filter("chatroom"::equals).isPresent()).toList();
-        assertThat(replies).as("the replies to %s", IrcAbuseSupport.shorten(new String(line, StandardCharsets.UTF_8)))
+        assertThat(replies).as("the replies to %s", IrcTestSupport.shorten(new String(line, StandardCharsets.UTF_8)))
                 .noneMatch(reply -> reply.command().equals("ERROR"));
         return replies;
     }
@@ -78,7 +74,7 @@ class IrcHostileLinesTest {
     @Test
     @DisplayName("NUL, invalid and over-long UTF-8, surrogates: one NOTICE each, nothing reaches the others")
     void nulAndInvalidUtf8() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         TestClient watcher = register(fixture, "watcher");
         TestClient hostile = register(fixture, "hostile");
         List<byte[]> lines = List.of(
@@ -102,7 +98,7 @@ class IrcHostileLinesTest {
     @Test
     @DisplayName("a client's source is ignored; one with spaces or nothing after it is refused")
     void sources() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         TestClient watcher = register(fixture, "watcher");
         TestClient hostile = register(fixture, "hostile");
         sync(watcher);
@@ -116,7 +112,7 @@ class IrcHostileLinesTest {
         assertThat(commands(replies(hostile, "PRIVMSG\t#lobby :mark8"))).containsExactly("NOTICE");
         assertThat(commands(replies(hostile, ":x"))).containsExactly("NOTICE");
         assertThat(commands(replies(hostile, ":"))).containsExactly("NOTICE");
-        List<IrcMessage> seen = sync(watcher).stream().map(IrcAbuseSupport::wellFormed).toList();
+        List<IrcMessage> seen = sync(watcher).stream().map(IrcTestSupport::wellFormed).toList();
         assertThat(seen).extracting(message -> message.params().getLast())
                 .containsExactly("mark1", "mark2", "mark3", "mark4");
         assertThat(seen).allSatisfy(message -> assertThat(message.source()).contains("hostile!hostile@chatroom"));
@@ -125,7 +121,7 @@ class IrcHostileLinesTest {
     @Test
     @DisplayName("15 and more parameters: the fifteenth takes the rest, each command uses what it needs")
     void manyParameters() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         TestClient watcher = register(fixture, "watcher");
         TestClient hostile = register(fixture, "hostile");
         sync(watcher);
@@ -142,7 +138,7 @@ class IrcHostileLinesTest {
         assertThat(replies(newcomer, "NICK newcomer " + twenty)).isEmpty();
         assertThat(commands(replies(newcomer, "USER newcomer 0 * " + twenty))).contains("001");
 
-        List<IrcMessage> seen = sync(watcher).stream().map(IrcAbuseSupport::wellFormed).toList();
+        List<IrcMessage> seen = sync(watcher).stream().map(IrcTestSupport::wellFormed).toList();
         assertThat(seen).filteredOn(message -> message.command().equals("PRIVMSG")).singleElement()
                 .satisfies(message -> assertThat(message.params()).containsExactly("#lobby", "mark1"));
         assertThat(seen).anyMatch(message -> message.command().equals("NICK") && nickOf(message).equals("hostile")
@@ -152,7 +148,7 @@ class IrcHostileLinesTest {
     @Test
     @DisplayName("numerics sent as commands: 421 from a member, 451 before registration")
     void numericsAsCommands() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         TestClient hostile = register(fixture, "hostile");
         TestClient stranger = fixture.connect("stranger");
         assertThat(replies(stranger, "NICK stranger")).isEmpty();
@@ -174,7 +170,7 @@ class IrcHostileLinesTest {
     @Test
     @DisplayName("CAP garbage before and after registration: answered without ERROR; registration still completes")
     void capGarbage() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         TestClient member = register(fixture, "member");
         TestClient capper = fixture.connect("capper");
         List<String> garbage = List.of("CAP LS 302", "CAP", "CAP :", "CAP ::", "CAP  ", "CAP LS :x y",
@@ -201,7 +197,7 @@ class IrcHostileLinesTest {
     @Test
     @DisplayName("very long nicks, channels, targets and tokens: refused with replies that fit in 512 bytes")
     void longWords() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         TestClient hostile = register(fixture, "hostile");
         Map<String, String> expected = new TreeMap<>(Map.of(
                 "NICK " + "n".repeat(505), "432",
@@ -225,7 +221,7 @@ class IrcHostileLinesTest {
     @Test
     @DisplayName("JOIN of 1,000 channels: 417; of as many as fit in a line: each answered once, the room limits hold")
     void joinManyChannels() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         TestClient joiner = register(fixture, "joiner");
         String thousand = IntStream.range(0, 1_000).mapToObj(i -> "#c" + i).collect(Collectors.joining(","));
         assertThat(commands(replies(joiner, "JOIN " + thousand))).containsExactly("417");
@@ -237,7 +233,7 @@ class IrcHostileLinesTest {
             channels.add("#j" + i);
         }
         long start = System.nanoTime();
-        List<IrcMessage> answer = answers(joiner, crlf(line.toString())).stream().map(IrcAbuseSupport::wellFormed).toList();
+        List<IrcMessage> answer = answers(joiner, crlf(line.toString())).stream().map(IrcTestSupport::wellFormed).toList();
         Map<String, List<String>> fates = new TreeMap<>();
         for (IrcMessage message : answer) {
             switch (message.command()) {
@@ -256,7 +252,7 @@ class IrcHostileLinesTest {
 
         String lobbies = "JOIN " + String.join(",", java.util.Collections.nCopies(60, "#lobby"));
         assertThat(replies(joiner, lobbies)).isEmpty();
-        List<String> parted = answers(joiner, crlf("JOIN 0")).stream().map(IrcAbuseSupport::wellFormed)
+        List<String> parted = answers(joiner, crlf("JOIN 0")).stream().map(IrcTestSupport::wellFormed)
                 .filter(message -> message.command().equals("PART")).map(message -> message.params().getFirst()).toList();
         assertThat(parted).hasSize(11).contains("#lobby");
     }
@@ -264,7 +260,7 @@ class IrcHostileLinesTest {
     @Test
     @DisplayName("PRIVMSG to 1,000 targets: 417; to more than MAXTARGETS: the first 4 only, 407 for the rest")
     void privmsgManyTargets() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         TestClient watcher = register(fixture, "watcher");
         TestClient plain = fixture.joinPlain("plainwatch");
         TestClient structured = fixture.joinVersion2("v2watch");

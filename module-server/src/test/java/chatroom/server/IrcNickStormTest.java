@@ -20,13 +20,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
-import static chatroom.server.IrcAbuseSupport.answers;
-import static chatroom.server.IrcAbuseSupport.config;
-import static chatroom.server.IrcAbuseSupport.nickOf;
-import static chatroom.server.IrcAbuseSupport.register;
-import static chatroom.server.IrcAbuseSupport.sync;
-import static chatroom.server.IrcAbuseSupport.syncStructured;
-import static chatroom.server.IrcAbuseSupport.wellFormed;
+import static chatroom.server.IrcTestSupport.abuseConfig;
+import static chatroom.server.IrcTestSupport.answers;
+import static chatroom.server.IrcTestSupport.closeExpectingNoErrors;
+import static chatroom.server.IrcTestSupport.nickOf;
+import static chatroom.server.IrcTestSupport.register;
+import static chatroom.server.IrcTestSupport.sync;
+import static chatroom.server.IrcTestSupport.syncStructured;
+import static chatroom.server.IrcTestSupport.wellFormed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// Nick-change storms against a real server: one member renaming hundreds of times at once,
@@ -49,12 +50,7 @@ class IrcNickStormTest {
 
     @AfterEach
     void stop() {
-        try {
-            fixture.close();
-            assertThat(severe.recorded()).as("what the server logged at SEVERE/ERROR").isEmpty();
-        } finally {
-            severe.close();
-        }
+        closeExpectingNoErrors(fixture, severe);
     }
 
     /// Sends `payloads.get(i)` from `clients.get(i)`, all released at the same moment, their
@@ -98,14 +94,14 @@ class IrcNickStormTest {
         }
 
         void drain() {
-            sync(irc).forEach(IrcAbuseSupport::wellFormed);
-            AbuseSupport.sync(plain).forEach(IrcAbuseSupport::printable);
-            syncStructured(structured).forEach(IrcAbuseSupport::printable);
+            sync(irc).forEach(IrcTestSupport::wellFormed);
+            AbuseSupport.sync(plain).forEach(IrcTestSupport::printable);
+            syncStructured(structured).forEach(IrcTestSupport::printable);
         }
 
         /// What each lists now: `NAMES`, `/who`, `WHO`; they must agree. Returns the IRC list.
         Set<String> listed() {
-            Set<String> names = IrcAbuseSupport.names(irc, "ircwatch", "#lobby");
+            Set<String> names = IrcTestSupport.names(irc, "ircwatch", "#lobby");
             assertThat(plainNames()).as("what /who lists").isEqualTo(names);
             assertThat(structuredNames()).as("what WHO lists").isEqualTo(names);
             return names;
@@ -188,7 +184,7 @@ class IrcNickStormTest {
     @Test
     @DisplayName("one member renames 300 times in one burst: each rename told once, in order, to every dialect")
     void hundredsOfRenames() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         Watchers watchers = Watchers.join(fixture);
         TestClient storm = register(fixture, "storm");
         Set<String> before = watchers.listed();
@@ -203,7 +199,7 @@ class IrcNickStormTest {
 
         long start = System.nanoTime();
         List<IrcMessage> own = answers(storm, burst.toString().getBytes(StandardCharsets.US_ASCII)).stream()
-                .map(IrcAbuseSupport::wellFormed).toList();
+                .map(IrcTestSupport::wellFormed).toList();
         assertWithin(start, "300 renames");
         List<String> told = new ArrayList<>(List.of(nickOf(own.getFirst())));
         own.forEach(message -> {
@@ -221,13 +217,13 @@ class IrcNickStormTest {
         TestClient late = fixture.connect("late");
         late.send("NICK S300\r");
         late.send("USER late 0 * :L\r");
-        late.expectLine(line -> line.startsWith(IrcAbuseSupport.SERVER + "433 * S300 "), "433");
+        late.expectLine(line -> line.startsWith(IrcTestSupport.SERVER + "433 * S300 "), "433");
     }
 
     @Test
     @DisplayName("12 members race for one nick, 20 times: one wins each time, the others get 433")
     void raceForOneNick() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         Watchers watchers = Watchers.join(fixture);
         List<TestClient> racers = new ArrayList<>();
         Map<TestClient, String> nicks = new HashMap<>();
@@ -236,7 +232,7 @@ class IrcNickStormTest {
             racers.add(racer);
             nicks.put(racer, "r" + i);
         }
-        racers.forEach(IrcAbuseSupport::sync);
+        racers.forEach(IrcTestSupport::sync);
         Set<String> before = watchers.listed();
         long start = System.nanoTime();
         Map<String, Integer> wins = new HashMap<>();
@@ -245,7 +241,7 @@ class IrcNickStormTest {
             allAtOnce(racers, racers.stream().map(racer -> "NICK " + prize + "\r\n").toList());
             List<TestClient> winners = new ArrayList<>();
             for (TestClient racer : racers) {
-                List<IrcMessage> seen = sync(racer).stream().map(IrcAbuseSupport::wellFormed).toList();
+                List<IrcMessage> seen = sync(racer).stream().map(IrcTestSupport::wellFormed).toList();
                 boolean lost = seen.stream().anyMatch(m -> m.command().equals("433") && m.params().get(1).equals(prize));
                 List<IrcMessage> renames = seen.stream().filter(m -> m.command().equals("NICK")).toList();
                 assertThat(renames).as("the renames %s saw", racer.label()).singleElement()
@@ -270,7 +266,7 @@ class IrcNickStormTest {
     @Test
     @DisplayName("12 connections register with one nick at once: one 001, eleven 433, and each then registers with another")
     void raceToRegister() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         List<TestClient> fresh = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             fresh.add(fixture.connect("fresh" + i));
@@ -290,14 +286,14 @@ class IrcNickStormTest {
         assertThat(welcomed).isEqualTo(1);
         for (TestClient loser : losers) {
             loser.send("NICK " + loser.label() + "\r");
-            loser.expectLine(line -> line.startsWith(IrcAbuseSupport.SERVER + "001 " + loser.label() + " "), "001");
+            loser.expectLine(line -> line.startsWith(IrcTestSupport.SERVER + "001 " + loser.label() + " "), "001");
         }
     }
 
     @Test
     @DisplayName("an IRC and a plain client race for one name 25 times, registering and renaming: one wins each time")
     void ircAndPlainRace() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         Watchers watchers = Watchers.join(fixture);
         Map<String, Integer> wins = new HashMap<>();
         for (int round = 0; round < 25; round++) {
@@ -334,7 +330,7 @@ class IrcNickStormTest {
             String ircFrom = current[0];
             String plainFrom = current[1];
             String structuredFrom = current[2];
-            boolean ircWon = sync(ircRenamer).stream().map(IrcAbuseSupport::wellFormed)
+            boolean ircWon = sync(ircRenamer).stream().map(IrcTestSupport::wellFormed)
                     .anyMatch(m -> m.command().equals("NICK") && nickOf(m).equals(ircFrom));
             boolean plainWon = AbuseSupport.sync(plainRenamer).contains("* " + plainFrom + " is now known as " + name);
             boolean structuredWon = syncStructured(structuredRenamer).stream()
@@ -353,7 +349,7 @@ class IrcNickStormTest {
     @Test
     @DisplayName("8 members of every dialect rename 40 times each at once: every watcher's view converges")
     void concurrentStorms() {
-        fixture.start(config().build());
+        fixture.start(abuseConfig().build());
         Watchers watchers = Watchers.join(fixture);
         List<TestClient> stormers = new ArrayList<>();
         List<String> bursts = new ArrayList<>();
@@ -377,14 +373,14 @@ class IrcNickStormTest {
         bursts.add(plainBurst.toString());
         stormers.add(structured);
         bursts.add(structuredBurst.toString());
-        stormers.subList(0, 6).forEach(IrcAbuseSupport::sync);
+        stormers.subList(0, 6).forEach(IrcTestSupport::sync);
         AbuseSupport.sync(plain);
         syncStructured(structured);
         Set<String> before = watchers.listed();
 
         long start = System.nanoTime();
         allAtOnce(stormers, bursts);
-        stormers.subList(0, 6).forEach(irc -> sync(irc).forEach(IrcAbuseSupport::wellFormed));
+        stormers.subList(0, 6).forEach(irc -> sync(irc).forEach(IrcTestSupport::wellFormed));
         AbuseSupport.sync(plain);
         syncStructured(structured);
         assertWithin(start, "8 × 40 renames at once");

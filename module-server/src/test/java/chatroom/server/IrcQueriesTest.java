@@ -8,8 +8,14 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import static chatroom.server.IrcTestSupport.SERVER;
+import static chatroom.server.IrcTestSupport.expect;
+import static chatroom.server.IrcTestSupport.expectExact;
+import static chatroom.server.IrcTestSupport.ircConfig;
+import static chatroom.server.IrcTestSupport.quote;
+import static chatroom.server.IrcTestSupport.register;
+import static chatroom.server.IrcTestSupport.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// The IRC commands that ask about members, channels and the server (`WHO`, `WHOIS`, `WHOWAS`,
@@ -20,46 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(60)
 class IrcQueriesTest {
 
-    private static final String SERVER = ":chatroom ";
     private static final ServerPassword OPERATOR_PASSWORD = ServerPassword.of("open sesame");
 
     private final ServerFixture fixture = new ServerFixture();
 
-    /// The server called `chatroom` (by default it takes the host's name).
-    private static ServerConfig.Builder ircConfig() {
-        return ServerConfig.builder().serverName(Optional.of("chatroom"));
-    }
-
     @AfterEach
     void stop() {
         fixture.close();
-    }
-
-    // Helpers: IRC lines arrive with their CR, which TestClient keeps.
-
-    private static String expect(TestClient client, String regex) {
-        Pattern pattern = Pattern.compile(regex + "\r");
-        String line = client.expectLine(l -> pattern.matcher(l).matches(), "an IRC line /" + regex + "/");
-        return line.substring(0, line.length() - 1);
-    }
-
-    private static void expectExact(TestClient client, String expected) {
-        client.expectExactLine(expected + "\r");
-    }
-
-    private static String quote(String text) {
-        return Pattern.quote(text);
-    }
-
-    /// An IRC member called `nick`, registered and past its join of the default room.
-    private TestClient register(String nick) {
-        TestClient client = fixture.connect(nick);
-        client.send("NICK " + nick);
-        client.send("USER " + nick + " 0 * :Real Name");
-        expect(client, quote(SERVER + "001 " + nick + " :Welcome") + ".*");
-        expectExact(client, ":" + nick + "!" + nick + "@chatroom JOIN #lobby");
-        expect(client, quote(SERVER + "366 " + nick + " #lobby ") + ".*");
-        return client;
     }
 
     /// Sends `command` and returns the server's lines from then up to the first numeric
@@ -73,12 +46,6 @@ class IrcQueriesTest {
                 .toList();
     }
 
-    /// Waits until everything the server sent `client` before now has been read.
-    private static void sync(TestClient client, String token) {
-        client.send("PING :" + token);
-        expectExact(client, SERVER + "PONG chatroom " + token);
-    }
-
     @Nested
     @DisplayName("WHO")
     class Who {
@@ -88,7 +55,7 @@ class IrcQueriesTest {
                 + " @ for channel operators), then 315")
         void channel() {
             fixture.start(ircConfig().operatorPassword(Optional.of(OPERATOR_PASSWORD)).build());
-            TestClient alice = register("alice");
+            TestClient alice = register(fixture, "alice");
             alice.send("JOIN #rust");
             expect(alice, quote(SERVER + "366 alice #rust ") + ".*");
             TestClient plain = fixture.joinPlain("plainy");
@@ -120,7 +87,7 @@ class IrcQueriesTest {
         @DisplayName("WHO nick and WHO mask: the channel is *, no channel prefix; nobody matched is 315 alone")
         void nicksAndMasks() {
             fixture.start(ircConfig().build());
-            TestClient alice = register("alice");
+            TestClient alice = register(fixture, "alice");
             fixture.joinPlain("plainy");
             fixture.joinVersion2("planner");
             expectExact(alice, ":planner!planner@chatroom JOIN #lobby");
@@ -169,7 +136,7 @@ class IrcQueriesTest {
                 + " 317, 318")
         void whois() {
             fixture.start(ircConfig().operatorPassword(Optional.of(OPERATOR_PASSWORD)).build());
-            TestClient alice = register("alice");
+            TestClient alice = register(fixture, "alice");
             alice.send("JOIN #rust");
             expect(alice, quote(SERVER + "366 alice #rust ") + ".*");
             TestClient structured = fixture.joinVersion2("structy");
@@ -201,7 +168,7 @@ class IrcQueriesTest {
         @DisplayName("WHOIS errors: 401 then 318 for nobody, 402 for another server, 431 for no nick")
         void whoisErrors() {
             fixture.start(ircConfig().build());
-            TestClient alice = register("alice");
+            TestClient alice = register(fixture, "alice");
             assertThat(ask(alice, "alice", "WHOIS nobody", "318")).containsExactly(
                     SERVER + "401 alice nobody :No such nick/channel",
                     SERVER + "318 alice nobody :End of /WHOIS list");
@@ -214,14 +181,14 @@ class IrcQueriesTest {
         @DisplayName("WHOWAS remembers nicks given up by renaming or leaving, newest first: 314, 312, 369; 406 else")
         void whowas() {
             fixture.start(ircConfig().build());
-            TestClient alice = register("alice");
-            TestClient bob = register("bob");
+            TestClient alice = register(fixture, "alice");
+            TestClient bob = register(fixture, "bob");
             bob.send("NICK robert");
             expectExact(bob, ":bob!bob@chatroom NICK robert");
             TestClient plain = fixture.joinPlain("bob");
             plain.send("/quit");
             plain.awaitClosed();
-            sync(alice, "left");
+            sync(alice);
 
             List<String> both = ask(alice, "alice", "WHOWAS bob", "369");
             assertThat(both).hasSize(5);
@@ -245,7 +212,7 @@ class IrcQueriesTest {
         @DisplayName("ISON: 303 with the nicks that are here, as they spell them")
         void ison() {
             fixture.start(ircConfig().build());
-            TestClient alice = register("alice");
+            TestClient alice = register(fixture, "alice");
             fixture.joinPlain("plainy");
             fixture.joinVersion2("Structy");
             assertThat(ask(alice, "alice", "ISON plainy nobody structy", "303"))
@@ -259,7 +226,7 @@ class IrcQueriesTest {
         @DisplayName("USERHOST: 302 with nick[*]=±nick@server: * for a server operator, - when away")
         void userhost() {
             fixture.start(ircConfig().operatorPassword(Optional.of(OPERATOR_PASSWORD)).build());
-            TestClient alice = register("alice");
+            TestClient alice = register(fixture, "alice");
             TestClient plain = fixture.joinPlain("plainy");
             plain.send("/oper open sesame");
             plain.expectLine(line -> line.contains("server operator"), "operator status");
@@ -276,8 +243,8 @@ class IrcQueriesTest {
         @DisplayName("AWAY :text is 306 and shows in WHOIS and to whoever messages the member; AWAY alone is 305")
         void away() {
             fixture.start(ircConfig().build());
-            TestClient alice = register("alice");
-            TestClient bob = register("bob");
+            TestClient alice = register(fixture, "alice");
+            TestClient bob = register(fixture, "bob");
             alice.send("AWAY :at lunch");
             expectExact(alice, SERVER + "306 alice :You have been marked as being away");
             bob.send("PRIVMSG alice :are you there?");
@@ -300,7 +267,7 @@ class IrcQueriesTest {
     @DisplayName("LIST: 321, a 322 per room (rooms of every dialect), 323; masks and member counts filter")
     void list() {
         fixture.start(ircConfig().build());
-        TestClient alice = register("alice");
+        TestClient alice = register(fixture, "alice");
         alice.send("JOIN #rust");
         expect(alice, quote(SERVER + "366 alice #rust ") + ".*");
         alice.send("TOPIC #rust :Ownership and borrowing");
@@ -372,7 +339,7 @@ class IrcQueriesTest {
                 + " 402 for another server")
         void serverInformation() {
             fixture.start(ircConfig().motd(List.of("Be kind.")).build());
-            TestClient alice = register("alice");
+            TestClient alice = register(fixture, "alice");
             fixture.joinPlain("plainy");
 
             assertThat(ask(alice, "alice", "MOTD", "376")).containsExactly(
@@ -407,7 +374,7 @@ class IrcQueriesTest {
         @DisplayName("OPER: 491 on a server without operators, 461 without a password")
         void noOperators() {
             fixture.start(ircConfig().build());
-            TestClient alice = register("alice");
+            TestClient alice = register(fixture, "alice");
             assertThat(ask(alice, "alice", "OPER alice :open sesame", "491"))
                     .containsExactly(SERVER + "491 alice :No O-lines for your host");
             assertThat(ask(alice, "alice", "OPER alice", "461"))
@@ -419,7 +386,7 @@ class IrcQueriesTest {
                 + " then WHOIS says 313")
         void oper() {
             fixture.start(ircConfig().operatorPassword(Optional.of(OPERATOR_PASSWORD)).build());
-            TestClient alice = register("alice");
+            TestClient alice = register(fixture, "alice");
             assertThat(ask(alice, "alice", "OPER alice guess", "464"))
                     .containsExactly(SERVER + "464 alice :Password incorrect");
             assertThat(ask(alice, "alice", "OPER alice :open sesame", "381"))
@@ -432,8 +399,8 @@ class IrcQueriesTest {
         @DisplayName("KILL: 481 for members who are not server operators, 461 without a reason, 401 for nobody")
         void killRefused() {
             fixture.start(ircConfig().operatorPassword(Optional.of(OPERATOR_PASSWORD)).build());
-            TestClient alice = register("alice");
-            register("bob");
+            TestClient alice = register(fixture, "alice");
+            register(fixture, "bob");
             assertThat(ask(alice, "alice", "KILL bob :go away", "481"))
                     .containsExactly(SERVER + "481 alice :Permission Denied- You're not an IRC operator");
             assertThat(ask(alice, "alice", "KILL bob", "461"))
@@ -449,9 +416,9 @@ class IrcQueriesTest {
                 + " QUIT with the same words for IRC, LEFT reason=killed for structured, a line for plain members")
         void kill() {
             fixture.start(ircConfig().operatorPassword(Optional.of(OPERATOR_PASSWORD)).build());
-            TestClient alice = register("alice");
-            TestClient bob = register("bob");
-            TestClient carol = register("carol");
+            TestClient alice = register(fixture, "alice");
+            TestClient bob = register(fixture, "bob");
+            TestClient carol = register(fixture, "carol");
             TestClient plain = fixture.joinPlain("plainy");
             TestClient structured = fixture.joinVersion2("structy");
             expectExact(carol, ":structy!structy@chatroom JOIN #lobby");
@@ -484,9 +451,9 @@ class IrcQueriesTest {
         @DisplayName("PRIVMSG to up to MAXTARGETS (4) targets reaches each; the rest are not sent, with one 407")
         void maxTargets() {
             fixture.start(ircConfig().build());
-            TestClient alice = register("alice");
-            TestClient bob = register("bob");
-            TestClient carol = register("carol");
+            TestClient alice = register(fixture, "alice");
+            TestClient bob = register(fixture, "bob");
+            TestClient carol = register(fixture, "carol");
             TestClient plain = fixture.joinPlain("plainy");
             TestClient structured = fixture.joinVersion2("structy");
             alice.send("JOIN #rust");

@@ -69,18 +69,18 @@ class RealIrcClientTest {
 
         // 2. Registration, and the server's own join of the default room.
         weechat = HeadlessWeechat.connect(home, fixture.address(), NICK);
-        await(structured, "JOINED room=#lobby name=" + NICK + " ts=\\S+");
-        awaitExact(plain, "* " + NICK + " joined the chat");
+        structured.expectLine("JOINED room=#lobby name=" + NICK + " ts=\\S+", WAIT);
+        plain.expectExactLine("* " + NICK + " joined the chat", WAIT);
         weechat.awaitLogged(LOBBY_BUFFER, logged("-->", NICK + " .*has joined #lobby"), "its join of #lobby", WAIT);
 
         // 3. Everyone in #test.
         plain.send("/join #test");
-        await(plain, Pattern.quote("* You are in #test now") + ".*");
+        plain.expectLine(Pattern.quote("* You are in #test now") + ".*", WAIT);
         structured.send("JOIN room=#test");
-        await(structured, "JOINED room=#test name=structy ts=\\S+");
+        structured.expectLine("JOINED room=#test name=structy ts=\\S+", WAIT);
         weechat.type(SERVER_BUFFER, "/join #test", WAIT);
-        await(structured, "JOINED room=#test name=" + NICK + " ts=\\S+");
-        awaitExact(plain, "* " + NICK + " joined the chat");
+        structured.expectLine("JOINED room=#test name=" + NICK + " ts=\\S+", WAIT);
+        plain.expectExactLine("* " + NICK + " joined the chat", WAIT);
         weechat.awaitLogged(TEST_BUFFER, logged("-->", NICK + " .*has joined #test"), "its join of #test", WAIT);
 
         // 4. WeeChat receives the others.
@@ -94,22 +94,22 @@ class RealIrcClientTest {
 
         // 5. The others receive WeeChat.
         weechat.type(TEST_BUFFER, "hello from weechat", WAIT);
-        awaitExact(plain, NICK + ": hello from weechat");
-        await(structured, "MSG room=#test id=\\d+ ts=\\S+ from=" + NICK + " :hello from weechat");
+        plain.expectExactLine(NICK + ": hello from weechat", WAIT);
+        structured.expectLine("MSG room=#test id=\\d+ ts=\\S+ from=" + NICK + " :hello from weechat", WAIT);
         weechat.type(TEST_BUFFER, "/me waves", WAIT);
-        awaitExact(plain, "* * " + NICK + " waves");
-        await(structured, "MSG room=#test id=\\d+ ts=\\S+ from=" + NICK + " action=1 :waves");
+        plain.expectExactLine("* * " + NICK + " waves", WAIT);
+        structured.expectLine("MSG room=#test id=\\d+ ts=\\S+ from=" + NICK + " action=1 :waves", WAIT);
 
         // 6. WeeChat leaves the room, then the chat.
         weechat.type(TEST_BUFFER, "/part #test bye from weechat", WAIT);
-        awaitExact(plain, "* " + NICK + " left the room: bye from weechat");
-        await(structured, "PARTED room=#test name=" + NICK + " ts=\\S+ :bye from weechat");
+        plain.expectExactLine("* " + NICK + " left the room: bye from weechat", WAIT);
+        structured.expectLine("PARTED room=#test name=" + NICK + " ts=\\S+ :bye from weechat", WAIT);
         weechat.awaitLogged(TEST_BUFFER, logged("<--", NICK + " .*has left #test \\(bye from weechat\\)"),
                 "its part of #test", WAIT);
         List<String> shown = weechat.logged(TEST_BUFFER);
         weechat.type(SERVER_BUFFER, "/quit see you", WAIT);
-        await(structured, "LEFT name=" + NICK + " ts=\\S+ reason=quit :see you");
-        awaitExact(plain, "* " + NICK + " left the chat: see you");
+        structured.expectLine("LEFT name=" + NICK + " ts=\\S+ reason=quit :see you", WAIT);
+        plain.expectExactLine("* " + NICK + " left the chat: see you", WAIT);
         assertThat(weechat.awaitExit(WAIT)).as("WeeChat's exit code after /quit").isZero();
         // It spoke at once, so it was never sent the plain greeting (which it would show as
         // `irc: command "*" not found`).
@@ -129,14 +129,5 @@ class RealIrcClientTest {
     /// The message of a logger line.
     private static String message(String loggedLine) {
         return loggedLine.substring(loggedLine.lastIndexOf('\t') + 1);
-    }
-
-    private static void await(TestClient client, String regex) {
-        Pattern pattern = Pattern.compile(regex);
-        client.collectUntil(line -> pattern.matcher(line).matches(), "a line matching /" + regex + "/", WAIT);
-    }
-
-    private static void awaitExact(TestClient client, String expected) {
-        client.collectUntil(expected::equals, "the line \"" + expected + "\"", WAIT);
     }
 }

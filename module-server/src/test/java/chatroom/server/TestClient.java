@@ -176,13 +176,24 @@ final class TestClient implements AutoCloseable {
 
     /// Skips lines until one matches `regex` as a whole; returns it.
     String expectLine(String regex) {
+        return expectLine(regex, TIMEOUT);
+    }
+
+    /// The same, waiting up to `timeout` (for what takes its own time, such as a real client's).
+    String expectLine(String regex, Duration timeout) {
         Pattern pattern = Pattern.compile(regex);
-        return expectLine(line -> pattern.matcher(line).matches(), "a line matching /" + regex + "/");
+        return collectUntil(line -> pattern.matcher(line).matches(), "a line matching /" + regex + "/", timeout)
+                .getLast();
     }
 
     /// Skips lines until one equals `expected`.
     String expectExactLine(String expected) {
-        return expectLine(expected::equals, "the line \"" + expected + "\"");
+        return expectExactLine(expected, TIMEOUT);
+    }
+
+    /// The same, waiting up to `timeout`.
+    String expectExactLine(String expected, Duration timeout) {
+        return collectUntil(expected::equals, "the line \"" + expected + "\"", timeout).getLast();
     }
 
     String expectLine(Predicate<String> wanted, String description) {
