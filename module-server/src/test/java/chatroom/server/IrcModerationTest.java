@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import static chatroom.server.IrcTestSupport.expect;
+import static chatroom.server.IrcTestSupport.expectExact;
+import static chatroom.server.IrcTestSupport.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("IRC dialect: channel modes and moderation")
@@ -23,29 +25,15 @@ class IrcModerationTest {
 
     @BeforeEach
     void start() {
-        fixture.start(ServerConfig.builder().serverName(Optional.of("chatroom"))
+        // Unthrottled: an operator's burst of mode changes would otherwise meet IRC's penalties
+        // (IrcConnectionTest covers those), which would make the answers depend on timing.
+        fixture.start(IrcTestSupport.unthrottledConfig()
                 .operatorPassword(Optional.of(ServerPassword.of("open sesame"))).build());
     }
 
     @AfterEach
     void stop() {
         fixture.close();
-    }
-
-    // Helpers: IRC lines arrive with their CR, which TestClient keeps.
-
-    private static String expect(TestClient client, String regex) {
-        Pattern pattern = Pattern.compile(regex + "\r");
-        String line = client.expectLine(l -> pattern.matcher(l).matches(), "an IRC line /" + regex + "/");
-        return line.substring(0, line.length() - 1);
-    }
-
-    private static void expectExact(TestClient client, String expected) {
-        client.expectExactLine(expected + "\r");
-    }
-
-    private static String quote(String text) {
-        return Pattern.quote(text);
     }
 
     /// The lines `client` gets up to the answer to a `PING` sent after what it was sent
@@ -60,13 +48,7 @@ class IrcModerationTest {
 
     /// An IRC member called `nick`, registered and past its join of the default room.
     private TestClient register(String nick) {
-        TestClient client = fixture.connect(nick);
-        client.send("NICK " + nick);
-        client.send("USER " + nick + " 0 * :Real Name");
-        expect(client, quote(SERVER + "001 " + nick + " :Welcome") + ".*");
-        expectExact(client, ":" + nick + "!" + nick + "@chatroom JOIN #lobby");
-        expect(client, quote(SERVER + "366 " + nick + " #lobby ") + ".*");
-        return client;
+        return IrcTestSupport.register(fixture, nick);
     }
 
     /// `client` joins `channel`, past its `366`.
