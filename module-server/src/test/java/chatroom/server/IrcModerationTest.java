@@ -350,6 +350,7 @@ class IrcModerationTest {
             carol.send("JOIN #rust");
             expectExact(carol, SERVER + "471 carol #rust :Cannot join channel (+l)");
             alice.send("INVITE carol #rust");
+            expectExact(carol, ":alice!alice@chatroom INVITE carol #rust"); // invited before joining
             join(carol, "carol", "#rust");
             TestClient dave = register("dave");
             dave.send("JOIN #rust");

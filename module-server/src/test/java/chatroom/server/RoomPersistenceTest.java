@@ -108,6 +108,7 @@ class RoomPersistenceTest {
         alice.send("/join #den");
         alice.expectExactLine("* alice joined the chat");
         alice.send("/public");
+        alice.expectExactLine("* alice made the room public: anyone may join"); // before carol tries again
         carol.send("/join #den");
         carol.expectExactLine("* Error: #den has a key: join it with the key");
         carol.send("/join #den sesame");
