@@ -31,24 +31,38 @@ final class IrcModeLine {
     record MissingParameter(boolean adding, char mode) implements Item {
     }
 
+    /// The most items (changes, queries, refusals) one `MODE` line is read for.
+    static final int MAX_ITEMS = 16;
+
     private IrcModeLine() {
     }
 
     /// Reads `modes` (`+ov-t`; a leading sign may be left out, meaning `+`) with its
     /// `parameters`. Changes with a parameter beyond [IrcModes#MAX_MODES_WITH_PARAMETER] are
-    /// left out, as are parameters nobody asked for.
+    /// left out, as are parameters nobody asked for; an unknown mode is told once however
+    /// often it stands there; and only the first [#MAX_ITEMS] items of a line are read, so
+    /// that one 512-byte line (`+t-t+t-t…`) cannot make hundreds of changes or answers.
     static List<Item> parse(String modes, List<String> parameters) {
         List<Item> items = new ArrayList<>();
+        StringBuilder unknownTold = new StringBuilder();
         boolean adding = true;
         int next = 0;
         int withParameter = 0;
         for (char mode : modes.toCharArray()) {
+            if (items.size() >= MAX_ITEMS) {
+                break;
+            }
             if (mode == '+' || mode == '-') {
                 adding = mode == '+';
                 continue;
             }
             if (!takesParameter(mode, adding) && !isList(mode)) {
-                items.add(isKnown(mode) ? new Change(adding, mode, Optional.empty()) : new Unknown(mode));
+                if (isKnown(mode)) {
+                    items.add(new Change(adding, mode, Optional.empty()));
+                } else if (unknownTold.indexOf(String.valueOf(mode)) < 0) {
+                    unknownTold.append(mode);
+                    items.add(new Unknown(mode));
+                }
                 continue;
             }
             if (next >= parameters.size()) {

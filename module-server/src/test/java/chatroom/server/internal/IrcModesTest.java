@@ -95,6 +95,16 @@ class IrcModesTest {
                     .hasSize(IrcModes.MAX_MODES_WITH_PARAMETER + 1)
                     .endsWith(new IrcModeLine.Change(true, 't', Optional.empty()));
         }
+
+        @Test
+        @DisplayName("a hostile line: an unknown mode is told once, and at most 16 items are read")
+        void hostileLine() {
+            assertThat(IrcModeLine.parse("+" + "xyz".repeat(160), List.of())).containsExactly(
+                    new IrcModeLine.Unknown('x'), new IrcModeLine.Unknown('y'), new IrcModeLine.Unknown('z'));
+            assertThat(IrcModeLine.parse("+t-t".repeat(120), List.of())).hasSize(IrcModeLine.MAX_ITEMS)
+                    .allMatch(item -> item instanceof IrcModeLine.Change(var adding, var mode, var parameter)
+                            && mode == 't');
+        }
     }
 
     @Nested
