@@ -341,7 +341,11 @@ final class IrcLines {
     /// `message` encoded with the tags `form` asks for: `time` (if `time` is known) and `msgid`
     /// (if `msgid` is not `null`).
     private String tagged(IrcMessage message, Instant time, String msgid, IrcForm form) {
-        return tags(time, msgid, form, "") + message.encode();
+        // Fitted: a 390-byte topic, part or quit reason from a long nick on a server with a
+        // long name would pass 512 bytes; its text is cut for IRC members (others see it whole).
+        String line = message.encode();
+        return tags(time, msgid, form, "") + (line.length() <= MAX_LINE_BYTES_WITHOUT_CRLF / 3
+                || Text.utf8Length(line) <= MAX_LINE_BYTES_WITHOUT_CRLF ? line : fitted(message).encode());
     }
 
     /// The tag section (`@…` and its space) for `form`, or `""`: the server's tags, then the

@@ -196,4 +196,23 @@ class IrcLinesTest {
         assertThat(IrcLines.closingLink(null, "Registration timed out"))
                 .isEqualTo("Closing Link: * (Registration timed out)");
     }
+
+    @Test
+    @DisplayName("a broadcast with a 390-byte text from a 32-letter nick on a long-named server still fits 512 bytes")
+    void longBroadcastsFit() {
+        var lines = new IrcLines(new IrcServer("irc." + "x".repeat(55) + ".example", "chatroom", "chatroom/1.0", NOW,
+                List.of(), 50, false), () -> new IrcCensus(0, 0, 0, 1, 0));
+        Name nick = new Name("n".repeat(32));
+        String text = "é".repeat(195); // 390 bytes
+        RoomName room = RoomName.of("#" + "r".repeat(32));
+        var topic = new ServerFrame.InRoom(room, new ServerFrame.Topic(text, Optional.of(nick), Optional.of(NOW)));
+        var parted = new ServerFrame.InRoom(room, new ServerFrame.Parted(nick, NOW, text));
+        var quit = new ServerFrame.Left(nick, NOW, LeaveReason.QUIT, text);
+        for (ServerFrame frame : List.of(topic, parted, quit)) {
+            List<String> shown = lines.broadcast(frame, NONE);
+            assertThat(shown).hasSize(1);
+            assertThat(shown.getFirst().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(510);
+            assertThat(shown.getFirst()).contains("éééé");
+        }
+    }
 }
