@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Compares chatroom with InspIRCd and ngIRCd on this machine, loopback only.
+# Compares chatroom with InspIRCd and ngIRCd on this machine, loopback only: chatroom in its own
+# (plain) dialect, and chatroom in the IRC dialect (`chatroom-irc`) driven by the same IRC
+# generator as the two IRC servers, so that comparison is the same protocol on the same machine.
 #
 #   bench/peers/compare.sh [OUT.md]
 #
@@ -27,18 +29,31 @@
 #                               ROOMS_PER_MEMBER of ROOMS_ROOMS rooms of equal size; ROOMS_SENDERS
 #                               send ROOMS_RATE msgs/s each into their rooms, ROOMS_PRIVATE_RATE
 #                               private msgs/s in all between random members
-#   ROOMS_SERVERS ["chatroom"]  servers that run rooms. The IRC servers can run it too (JOIN #r…,
-#                               PRIVMSG #r… and PRIVMSG nick): add inspircd and/or ngircd. They are
-#                               left out by default because ROOMS_MEMBERS joining #bench is slow
-#                               there (ngIRCd took 754 s for 5,000 in idle). chatroom needs a
-#                               launcher with --room-creations-per-minute and --private-rate;
-#                               without them its rooms run is skipped (said in the table).
-#   IDLE_CONNECTIONS [2000]     connections for the idle-memory run
+#   ROOMS_SERVERS ["chatroom chatroom-irc inspircd ngircd"]
+#                               servers that run rooms (the IRC ones: JOIN #r…, PRIVMSG #r… and
+#                               PRIVMSG nick). ROOMS_MEMBERS joining #bench is slow on the IRC
+#                               servers (every join goes to every member): leave them out for a
+#                               short run. chatroom needs a launcher with
+#                               --room-creations-per-minute and --private-rate; without them its
+#                               rooms run is skipped (said in the table).
+#   IDLE_CONNECTIONS [10000]    connections for the idle-memory run (the issues' targets are per
+#                               connection at 10,000; each server and the bench need that many
+#                               file descriptors: see `ulimit -n`)
+#   IDLE_JOIN_TIMEOUT [90m]     time for the idle members to join: every join goes to every member,
+#                               so it grows with the square of IDLE_CONNECTIONS (ngIRCd took 37 min
+#                               for 10,000 on the shared 2-CPU box, load average 5-11)
+#   ROOMS_JOIN_TIMEOUT [40m]    the same for the rooms run's ROOMS_MEMBERS
 #   IDLE_SETTLE [15s]           wait after the last join before reading VmRSS (long enough for a
 #                               server to give back what the join storm took)
 #   NGIRCD_BURST [8]            members connected but not yet joined at once, for ngIRCd
 #                               (its listen backlog is 10; more overflows it)
-#   SERVERS ["chatroom inspircd ngircd"]
+#   SERVERS ["chatroom chatroom-irc inspircd ngircd"]
+#                               chatroom-irc: chatroom started as `chatroom` is (another port),
+#                               loaded with --dialect irc like the IRC servers
+#   CHATROOM_IRC_ROOM [bench]   chatroom-irc's default room (--room), which every member is put in
+#                               on registering: named after the generator's #bench, each member is
+#                               in one channel, as on the IRC servers; `lobby` (chatroom's default)
+#                               puts every member in #lobby and #bench
 #   BASE_REF [unset]            a git ref of chatroom (a commit, a tag) to measure side by side
 #                               with the code checked out: scenario A at each of RATES, AB_ROUNDS
 #                               rounds of base then current, each on a freshly started server,
@@ -51,8 +66,10 @@ PEERS=$ROOT/bench/peers
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 RATES=${RATES:-"10 50"}
-IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-2000}
+IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
 IDLE_SETTLE=${IDLE_SETTLE:-15s}
+IDLE_JOIN_TIMEOUT=${IDLE_JOIN_TIMEOUT:-90m}
+ROOMS_JOIN_TIMEOUT=${ROOMS_JOIN_TIMEOUT:-40m}
 SLOW_RATE=${SLOW_RATE:-50}
 SLOW_DURATION=${SLOW_DURATION:-25s}
 SLOW_ROUNDS=${SLOW_ROUNDS:-4}
@@ -66,20 +83,25 @@ ROOMS_PER_MEMBER=${ROOMS_PER_MEMBER:-3}
 ROOMS_SENDERS=${ROOMS_SENDERS:-250}
 ROOMS_RATE=${ROOMS_RATE:-1}
 ROOMS_PRIVATE_RATE=${ROOMS_PRIVATE_RATE:-100}
-ROOMS_SERVERS=${ROOMS_SERVERS:-"chatroom"}
-SERVERS=${SERVERS-"chatroom inspircd ngircd"}
+ROOMS_SERVERS=${ROOMS_SERVERS-"chatroom chatroom-irc inspircd ngircd"}
+SERVERS=${SERVERS-"chatroom chatroom-irc inspircd ngircd"}
+CHATROOM_IRC_ROOM=${CHATROOM_IRC_ROOM:-bench}
 BASE_REF=${BASE_REF:-}
 AB_ROUNDS=${AB_ROUNDS:-2}
 PORT_BASE=6670
 PORT_INSPIRCD=6667
 PORT_NGIRCD=6668
 PORT_CHATROOM=6669
+PORT_CHATROOM_IRC=6671
 RUNDIR=$(mktemp -d /tmp/chatroom-peers.XXXXXX)
 chmod 755 "$RUNDIR"
 OUT=${1:-$RUNDIR/compare.md}
 STARTED_PIDS=()
 
 log() { printf '%s compare: %s\n' "$(date +%T)" "$*" >&2; }
+for timeout in "$IDLE_JOIN_TIMEOUT" "$ROOMS_JOIN_TIMEOUT"; do
+    [[ $timeout =~ ^[0-9]+m$ ]] || { log "a join timeout must be whole minutes (like 40m): $timeout"; exit 2; }
+done
 
 # Stops every server this script started: SIGTERM, up to 10 s, then SIGKILL.
 stop_pid() {
@@ -159,8 +181,8 @@ if "$JAVA_BIN" --module-path "$LAUNCHER_JAR:$ROOT/module-launcher/target/modules
     -m chatroom.launcher/chatroom.launcher.Main --help 2>/dev/null | grep -q -- '--room-creations-per-minute'; then
     CHATROOM_ROOM_OPTS=(--room-creations-per-minute 0 --private-rate 0 --max-rooms $((ROOMS_ROOMS + 100)))
 fi
-# Each bench run is killed after BENCH_TIMEOUT seconds (600; rooms against an IRC server may
-# need its 20-minute join timeout, so it gets 1800).
+# Each bench run is killed after BENCH_TIMEOUT seconds: 600, or for rooms and idle (whose joins
+# may take long on an IRC server) their join timeout and 10 minutes more.
 bench() {
     timeout "${BENCH_TIMEOUT:-600}" "$JAVA_BIN" -Xms1g -Xmx4g \
         --module-path "$BENCH_JAR:$ROOT/module-bench/target/modules" \
@@ -177,6 +199,19 @@ wait_listening() { # port pid
     done
     return 1
 }
+# A chatroom server built in the tree at $1, on port $2, with the launcher options that follow,
+# with the JVM options of bin/chatroom in the runtime image (jlink/src/main/launcher); exec, so
+# that the pid of the background job is the JVM's.
+start_chatroom() { # tree port launcher-options...
+    local tree=$1 port=$2
+    shift 2
+    exec "$JAVA_BIN" -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+        -XX:TrimNativeHeapInterval=5000 \
+        --module-path "$tree/module-launcher/target/chatroom-launcher-0.1.0-SNAPSHOT.jar:$tree/module-launcher/target/modules" \
+        -m chatroom.launcher/chatroom.launcher.Main --server 127.0.0.1 "$port" \
+        --max-rate 0 --max-clients 30000 --max-per-address 0 --connects-per-minute 0 --in-memory --send-queue 1024 \
+        "$@"
+}
 start_server() { # name -> sets SERVER_PID, SERVER_PORT, SERVER_LABEL, DIALECT, CONNECT_OPTS
     local name=$1
     case $name in
@@ -192,24 +227,22 @@ start_server() { # name -> sets SERVER_PID, SERVER_PORT, SERVER_LABEL, DIALECT, 
         SERVER_PORT=$PORT_NGIRCD DIALECT=irc CONNECT_OPTS=(--connect-burst "$NGIRCD_BURST")
         SERVER_LABEL="ngIRCd $(dpkg-query -W -f='${Version}' ngircd 2>/dev/null)" ;;
     chatroom-base)
-        "$JAVA_BIN" -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
-            -XX:TrimNativeHeapInterval=5000 \
-            --module-path "$BASE_ROOT/module-launcher/target/chatroom-launcher-0.1.0-SNAPSHOT.jar:$BASE_ROOT/module-launcher/target/modules" \
-            -m chatroom.launcher/chatroom.launcher.Main --server 127.0.0.1 "$PORT_BASE" \
-            --max-rate 0 --max-clients 30000 --max-per-address 0 --connects-per-minute 0 --in-memory --send-queue 1024 \
-            >"$RUNDIR/chatroom-base.out" 2>&1 &
+        start_chatroom "$BASE_ROOT" "$PORT_BASE" >"$RUNDIR/chatroom-base.out" 2>&1 &
         SERVER_PORT=$PORT_BASE DIALECT=plain CONNECT_OPTS=()
         SERVER_LABEL="chatroom $BASE_REF (base)" ;;
     chatroom)
-        # The JVM options of bin/chatroom in the runtime image (jlink/src/main/launcher).
-        "$JAVA_BIN" -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
-            -XX:TrimNativeHeapInterval=5000 \
-            --module-path "$LAUNCHER_JAR:$ROOT/module-launcher/target/modules" \
-            -m chatroom.launcher/chatroom.launcher.Main --server 127.0.0.1 "$PORT_CHATROOM" \
-            --max-rate 0 --max-clients 30000 --max-per-address 0 --connects-per-minute 0 --in-memory --send-queue 1024 \
-            "${CHATROOM_ROOM_OPTS[@]}" >"$RUNDIR/chatroom.out" 2>&1 &
+        start_chatroom "$ROOT" "$PORT_CHATROOM" "${CHATROOM_ROOM_OPTS[@]}" >"$RUNDIR/chatroom.out" 2>&1 &
         SERVER_PORT=$PORT_CHATROOM DIALECT=plain CONNECT_OPTS=()
         SERVER_LABEL="chatroom (separate JVM)" ;;
+    chatroom-irc)
+        # Started as `chatroom` is; only its default room is named after the generator's #bench.
+        start_chatroom "$ROOT" "$PORT_CHATROOM_IRC" "${CHATROOM_ROOM_OPTS[@]}" --room "$CHATROOM_IRC_ROOM" \
+            >"$RUNDIR/chatroom-irc.out" 2>&1 &
+        SERVER_PORT=$PORT_CHATROOM_IRC DIALECT=irc CONNECT_OPTS=()
+        SERVER_LABEL="chatroom, IRC dialect (separate JVM)" ;;
+    *)
+        log "unknown server $name (chatroom, chatroom-irc, inspircd, ngircd)"
+        return 1 ;;
     esac
     SERVER_PID=$!
     STARTED_PIDS+=("$SERVER_PID")
@@ -224,6 +257,8 @@ start_server() { # name -> sets SERVER_PID, SERVER_PORT, SERVER_LABEL, DIALECT, 
 cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 TICK=$(getconf CLK_TCK)
 secs() { local v=${1%s}; echo "$v"; }
+# Whole minutes in a join timeout given as `Nm` (checked at the start).
+minutes() { echo "${1%m}"; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 # Scenario A at `rate` against the running server; adds a row to the array named by $2.
@@ -244,9 +279,11 @@ fanout_row() { # rate array-name
     deliveries=$(field deliveries_per_s "$line")
     span=$(awk -v w="$(secs "$WARMUP")" -v d="$(secs "$DURATION")" 'BEGIN { print w + d }')
     cpu_us=$(awk -v t=$((after - before)) -v hz="$TICK" -v r="$deliveries" -v s="$span" \
-        'BEGIN { if (r > 0) printf "%.1f", t / hz * 1e6 / (r * s); else print "n/a" }')
+        'BEGIN { if (r > 0) printf "%.2f", t / hz * 1e6 / (r * s); else print "n/a" }')
     local row="| $SERVER_LABEL | A $rate/s | $(printf "%'d" "$deliveries") | $(field lost "$line") / $(field expected "$line") | $(field p50_ms "$line") / $(field p99_ms "$line") / $(field max_ms "$line") | $cpu_us | $(field disconnects "$line") |"
     rows+=("$row")
+    FIG["$name cpu $rate"]=$cpu_us FIG["$name p99 $rate"]=$(field p99_ms "$line")
+    FIG["$name lost A $rate/s"]=$(field lost "$line")
     log "$name A $rate/s: $line server_cpu_us_per_delivery=$cpu_us"
 }
 
@@ -279,10 +316,11 @@ run_server() {
     # members join (the JVM's heap shrinking after the runs above) would count against them.
     stop_pid "$SERVER_PID"
     start_server "$name" || { IDLE+=("| $name | $IDLE_CONNECTIONS | did not restart | | |"); return 0; }
-    line=$(bench idle --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
-        --connections "$IDLE_CONNECTIONS" --join-timeout 20m --settle "$IDLE_SETTLE" --server-pid "$SERVER_PID" 2>"$RUNDIR/$name-idle.err" | tee "$RUNDIR/$name-idle.out" | grep '^RESULT' || true)
+    line=$(BENCH_TIMEOUT=$(($(minutes "$IDLE_JOIN_TIMEOUT") * 60 + 600)) bench idle --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
+        --connections "$IDLE_CONNECTIONS" --join-timeout "$IDLE_JOIN_TIMEOUT" --settle "$IDLE_SETTLE" --server-pid "$SERVER_PID" 2>"$RUNDIR/$name-idle.err" | tee "$RUNDIR/$name-idle.out" | grep '^RESULT' || true)
     if [ -n "$line" ]; then
         IDLE+=("| $SERVER_LABEL | $IDLE_CONNECTIONS | $(field join_s "$line") | $(field rss_before_kib "$line") → $(field rss_after_kib "$line") | $(field rss_per_conn_kib "$line") |")
+        FIG["$name idle"]=$(field rss_per_conn_kib "$line")
         log "$name idle: $line"
     else
         IDLE+=("| $SERVER_LABEL | $IDLE_CONNECTIONS | failed: $(tail -n 1 "$RUNDIR/$name-idle.err" | tr '|' '/') | | |")
@@ -305,6 +343,7 @@ run_slow() {
         log "$name slow failed: $(tail -n 1 "$RUNDIR/$name-slow.err")"
         return 0
     fi
+    FIG["$name lost slow"]=$(($(field lost "$line") + $(field baseline_lost "$line")))
     SLOW+=("| $SERVER_LABEL | $(field baseline_p99_ms "$line") ($(field baseline_p99_ms_by_round "$line")) | $(field p99_ms "$line") ($(field p99_ms_by_round "$line")) | $(field p99_change_pct "$line") | $(field lost "$line") / $(field expected "$line") | $(field dropped "$line") of $(field stalled_total "$line") | $(field first_drop_s "$line") / $(field last_drop_s "$line") |")
     log "$name slow: $line"
 }
@@ -320,6 +359,7 @@ run_churn() {
         log "$name churn failed: $(tail -n 1 "$RUNDIR/$name-churn.err")"
         return 0
     fi
+    FIG["$name lost churn"]=$(field lost "$line")
     CHURN+=("| $SERVER_LABEL | $(field joins_per_s "$line") | $(field failed_joins "$line") / $(field churn_attempted "$line") | $(field lost "$line") / $(field expected "$line") | $(field p50_ms "$line") / $(field p99_ms "$line") / $(field p999_ms "$line") / $(field max_ms "$line") | $(field disconnects "$line") |")
     log "$name churn: $line"
 }
@@ -329,23 +369,66 @@ run_churn() {
 run_rooms() {
     local line
     case " $ROOMS_SERVERS " in *" $name "*) ;; *) return 0 ;; esac
-    if [ "$name" = chatroom ] && [ ${#CHATROOM_ROOM_OPTS[@]} -eq 0 ]; then
+    if [[ $name == chatroom* ]] && [ ${#CHATROOM_ROOM_OPTS[@]} -eq 0 ]; then
         ROOMS+=("| $SERVER_LABEL | skipped: this launcher has no --room-creations-per-minute / --private-rate | | | | | |")
         log "$name rooms skipped: the launcher cannot lift its room limits"
         return 0
     fi
-    line=$(BENCH_TIMEOUT=1800 bench rooms --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
+    line=$(BENCH_TIMEOUT=$(($(minutes "$ROOMS_JOIN_TIMEOUT") * 60 + 600)) bench rooms --target "127.0.0.1:$SERVER_PORT" --dialect "$DIALECT" "${CONNECT_OPTS[@]}" \
         --members "$ROOMS_MEMBERS" --rooms "$ROOMS_ROOMS" --rooms-per-member "$ROOMS_PER_MEMBER" \
         --senders "$ROOMS_SENDERS" --rate "$ROOMS_RATE" --private-rate "$ROOMS_PRIVATE_RATE" \
-        --duration "$DURATION" --warmup "$WARMUP" --join-timeout 20m --server-pid "$SERVER_PID" \
+        --duration "$DURATION" --warmup "$WARMUP" --join-timeout "$ROOMS_JOIN_TIMEOUT" --server-pid "$SERVER_PID" \
         2>"$RUNDIR/$name-rooms.err" | tee "$RUNDIR/$name-rooms.out" | grep '^RESULT' || true)
     if [ -z "$line" ]; then
         ROOMS+=("| $SERVER_LABEL | $(failed_cell "$RUNDIR/$name-rooms.err") | | | | | |")
         log "$name rooms failed: $(tail -n 1 "$RUNDIR/$name-rooms.err")"
         return 0
     fi
+    FIG["$name lost rooms"]=$(field lost "$line")
     ROOMS+=("| $SERVER_LABEL | $(field join_s "$line") | $(field room_lost "$line") / $(field room_expected "$line") | $(field room_p50_ms "$line") / $(field room_p99_ms "$line") / $(field room_max_ms "$line") | $(field private_lost "$line") / $(field private_expected "$line") | $(field private_p50_ms "$line") / $(field private_p99_ms "$line") / $(field private_max_ms "$line") | $(field server_cpu_us_per_delivery "$line") |")
     log "$name rooms: $line"
+}
+
+# The issue 15 targets, for chatroom in the IRC dialect against the better of the IRC servers:
+# one line each, met or not met with the figures. Figures of runs that failed are missing, and
+# a target that needs them says so.
+declare -A FIG=()
+# One target: `ours` against `factor` × the lower of InspIRCd's and ngIRCd's figure (at most that
+# for a factor other than 1, below it for 1).
+verdict() { # label ours factor inspircd ngircd
+    local label=$1 ours=$2 factor=$3 inspircd=$4 ngircd=$5 number='^[0-9]+([.][0-9]+)?$'
+    if ! [[ $ours =~ $number && $inspircd =~ $number && $ngircd =~ $number ]]; then
+        echo "- $label: not measured (a run failed or a server was left out)"
+        return 0
+    fi
+    awk -v label="$label" -v ours="$ours" -v factor="$factor" -v a="$inspircd" -v b="$ngircd" 'BEGIN {
+        best = a < b ? a : b
+        limit = factor * best
+        met = factor == 1 ? ours < limit : ours <= limit
+        against = factor == 1 ? "" : sprintf(" against %s × %s = %.2f", factor, best, limit)
+        printf "- %s: %s%s (InspIRCd %s, ngIRCd %s): %s\n", label, ours, against, a, b, met ? "met" : "NOT met"
+    }'
+}
+targets() {
+    local lost=0 runs=0 key
+    echo "Issue 15 targets, chatroom in the IRC dialect (chatroom-irc) against InspIRCd and ngIRCd:"
+    echo
+    verdict "server CPU µs per delivery at A 50/s, at most 0.6 × the better" "${FIG[chatroom-irc cpu 50]:-}" 0.6 \
+        "${FIG[inspircd cpu 50]:-}" "${FIG[ngircd cpu 50]:-}"
+    verdict "p99 ms at A 50/s, below both" "${FIG[chatroom-irc p99 50]:-}" 1 \
+        "${FIG[inspircd p99 50]:-}" "${FIG[ngircd p99 50]:-}"
+    verdict "p99 ms at A 10/s, below both" "${FIG[chatroom-irc p99 10]:-}" 1 \
+        "${FIG[inspircd p99 10]:-}" "${FIG[ngircd p99 10]:-}"
+    verdict "idle KiB per connection at $IDLE_CONNECTIONS, below both" "${FIG[chatroom-irc idle]:-}" 1 \
+        "${FIG[inspircd idle]:-}" "${FIG[ngircd idle]:-}"
+    for key in "${!FIG[@]}"; do
+        if [[ $key == "chatroom-irc lost "* ]]; then
+            runs=$((runs + 1))
+            lost=$((lost + ${FIG[$key]:-0}))
+        fi
+    done
+    echo "- nothing lost: $lost deliveries lost in the $runs runs of chatroom-irc that finished" \
+        "(scenario A, slow, churn, rooms): $([ "$lost" -eq 0 ] && echo met || echo NOT met)"
 }
 
 IDLE=() SLOW=() CHURN=() ROOMS=()
@@ -400,5 +483,9 @@ fi
     echo "| server | idle connections | join s | VmRSS KiB before → after | KiB per connection |"
     echo "|---|---|---|---|---|"
     printf '%s\n' "${IDLE[@]}"
+    if [[ " $SERVERS " == *" chatroom-irc "* ]]; then
+        echo
+        targets
+    fi
 } | tee "$OUT"
 log "logs and raw output in $RUNDIR"

@@ -114,10 +114,20 @@ enum BenchDialect {
         };
     }
 
-    /// The reaction of client `name` (not yet joined, or joined and `needsAttentionWhenJoined`).
-    /// [Event#JOINED] means the client's own join to a room (any room: the first is the lobby or
-    /// `#bench`, later ones those of `rooms`).
+    /// The reaction of client `name`, a member of no room besides the first (see
+    /// [#react(String, String, List, boolean)]).
     Reaction react(String line, String name, boolean joined) {
+        return react(line, name, List.of(), joined);
+    }
+
+    /// The reaction of client `name` (not yet joined, or joined and `needsAttentionWhenJoined`),
+    /// who joins `rooms` after its first room. [Event#JOINED] means the client's own join to a
+    /// room it asked for: in chatroom's dialects the lobby first (the server puts everybody
+    /// there), then those of `rooms`; in IRC [#CHANNEL] first, then those of `rooms`. A channel
+    /// an IRC server joins the member to unasked (chatroom puts IRC members in its lobby too,
+    /// `#lobby` unless the server is started with `--room bench`) is not counted: the member
+    /// would count as joined one channel early, before its last room had confirmed the join.
+    Reaction react(String line, String name, List<String> rooms, boolean joined) {
         return switch (this) {
             case PLAIN -> {
                 // Its current room's form, or another room's: "* [#room] NAME joined the chat".
@@ -145,11 +155,11 @@ enum BenchDialect {
                 }
                 yield Reaction.NONE;
             }
-            case IRC -> reactIrc(line, name, joined);
+            case IRC -> reactIrc(line, name, rooms, joined);
         };
     }
 
-    private static Reaction reactIrc(String line, String name, boolean joined) {
+    private static Reaction reactIrc(String line, String name, List<String> rooms, boolean joined) {
         if (line.startsWith("PING")) {
             return new Reaction(List.of("PONG" + line.substring(4)), Event.NONE);
         }
@@ -173,12 +183,12 @@ enum BenchDialect {
             case "JOIN" -> {
                 int bang = prefix.indexOf('!');
                 String nick = bang < 0 ? prefix : prefix.substring(0, bang);
-                String channel = params.startsWith(":") ? params.substring(1) : params;
-                // Its own join of any channel: #bench first, then the rooms of `rooms`.
-                if (nick.equalsIgnoreCase(name) && channel.strip().startsWith("#")) {
-                    return new Reaction(List.of(), Event.JOINED);
-                }
-                return Reaction.NONE;
+                // JOIN #channel, JOIN :#channel, or (extended-join) JOIN #channel account :real name.
+                String channel = (params.startsWith(":") ? params.substring(1) : params).strip().split(" ", 2)[0];
+                // Its own join of a channel it asked for: #bench first, then those of `rooms`.
+                boolean asked = channel.equalsIgnoreCase(CHANNEL)
+                        || rooms.stream().anyMatch(channel::equalsIgnoreCase);
+                return nick.equalsIgnoreCase(name) && asked ? new Reaction(List.of(), Event.JOINED) : Reaction.NONE;
             }
             // Nick in use / erroneous nick / cannot join / too many channels or clients.
             case "432", "433", "436", "403", "405", "471", "473", "474", "475", "465" -> {

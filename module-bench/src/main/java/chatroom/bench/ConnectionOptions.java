@@ -21,7 +21,8 @@ final class ConnectionOptions {
     String target;
 
     @Option(names = "--dialect", defaultValue = "plain",
-            description = "plain, structured or irc (irc needs an external IRC server). Default: ${DEFAULT-VALUE}.")
+            description = "plain, structured or irc (chatroom speaks all three; an IRC server only irc). "
+                    + "Default: ${DEFAULT-VALUE}.")
     BenchDialect dialect;
 
     @Option(names = "--server-pid", paramLabel = "PID",
@@ -64,9 +65,6 @@ final class ConnectionOptions {
             }
         } else if (server == ServerMode.EXTERNAL) {
             throw new BenchException.Usage("--server external needs --target HOST:PORT");
-        }
-        if (server == ServerMode.SELF && dialect == BenchDialect.IRC) {
-            throw new BenchException.Usage("--dialect irc needs an external IRC server (--target)");
         }
         if (connections < 1 || connections > 1_000_000) {
             throw new BenchException.Usage("connections must be between 1 and 1,000,000: " + connections);

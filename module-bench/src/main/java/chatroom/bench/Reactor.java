@@ -194,7 +194,7 @@ final class Reactor implements Runnable {
         if (observing) {
             dialect.departed(text).ifPresent(listener::departed);
         }
-        var reaction = dialect.react(text, client.name, joined);
+        var reaction = dialect.react(text, client.name, client.rooms, joined);
         try {
             for (String reply : reaction.send()) {
                 client.writeLine(reply);

@@ -81,6 +81,12 @@ final class ServerUnderTest implements AutoCloseable {
         SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         ServerConfig.Builder builder = ServerConfig.builder().maxRate(0).maxClients(connections + 16)
                 .maxPerAddress(0).connectsPerMinute(0).roomCreationsPerMinute(0).privateRate(0);
+        if (options.dialect == BenchDialect.IRC) {
+            // chatroom puts every member in its default room; named after the IRC members'
+            // channel, each member is in that one channel, as on an IRC server, and not in a
+            // #lobby besides.
+            builder.roomName(BenchDialect.CHANNEL.substring(1));
+        }
         ServerConfig defaults = ServerConfig.defaults();
         // The lobby plus the bench's rooms; a member is in the lobby and its rooms.
         builder.maxRooms(Math.max(defaults.maxRooms(), rooms + 1))

@@ -129,11 +129,20 @@ class LineHandlingTest {
         }
 
         @Test
-        @DisplayName("rooms: its own JOIN of any channel counts; rooms and nicks are PRIVMSG targets")
+        @DisplayName("rooms: its own JOIN of a channel it asked for counts, of another not; rooms and nicks are PRIVMSG targets")
         void rooms() {
-            assertThat(irc.react(":m1!~m1@127.0.0.2 JOIN :#r7", "m1", false).event())
+            List<String> rooms = List.of("#r7", "#r9");
+            assertThat(irc.react(":m1!~m1@127.0.0.2 JOIN :#r7", "m1", rooms, false).event())
                     .isEqualTo(BenchDialect.Event.JOINED);
-            assertThat(irc.react(":m2!~m2@127.0.0.2 JOIN :#r7", "m1", false).event())
+            assertThat(irc.react(":m1!~m1@127.0.0.2 JOIN #R9", "m1", rooms, false).event())
+                    .isEqualTo(BenchDialect.Event.JOINED);
+            assertThat(irc.react(":m1!~m1@127.0.0.2 JOIN #r9 * :real name", "m1", rooms, false).event())
+                    .as("extended-join").isEqualTo(BenchDialect.Event.JOINED);
+            assertThat(irc.react(":m1!~m1@127.0.0.2 JOIN :#r8", "m1", rooms, false).event())
+                    .isEqualTo(BenchDialect.Event.NONE);
+            assertThat(irc.react(":m1!~m1@127.0.0.2 JOIN :#r7", "m1", false).event())
+                    .as("a member of #bench only").isEqualTo(BenchDialect.Event.NONE);
+            assertThat(irc.react(":m2!~m2@127.0.0.2 JOIN :#r7", "m1", rooms, false).event())
                     .isEqualTo(BenchDialect.Event.NONE);
             assertThat(irc.react(":irc.local 405 m1 #r7 :You are on too many channels", "m1", false).event())
                     .isEqualTo(BenchDialect.Event.REFUSED);
@@ -141,6 +150,28 @@ class LineHandlingTest {
             assertThat(irc.sayIn("#r7", "b 1 2 3")).isEqualTo("PRIVMSG #r7 :b 1 2 3");
             assertThat(irc.sayTo("m9", "p 1 2 3")).isEqualTo("PRIVMSG m9 :p 1 2 3");
             assertThat(irc.login("m1", true)).isEqualTo(irc.login("m1"));
+        }
+
+        @Test
+        @DisplayName("chatroom: its plain greeting is ignored, and the lobby it joins every member to unasked "
+                + "does not count as the member's join of #bench")
+        void chatroom() {
+            assertThat(irc.react("* Welcome to chatroom! Type your name and press Enter.", "m1", false))
+                    .isEqualTo(BenchDialect.Reaction.NONE);
+            assertThat(irc.react(":chatroom 001 m1 :Welcome to the chatroom network, m1", "m1", false).send())
+                    .containsExactly("JOIN #bench");
+            assertThat(irc.react(":chatroom 422 m1 :MOTD File is missing", "m1", false))
+                    .isEqualTo(BenchDialect.Reaction.NONE);
+            assertThat(irc.react(":m1!m1@chatroom JOIN #lobby", "m1", List.of("#r1"), false).event())
+                    .isEqualTo(BenchDialect.Event.NONE);
+            assertThat(irc.react(":chatroom 353 m1 = #lobby :m1", "m1", false)).isEqualTo(BenchDialect.Reaction.NONE);
+            assertThat(irc.react(":m1!m1@chatroom JOIN #bench", "m1", List.of("#r1"), false).event())
+                    .isEqualTo(BenchDialect.Event.JOINED);
+            assertThat(irc.react(":m1!m1@chatroom JOIN #r1", "m1", List.of("#r1"), false).event())
+                    .isEqualTo(BenchDialect.Event.JOINED);
+            assertThat(irc.react("PING 1234", "m1", true).send()).containsExactly("PONG 1234");
+            assertThat(irc.departed(":m5!m5@chatroom QUIT Quit")).contains("m5");
+            assertThat(irc.departed(":m5!m5@chatroom QUIT :SendQ exceeded")).contains("m5");
         }
 
         @Test
