@@ -29,8 +29,11 @@
 /// 4. Under the room's lock, the message is added to the room's history and broadcast: an
 ///    [chatroom.server.internal.Outgoing] encodes it at most once per
 ///    [chatroom.server.internal.Encoding] (plain in the current room, plain elsewhere,
-///    structured version 1, version 2, IRC: the same lines for every IRC member, whose own
-///    message is left out by its connection), and each member's connection queues the shared bytes
+///    structured version 1, version 2) and once per [chatroom.server.internal.IrcForm] for IRC
+///    members (the combination of their capabilities that changes the bytes: `server-time`,
+///    `message-tags`, `extended-join`, `away-notify`; [chatroom.server.internal.IrcLines]
+///    renders them; a member without `echo-message` is left out of its own message by its
+///    connection), and each member's connection queues the shared bytes
 ///    (no copy, no lock, no I/O). The writers to start are gathered and started together
 ///    ([chatroom.server.internal.WriterStarts]).
 /// 5. A writer copies the queued frames of its client into one buffer and writes them with
