@@ -3,6 +3,7 @@ package chatroom.client.viewmodel;
 import chatroom.client.core.ClientEvent;
 import chatroom.client.core.ConnectionState;
 import chatroom.protocol.Member;
+import chatroom.protocol.Moderation;
 import chatroom.protocol.Name;
 import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
@@ -364,6 +365,29 @@ class WorkbenchViewModelTest {
             assertThat(texts(conversation("#lobby"))).last().isEqualTo("* bob left the chat");
             assertThat(texts(conversation("#rust"))).last().isEqualTo("* bob left the chat");
             assertThat(texts(conversation("bob"))).last().isEqualTo("* bob left the chat");
+        }
+
+        @Test
+        @DisplayName("a room's moderation is told in that room, also while another conversation is open, and voices show")
+        void moderationToldInItsRoom() {
+            login();
+            joinRust();
+            chat.conversations().open(conversation("#lobby"));
+            chat.apply(List.of(
+                    new ClientEvent.Moderated(RUST, new ServerFrame.Moderated(Moderation.MODERATE, ALICE,
+                            Optional.empty(), clock.instant())),
+                    new ClientEvent.Moderated(RUST, new ServerFrame.Moderated(Moderation.VOICE, ALICE,
+                            Optional.of("bob"), clock.instant())),
+                    new ClientEvent.Members(RUST, List.of(new Member(ALICE, true, false, false),
+                            new Member(BOB, false, false, false, true)), false)));
+
+            assertThat(texts(conversation("#rust"))).endsWith(
+                    "* alice made the room moderated: only operators and voiced members may speak",
+                    "* alice gave bob a voice");
+            assertThat(texts(conversation("#lobby"))).noneMatch(text -> text.contains("moderated")
+                    || text.contains("voice"));
+            assertThat(conversation("#rust").members()).filteredOn(Member::voiced).extracting(Member::name)
+                    .containsExactly(BOB);
         }
 
         @Test
