@@ -116,6 +116,12 @@ final class ChatroomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // picocli reads `@FILE` as a file of arguments (the service's /etc/chatroom/server.conf),
+        // and leaves the word as it is when it cannot read the file: it would be taken as HOST.
+        if (host != null && host.startsWith("@")) {
+            throw new ParameterException(spec.commandLine(), "cannot read the options file '" + host.substring(1)
+                    + "' (an argument starting with @ names a file of arguments)");
+        }
         return mode.client ? runClient() : runServer();
     }
 

@@ -139,6 +139,22 @@ class ChatroomCommandTest {
         }
 
         @Test
+        @DisplayName("an options file (@FILE, as the service's server.conf) that cannot be read is named")
+        void unreadableOptionsFile(@TempDir Path dir) {
+            Path missing = dir.resolve("server.conf");
+            assertThat(run("--server", "@" + missing)).isEqualTo(2);
+            assertThat(err.toString()).contains("cannot read the options file '" + missing + "'");
+        }
+
+        @Test
+        @DisplayName("a mistake in an options file is the same usage error as on the command line")
+        void badOptionsFile(@TempDir Path dir) throws IOException {
+            Path conf = Files.writeString(dir.resolve("server.conf"), "# a comment\n127.0.0.1 0\n--max-clientz 5\n");
+            assertThat(run("--server", "@" + conf)).isEqualTo(2);
+            assertThat(err.toString()).contains("Unknown options: '--max-clientz', '5'");
+        }
+
+        @Test
         @DisplayName("refuses a bad --fsync or --history-max, and history options with --in-memory")
         void badHistoryOptions() {
             assertThat(run("--server", "--fsync", "sometimes")).isEqualTo(2);
