@@ -8,14 +8,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/// The application's icon on its windows: title bar, task bar, Alt+Tab. The window manager
-/// picks the size it draws from the sizes given, so each is given drawn for its size rather
-/// than scaled from one.
+/// The application's icon on its windows: title bar, task bar, Alt+Tab. JavaFX hands the
+/// window system one image, the best fit for the size that system wants (128 px on Linux and
+/// macOS, 32 px on Windows, as of JavaFX 26), so the list offers each common size drawn for it
+/// rather than one image to be scaled.
 ///
 /// The files are copies of `jlink/src/main/package/icons/chatroom-NN.png` (made from
 /// `chatroom.svg` there, as its README tells), in this package beside the stylesheets: the
 /// module reads its own resources, so no `opens` is needed. Dialogs (`javafx.scene.control.Dialog`)
-/// take their owner's icons by themselves; a plain owned [Stage] does not, so it gets them here too.
+/// take their owner's icons by themselves; a plain owned [Stage] (the preferences window) does not,
+/// so it is given them as well.
 final class WindowIcons {
 
     /// The sizes, in pixels, of the square images given to every window.
