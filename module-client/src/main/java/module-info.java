@@ -8,7 +8,8 @@ module chatroom.client {
     requires javafx.controls;
     // The system tray for desktop notifications (java.awt.SystemTray), the one thing JavaFX
     // has no API for. Used only by chatroom.client.view.TrayBalloon, on its own thread, from
-    // the first notification on: nothing loads AWT at start-up, and the server never does.
+    // the first notification on: nothing loads AWT at start-up, and the server never does
+    // (jlink's ServerWithoutDisplayIT checks the classes and native libraries the server loads).
     requires java.desktop;
 
     exports chatroom.client;

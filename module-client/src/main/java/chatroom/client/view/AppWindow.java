@@ -29,6 +29,8 @@ import java.util.function.Consumer;
 /// - Closing the chat (the window's close button, "Close chat" or `/quit`) leaves properly:
 ///   the window stays until the client has closed (at most a few seconds), then hides and
 ///   runs `onClosed`, which exits the application (a test passes a recorder instead).
+/// - It carries the application's icon from the start ([WindowIcons]): `ChatApplication`
+///   hands it the primary stage.
 ///
 /// FX thread only.
 public final class AppWindow {
@@ -69,6 +71,7 @@ public final class AppWindow {
 
     /// Opens the dialog, or connects at once when the options name the person.
     public void open() {
+        WindowIcons.apply(stage);
         var start = ConnectStart.of(options, store.current(), loginName());
         connect = new ConnectViewModel(context, start, store);
         connect.passwordProperty().set(options.password().orElse(""));

@@ -98,6 +98,7 @@ final class PreferencesDialog {
         });
         stage.setScene(scene);
         stage.setTitle(texts.get("prefs.title"));
+        WindowIcons.apply(stage);
         stage.initModality(Modality.WINDOW_MODAL);
         if (owner != null) {
             stage.initOwner(owner);
