@@ -22,7 +22,8 @@ public final class Main {
         // The terminal's own encoding, as System.out uses for output.
         var in = new BufferedReader(new InputStreamReader(System.in,
                 Charset.forName(System.getProperty("stdin.encoding", "UTF-8"), StandardCharsets.UTF_8)));
-        System.exit(ChatroomCommand.run(args, out, err, OsSignals::install, DesktopClient::run,
+        // Lambdas rather than method references: the client classes load only with --client.
+        System.exit(ChatroomCommand.run(args, out, err, OsSignals::install, options -> DesktopClient.run(options),
                 options -> ConsoleClient.run(options, in, out)));
     }
 
