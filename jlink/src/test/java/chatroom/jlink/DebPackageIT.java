@@ -210,8 +210,10 @@ class DebPackageIT {
     void desktopEntry() throws Exception {
         Path entry = root.resolve("usr/share/applications/chatroom.desktop");
         List<String> lines = Files.readAllLines(entry);
+        // StartupWMClass is the WM_CLASS JavaFX gives the window (its Application class), by which
+        // a desktop ties the window to this entry and its icon.
         assertThat(lines).contains("Type=Application", "Exec=/opt/chatroom/bin/chatroom --client", "Icon=chatroom",
-                "Terminal=false");
+                "Terminal=false", "StartupWMClass=chatroom.client.view.ChatApplication");
         assertThat(root.resolve("opt/chatroom/bin/chatroom")).isExecutable();
         assertThat(command("sh", "-c", "command -v desktop-file-validate").code())
                 .as("desktop-file-validate (Debian's desktop-file-utils; .ci/run installs it) is needed").isZero();
