@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,11 +40,11 @@ import static org.assertj.core.api.Assertions.fail;
 @DisplayName("the .deb package")
 class DebPackageIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = ImageProcess.TIMEOUT;
     private static final String UNIT = "usr/lib/systemd/system/chatroom-server.service";
     private static final String CONF = "etc/chatroom/server.conf";
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ImageProcess> processes = new ArrayList<>();
     private Path deb;
     /// The package unpacked, as it would be installed under `/`.
     private Path root;
@@ -64,7 +63,7 @@ class DebPackageIT {
 
     @AfterEach
     void killLeftovers() {
-        processes.forEach(Process::destroyForcibly);
+        processes.forEach(ImageProcess::close);
     }
 
     @Test
@@ -153,7 +152,7 @@ class DebPackageIT {
     @Test
     @DisplayName("its server starts from the unpacked package as the unit starts it, with the packaged server.conf, chats, and stops with exit 0 on SIGTERM")
     void serverAsTheUnitStartsIt(@TempDir Path data) throws Exception {
-        int port = freePort();
+        int port = ImageProcess.freePort();
         // The packaged file, but listening on loopback and keeping its data in a temporary folder.
         String conf = Files.readString(root.resolve(CONF));
         assertThat(conf).contains("\n0.0.0.0 53000\n", "\n--data-dir /var/lib/chatroom\n");
@@ -168,15 +167,13 @@ class DebPackageIT {
             ben.await("ann: hello from the package");
         }
         assertThat(data.resolve("state/rooms.log")).as("the server keeps its data in --data-dir").exists();
-        server.process().destroy();
-        assertThat(server.process().waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(server.process().exitValue()).as("exit code after SIGTERM, which systemd counts as success").isZero();
+        assertThat(server.terminate()).as("exit code after SIGTERM, which systemd counts as success").isZero();
     }
 
     @Test
     @DisplayName("every option server.conf shows (commented out) is a real option the server starts with")
     void everyOptionOfServerConf(@TempDir Path data) throws Exception {
-        int port = freePort();
+        int port = ImageProcess.freePort();
         Path keystore = data.resolve("server.p12");
         var keytool = command(root.resolve("opt/chatroom/lib/runtime/bin/keytool").toString(), "-genkeypair",
                 "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "secret1", "-alias", "chatroom",
@@ -200,9 +197,7 @@ class DebPackageIT {
         Path conf = Files.write(data.resolve("all.conf"), uncommented);
         var server = start(execStart(conf));
         server.awaitLine("listening on 127.0.0.1:" + port);
-        server.process().destroy();
-        assertThat(server.process().waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(server.process().exitValue()).isZero();
+        assertThat(server.terminate()).isZero();
     }
 
     @Test
@@ -281,12 +276,13 @@ class DebPackageIT {
         return words;
     }
 
-    private Running start(List<String> line) throws IOException {
+    /// The server started as its unit starts it (jpackage's launcher: no `CHATROOM_JAVA_OPTIONS`).
+    private ImageProcess start(List<String> line) throws IOException {
         var builder = new ProcessBuilder(line).redirectErrorStream(true);
         builder.environment().remove("JAVA_HOME");
-        Process process = builder.start();
+        ImageProcess process = ImageProcess.start(builder);
         processes.add(process);
-        return new Running(process, new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
+        return process;
     }
 
     private record Result(int code, String output) {
@@ -305,39 +301,6 @@ class DebPackageIT {
             fail("%s did not end within %s", builder.command(), TIMEOUT);
         }
         return new Result(process.exitValue(), output);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /// A started server: its output read line by line, up to a line that holds a fragment.
-    private record Running(Process process, BufferedReader output) {
-
-        void awaitLine(String fragment) throws Exception {
-            StringBuilder seen = new StringBuilder();
-            var reading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    for (String line; (line = output.readLine()) != null; ) {
-                        seen.append(line).append('\n');
-                        if (line.contains(fragment)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                } catch (IOException e) {
-                    return false;
-                }
-            });
-            try {
-                assertThat(reading.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
-                        .as("a line with '%s' in: %s", fragment, seen).isTrue();
-            } catch (java.util.concurrent.TimeoutException e) {
-                fail("no line with '%s' within %s; output so far:%n%s", fragment, TIMEOUT, seen);
-            }
-        }
     }
 
     /// A member in the plain dialect, as `nc` is: its name as the first line, then messages.
