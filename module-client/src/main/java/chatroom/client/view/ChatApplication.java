@@ -15,7 +15,11 @@ import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
+import static java.lang.System.Logger.Level.INFO;
 
 /// The JavaFX application of the desktop client. JavaFX creates it reflectively, so the
 /// options reach it through [#launch(ClientOptions)].
@@ -24,7 +28,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /// them to the client core): every network event reaches the UI through it.
 public final class ChatApplication extends Application {
 
+    private static final System.Logger LOG = System.getLogger("chatroom.client");
     private static final AtomicReference<ClientOptions> OPTIONS = new AtomicReference<>();
+    /// [System#nanoTime()] when [#launch(ClientOptions)] was called: the start of what the
+    /// first-frame time counts (the JVM's own start-up before it is not visible from here).
+    private static final AtomicLong LAUNCHED_NANOS = new AtomicLong();
     /// The preferences of the running application, closed (their last save awaited) by
     /// [#launch(ClientOptions)] once JavaFX has exited.
     private static final AtomicReference<PreferencesStore> PREFERENCES = new AtomicReference<>();
@@ -39,6 +47,7 @@ public final class ChatApplication extends Application {
     /// @throws RuntimeException      if JavaFX cannot start (no display) or the window fails
     public static void launch(ClientOptions options) {
         OPTIONS.set(options);
+        LAUNCHED_NANOS.set(System.nanoTime());
         try {
             Application.launch(ChatApplication.class);
         } finally {
@@ -78,8 +87,14 @@ public final class ChatApplication extends Application {
         return options.themeGiven() ? options : options.withTheme(preferences.theme());
     }
 
+    /// Opens the window. Its first frame is logged (INFO) with the time since
+    /// [#launch(ClientOptions)], so that a person, and the image's smoke test, can see how long
+    /// the window takes to appear.
     @Override
     public void start(Stage stage) {
+        FirstFrame.whenShown(stage, () -> LOG.log(INFO, () -> "First frame shown, "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - LAUNCHED_NANOS.get())
+                + " ms after the desktop client was launched"));
         var context = new ViewModelContext(Platform::runLater, texts, ZoneId.systemDefault(), InstantSource.system(),
                 ReconnectPolicy.standard(), TrustSettings.of(options.dataDir(), options.trust()));
         new AppWindow(stage, options, context, Platform::exit, link -> getHostServices().showDocument(link),
