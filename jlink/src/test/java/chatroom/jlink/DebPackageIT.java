@@ -168,6 +168,9 @@ class DebPackageIT {
         }
         assertThat(data.resolve("state/rooms.log")).as("the server keeps its data in --data-dir").exists();
         assertThat(server.terminate()).as("exit code after SIGTERM, which systemd counts as success").isZero();
+        // Nothing from the JVM about its options or the start-up archive, nothing gone wrong.
+        assertThat(server.output()).as("what the server wrote (the journal)")
+                .doesNotContain("[warning]", "[error]", "Exception", "WARNING");
     }
 
     @Test

@@ -3,6 +3,8 @@ package chatroom.jlink;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ final class ImageProcess implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Process process;
+    private final Writer input;
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuilder seen = new StringBuilder();
     /// Set by the reader once the output has ended.
@@ -31,6 +34,7 @@ final class ImageProcess implements AutoCloseable {
 
     private ImageProcess(Process process) {
         this.process = process;
+        this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread.ofVirtual().name("output of " + process.pid()).start(() -> {
             try (var output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = output.readLine()) != null; ) {
@@ -57,7 +61,11 @@ final class ImageProcess implements AutoCloseable {
     /// standard error merged into standard output, and no `JAVA_HOME` (the image needs no
     /// installed Java). The caller may still change the environment and the working folder.
     static ProcessBuilder chatroom(String javaOptions, String... args) {
-        Path command = image().resolve("bin").resolve(onWindows() ? "chatroom.bat" : "chatroom");
+        return chatroom(image().resolve("bin").resolve(onWindows() ? "chatroom.bat" : "chatroom"), javaOptions, args);
+    }
+
+    /// [#chatroom(String, String...)] with another image's `bin/chatroom` (an unpacked archive's).
+    static ProcessBuilder chatroom(Path command, String javaOptions, String... args) {
         assertThat(command).isExecutable();
         List<String> line = new ArrayList<>();
         line.add(command.toString());
@@ -84,9 +92,24 @@ final class ImageProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /// Waits for an output line containing `fragment`; fails with the output so far if none
-    /// comes within [#TIMEOUT].
-    void awaitLine(String fragment) throws InterruptedException {
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /// Types `line` and Enter on the process's standard input.
+    void type(String line) throws IOException {
+        input.write(line + "\n");
+        input.flush();
+    }
+
+    /// Ends the process's standard input, as Ctrl+D in a terminal.
+    void endInput() throws IOException {
+        input.close();
+    }
+
+    /// Waits for an output line containing `fragment` and returns it; fails with the output
+    /// so far if none comes within [#TIMEOUT].
+    String awaitLine(String fragment) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -96,7 +119,7 @@ final class ImageProcess implements AutoCloseable {
             }
             seen.append(line).append('\n');
             if (line.contains(fragment)) {
-                return;
+                return line;
             }
         }
     }

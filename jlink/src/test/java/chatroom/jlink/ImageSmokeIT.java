@@ -5,16 +5,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /// Runs the built runtime image the way a person would: `bin/chatroom --server`, two
 /// `bin/chatroom --client --console` clients talking both ways, `/quit`, end of input, and
@@ -37,18 +29,18 @@ import static org.assertj.core.api.Assertions.fail;
 @DisplayName("the runtime image")
 class ImageSmokeIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = ImageProcess.TIMEOUT;
     /// Starts of the server whose median is its start-up budget.
     private static final int SERVER_STARTS = 7;
     private static final double MIB = 1024 * 1024;
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ImageProcess> processes = new ArrayList<>();
     /// The server's data directory: never the real user's.
     @TempDir
     Path dataDir;
 
     @AfterEach
     void killLeftovers() {
-        processes.forEach(Process::destroyForcibly);
+        processes.forEach(ImageProcess::close);
     }
 
     @Test
@@ -65,7 +57,7 @@ class ImageSmokeIT {
         assertThat(image.resolve("README.md")).exists();
         assertThat(image.resolve("LICENSE")).exists();
 
-        int port = freePort();
+        int port = ImageProcess.freePort();
         var server = start(command, "--server", "127.0.0.1", Integer.toString(port), "--data-dir", dataDir.toString());
         server.awaitLine("listening on 127.0.0.1:" + port);
 
@@ -81,18 +73,15 @@ class ImageSmokeIT {
         ann.awaitLine("ben: ciao ann, è tutto ok");
 
         ann.type("/quit");
-        assertThat(ann.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(ann.process.exitValue()).isZero();
+        assertThat(ann.awaitExit()).isZero();
         ben.awaitLine("* ann left the chat");
 
         ben.endInput();
-        assertThat(ben.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(ben.process.exitValue()).isZero();
+        assertThat(ben.awaitExit()).isZero();
 
-        server.process.destroy(); // SIGTERM on Linux and macOS; on Windows a hard kill
-        assertThat(server.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        int exit = server.terminate(); // SIGTERM on Linux and macOS; on Windows a hard kill
         if (!windows) {
-            assertThat(server.process.exitValue()).as("exit code after SIGTERM").isZero();
+            assertThat(exit).as("exit code after SIGTERM").isZero();
         }
     }
 
@@ -103,7 +92,7 @@ class ImageSmokeIT {
         Path image = windows ? Path.of(System.getProperty("chatroom.image"))
                 : unpack(Path.of(System.getProperty("chatroom.archive")));
         Path command = image.resolve("bin").resolve(windows ? "chatroom.bat" : "chatroom");
-        int port = freePort();
+        int port = ImageProcess.freePort();
         var server = start(command, "--server", "127.0.0.1", Integer.toString(port), "--data-dir", dataDir.toString());
         server.awaitLine("listening on 127.0.0.1:" + port);
         var ann = start(command, "--client", "--console", "127.0.0.1", Integer.toString(port), "--name", "ann");
@@ -120,21 +109,19 @@ class ImageSmokeIT {
         ann.awaitLine("[to carol] ciao carol");
         ann.type("/who");
         ann.awaitLine("In the chat: ann, carol");
-        assertThat(carol.process.isAlive()).as("the desktop client still runs").isTrue();
+        assertThat(carol.isAlive()).as("the desktop client still runs").isTrue();
 
-        carol.process.destroy(); // SIGTERM on Linux and macOS; on Windows a hard kill
-        assertThat(carol.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the desktop client ended").isTrue();
+        carol.terminate(); // SIGTERM on Linux and macOS; on Windows a hard kill
         ann.awaitLine("* carol left the chat");
         // What the window wrote: nothing is expected, and above all no missing class,
         // module, style sheet or bundle (JavaFX logs a style sheet it cannot find as a warning).
-        String output = carol.drained();
+        String output = carol.output();
         assertThat(output).as("the desktop client's output").doesNotContain("Exception", "Error", "SEVERE",
                 "WARNING", "not found", "Caused by");
 
         ann.type("/quit");
-        assertThat(ann.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        server.process.destroy();
-        assertThat(server.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        ann.awaitExit();
+        server.terminate();
     }
 
     @Test
@@ -156,7 +143,7 @@ class ImageSmokeIT {
 
         // The desktop client's first frame, timed from launching bin/chatroom to the line it
         // logs after laying the window out for its first frame (the chat, as it has a name).
-        int port = freePort();
+        int port = ImageProcess.freePort();
         var server = start(command, "--server", "127.0.0.1", Integer.toString(port), "--data-dir",
                 dataDir.resolve("first-frame").toString());
         server.awaitLine("listening on 127.0.0.1:" + port);
@@ -165,11 +152,9 @@ class ImageSmokeIT {
                 "--data-dir", clientDataDir.toString());
         String firstFrame = carol.awaitLine("First frame shown");
         long firstFrameMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched);
-        carol.process.destroy();
-        assertThat(carol.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the desktop client ended").isTrue();
-        Optional<Long> idleRssKib = rssKib(server.process.pid());
-        server.process.destroy();
-        assertThat(server.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        carol.terminate();
+        Optional<Long> idleRssKib = rssKib(server.pid());
+        server.terminate();
 
         System.out.printf("BUDGETS archive=%.1f MiB (%s) unpacked=%.1f MiB server-start=%d ms (median of %d: %s)"
                         + " client-first-frame=%d ms (%s ms of it after JavaFX was launched) server-rss-after-a-client=%s%n",
@@ -187,7 +172,7 @@ class ImageSmokeIT {
     /// Starts the server, connects to it until it accepts (a bounded loop of attempts), stops
     /// it, and returns the milliseconds from the launch to the accepted connection.
     private long millisToFirstConnection(Path command, Path serverData) throws Exception {
-        int port = freePort();
+        int port = ImageProcess.freePort();
         long launched = System.nanoTime();
         var server = start(command, "--server", "127.0.0.1", Integer.toString(port), "--data-dir", serverData.toString());
         long deadline = launched + TIMEOUT.toNanos();
@@ -197,12 +182,11 @@ class ImageSmokeIT {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
                 accepted = OptionalLong.of(System.nanoTime());
             } catch (IOException notYet) {
-                assertThat(server.process.isAlive()).as("the server is running").isTrue();
+                assertThat(server.isAlive()).as("the server is running").isTrue();
                 Thread.sleep(2);
             }
         }
-        server.process.destroy();
-        assertThat(server.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        server.terminate();
         assertThat(accepted).as("a connection accepted within %s", TIMEOUT).isPresent();
         return TimeUnit.NANOSECONDS.toMillis(accepted.getAsLong() - launched);
     }
@@ -221,23 +205,14 @@ class ImageSmokeIT {
     /// What `CHATROOM_JAVA_OPTIONS` holds for the desktop client without a display.
     private static final String HEADLESS = "-Dglass.platform=Headless -Dprism.order=sw";
 
-    private Running start(Path command, String... args) throws IOException {
+    private ImageProcess start(Path command, String... args) throws IOException {
         return start("", command, args);
     }
 
-    private Running start(String javaOptions, Path command, String... args) throws IOException {
-        List<String> line = new ArrayList<>();
-        line.add(command.toString());
-        line.addAll(List.of(args));
-        var builder = new ProcessBuilder(line).redirectErrorStream(true);
-        // The same encoding on every OS, whatever the machine's locale: the test reads UTF-8.
-        builder.environment().put("CHATROOM_JAVA_OPTIONS",
-                ("-Dstdout.encoding=UTF-8 -Dstdin.encoding=UTF-8 " + javaOptions).strip());
-        // The image needs no installed Java: nothing points to one.
-        builder.environment().remove("JAVA_HOME");
-        Process process = builder.start();
+    private ImageProcess start(String javaOptions, Path command, String... args) throws IOException {
+        ImageProcess process = ImageProcess.start(ImageProcess.chatroom(command, javaOptions, args));
         processes.add(process);
-        return new Running(process);
+        return process;
     }
 
     /// Unpacks the archive (a `.tar.xz`) with the system's `tar`, as a user would, into a fresh
@@ -263,12 +238,6 @@ class ImageSmokeIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     /// Resident memory of a process, from /proc (Linux only).
     private static Optional<Long> rssKib(long pid) throws IOException {
         Path status = Path.of("/proc", Long.toString(pid), "status");
@@ -279,71 +248,5 @@ class ImageSmokeIT {
                 .filter(line -> line.startsWith("VmRSS:"))
                 .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
                 .findFirst();
-    }
-
-    /// A started process: its output, read on a thread, and its input.
-    private static final class Running {
-        private final Process process;
-        private final Writer input;
-        private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final StringBuilder seen = new StringBuilder();
-        /// Set by the reader once the output has ended.
-        private volatile boolean done;
-
-        Running(Process process) {
-            this.process = process;
-            this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-            Thread.ofVirtual().start(() -> {
-                try (var output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = output.readLine()) != null; ) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    // The process ended.
-                } finally {
-                    done = true;
-                }
-            });
-        }
-
-        /// The first line that contains `fragment`.
-        String awaitLine(String fragment) throws InterruptedException {
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (true) {
-                long left = deadline - System.nanoTime();
-                String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (line == null) {
-                    fail("no line containing '%s' within %s; output so far:%n%s", fragment, TIMEOUT, seen);
-                }
-                seen.append(line).append('\n');
-                if (line.contains(fragment)) {
-                    return line;
-                }
-            }
-        }
-
-        /// Everything the process wrote, once it has ended (waits briefly for the reader).
-        String drained() throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (!done && System.nanoTime() < deadline) {
-                String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line != null) {
-                    seen.append(line).append('\n');
-                }
-            }
-            for (String line; (line = lines.poll()) != null; ) {
-                seen.append(line).append('\n');
-            }
-            return seen.toString();
-        }
-
-        void type(String line) throws IOException {
-            input.write(line + "\n");
-            input.flush();
-        }
-
-        void endInput() throws IOException {
-            input.close();
-        }
     }
 }
