@@ -3,6 +3,7 @@ package chatroom.server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -56,6 +57,37 @@ class LifecycleTest {
                 assertThat(last.getFirst()).startsWith("* ").contains("shutting down");
             }
             assertThat(carol.awaitClosed()).containsExactly(SHUTDOWN_BYE);
+        }
+
+        /// The goodbye once raced with the connection's reader: a reader busy with the client's
+        /// input when the server stopped saw the connection ending and finished its send queue
+        /// before the goodbye was queued, so the client saw the stream end without it (found as
+        /// a console client's "connection lost" without the server's words, under load).
+        @RepeatedTest(60)
+        @DisplayName("a client whose input is being read as the server stops is still told goodbye, last")
+        void goodbyeWhileReading() {
+            ChatServer server = fixture.start(ServerConfig.defaults().toBuilder().maxRate(0).build());
+            TestClient carol = fixture.joinStructured("carol");
+            // PONGs for PINGs never sent: input the server reads and does not answer, so its
+            // reader is busy while nothing it writes fills carol's window.
+            Thread talking = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 200_000 && !carol.isClosed(); i++) {
+                        carol.send("PONG token=" + i);
+                    }
+                } catch (java.io.UncheckedIOException e) {
+                    // The server closed the connection while a PONG was on its way.
+                }
+            });
+            // Answered once the reader is in the middle of those PONGs.
+            carol.send("PING token=busy");
+            carol.expectExactLine("PONG token=busy");
+
+            server.stop(Duration.ofSeconds(5));
+
+            List<String> last = carol.awaitClosed();
+            assertThat(last).as("what carol read after the server began to stop").containsExactly(SHUTDOWN_BYE);
+            talking.interrupt();
         }
 
         @Test

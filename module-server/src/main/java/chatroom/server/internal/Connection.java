@@ -624,7 +624,13 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         LeaveReason reason = (LeaveReason) ENDING.compareAndExchange(this, null, LeaveReason.CLOSED);
         LeaveReason why = reason == null ? LeaveReason.CLOSED : reason;
         context.community().leave(this, why, "");
-        outbound.finish();
+        // Whoever ended the connection with a goodbye (a refusal, a /quit, a close from another
+        // thread) queues it and finishes the queue itself: finishing it here could come first,
+        // while that thread is between ending the connection and queueing its words, and the
+        // goodbye would be dropped. Only an end of input here, or a full send queue, has none.
+        if (reason == null || reason == LeaveReason.SENDQ) {
+            outbound.finish();
+        }
         try {
             outbound.awaitStopped(LINGER_NANOS);
         } catch (InterruptedException e) {
