@@ -18,9 +18,10 @@ import java.util.function.BiFunction;
 /// reconnect. The public API and the session thread meet here.
 ///
 /// The rule of this class: nothing outside it runs while the lock is held but the [Session]
-/// (which does no I/O and calls nobody) and the queueing of frames for the [FrameWriter]. The
-/// events a change produces are collected and published after the lock is let go, so a
-/// listener (on any executor) may call back into the client from any thread.
+/// (which does no I/O and calls nobody), the queueing of frames for the [FrameWriter] and the
+/// queueing of the events a change produces, in the order it produced them; they are handed to
+/// the listener after the lock is let go, so a listener (on any executor) may call back into
+/// the client from any thread.
 ///
 /// Thread-safe.
 final class ClientState {
@@ -43,18 +44,21 @@ final class ClientState {
         this.events = events;
     }
 
-    /// Runs `action` on the session under the lock, then, without it, publishes the events
-    /// the action added to its list.
+    /// Runs `action` on the session under the lock, queueing the events it added to its list
+    /// there, and hands them to the listener after letting the lock go.
     <T> T withSession(BiFunction<Session, List<ClientEvent>, T> action) {
         List<ClientEvent> out = new ArrayList<>();
         T result;
         lock.lock();
         try {
             result = action.apply(session, out);
+            // Queued in the order the session made them: two threads publishing after the
+            // lock could swap their events (a stale room list after a newer one).
+            events.add(out);
         } finally {
             lock.unlock();
         }
-        out.forEach(events::publish);
+        events.flush();
         return result;
     }
 
@@ -88,24 +92,31 @@ final class ClientState {
         }
     }
 
-    /// Logged in on `connected`'s link: the session catches up through `writer`; returns the
-    /// events of catching up, for the caller to publish after the welcome, or empty if the
-    /// client is quitting and the link is not to be used.
-    Optional<List<ClientEvent>> linked(Attempt.Connected connected, FrameWriter writer) {
+    /// Logged in on `connected`'s link: the session catches up through `writer`, and
+    /// `welcome`, the events of catching up and `connectedState` are published in that order.
+    /// Returns `false` (and publishes nothing) if the client is quitting and the link is not
+    /// to be used.
+    boolean linked(Attempt.Connected connected, FrameWriter writer, ClientEvent welcome, ClientEvent connectedState) {
         List<ClientEvent> caughtUp = new ArrayList<>();
         lock.lock();
         try {
             if (quitting) {
-                return Optional.empty();
+                return false;
             }
             connectingSocket = null;
             link = connected.link();
             session.linked((frame, label) -> writer.send(connected.link(), frame, label), connected.version(),
                     connected.room(), connected.welcome().name(), caughtUp);
+            // The welcome, what the session caught up on and the new state, before any event
+            // of a command given once the person sees they are in.
+            events.add(List.of(welcome));
+            events.add(caughtUp);
+            events.add(List.of(connectedState));
         } finally {
             lock.unlock();
         }
-        return Optional.of(caughtUp);
+        events.flush();
+        return true;
     }
 
     /// The link ended.

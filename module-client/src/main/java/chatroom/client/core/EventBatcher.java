@@ -30,10 +30,28 @@ final class EventBatcher {
     }
 
     void publish(ClientEvent event) {
+        add(List.of(event));
+        flush();
+    }
+
+    /// Adds `events` to the next batch, in order, without handing it over: a caller that holds
+    /// its own lock adds under it, so that events leave in the order they were made, and
+    /// [#flush()]es after letting it go (the listener may run on the caller's thread).
+    void add(List<ClientEvent> events) {
         lock.lock();
         try {
-            pending.add(event);
-            if (scheduled) {
+            pending.addAll(events);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /// Hands the events added so far to the listener's executor, unless a batch is already
+    /// waiting for it (which will take them).
+    void flush() {
+        lock.lock();
+        try {
+            if (scheduled || pending.isEmpty()) {
                 return;
             }
             scheduled = true;

@@ -8,7 +8,6 @@ import chatroom.protocol.ServerFrames;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -137,20 +136,19 @@ final class SessionLoop implements Runnable {
     /// Logged in over `socket`: the session catches up and the listener is told, unless the
     /// client is quitting.
     private Attempt loggedIn(Attempt.Connected connected, Socket socket, boolean reconnecting) {
-        Optional<List<ClientEvent>> caughtUp = state.linked(connected, writer);
-        if (caughtUp.isEmpty()) {
+        Name name = connected.welcome().name();
+        var welcome = new ClientEvent.Welcome(name, connected.room().bare(), address, reconnecting,
+                connected.version());
+        if (!state.linked(connected, writer, welcome, CONNECTED)) {
             connected.link().close();
             closeQuietly(socket);
             return new Attempt.Refused(new LoginOutcome.Cancelled());
         }
-        Name name = connected.welcome().name();
+        // After the welcome is on its way: what the person does once told they are in (the
+        // window rejoining its rooms) comes after it.
         if (!reconnecting) {
             firstLogin.complete(new LoginOutcome.LoggedIn(name, connected.room().bare()));
         }
-        events.publish(new ClientEvent.Welcome(name, connected.room().bare(), address, reconnecting,
-                connected.version()));
-        caughtUp.get().forEach(events::publish);
-        events.publish(CONNECTED);
         return connected;
     }
 

@@ -105,6 +105,26 @@ class ChatClientTest {
         }
 
         @Test
+        @DisplayName("the welcome is told before the login completes, so a command given then comes after it")
+        void welcomeBeforeLoggedIn() throws Exception {
+            // The window rejoins its rooms once the login completes; events told after that
+            // (the room list caught up at login) were stale and marked the joined room as left.
+            var login = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<LoginOutcome>>();
+            var loginDoneAtWelcome = new java.util.concurrent.CompletableFuture<Boolean>();
+            var alice = new ChatClient(serverAddress(), new Name("alice"), Runnable::run, batch -> {
+                if (batch.stream().anyMatch(ClientEvent.Welcome.class::isInstance)) {
+                    loginDoneAtWelcome.complete(login.get() != null && login.get().isDone());
+                }
+            }, FAST, new SplittableRandom(1));
+            clients.add(alice);
+            login.set(alice.start());
+
+            assertThat(login.get().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(LoginOutcome.LoggedIn.class);
+            assertThat(loginDoneAtWelcome.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .as("the login had completed when the welcome was told").isFalse();
+        }
+
+        @Test
         @DisplayName("a taken name is refused, and the client closes")
         void nameTaken() throws Exception {
             assertThat(login(client(serverAddress(), "alice", new EventRecorder()))).isInstanceOf(LoginOutcome.LoggedIn.class);
