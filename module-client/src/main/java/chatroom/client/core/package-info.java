@@ -28,8 +28,9 @@
 /// - Callers of the public API, on any thread, take the client's lock only to change the
 ///   session and queue frames: no I/O happens under it.
 ///
-/// The client's lock is never held while a listener runs: a change under it collects its
-/// events in a list, published once the lock is let go; the trust question is asked holding no
+/// The client's lock is never held while a listener runs: a change under it queues its events
+/// in the batcher, in the order it made them (so two threads never swap them), and they are
+/// handed to the listener once the lock is let go; the trust question is asked holding no
 /// lock. So a listener may call back into the client from any thread without deadlock
 /// (`ListenerLockTest` checks this for every path that publishes).
 package chatroom.client.core;
