@@ -39,6 +39,27 @@ class PrivateMessagesTest {
     }
 
     @Test
+    @DisplayName("once the sender sees its echo, the recipient has the message: what the recipient is sent next comes after it")
+    void echoAfterDelivery() {
+        fixture.start(ServerConfig.builder().maxRate(0).privateRate(0).build());
+        TestClient alice = fixture.joinPlain("alice");
+        TestClient carol = fixture.joinPlain("carol");
+        alice.expectExactLine("* carol joined the chat");
+
+        // The echo is queued on alice's reader thread; carol's answer to /who on carol's. A
+        // server queuing the echo before the delivery lets carol's answer overtake the message
+        // now and then, more often on a busy machine, so many rounds give it the chance.
+        for (int round = 0; round < 300; round++) {
+            alice.send("/msg carol round " + round);
+            alice.expectExactLine("* [to carol] round " + round);
+            carol.send("/who #after-" + round);
+            assertThat(carol.nextLine()).as("carol's next line in round %d", round)
+                    .isEqualTo("* [from alice] round " + round);
+            carol.expectExactLine("* Error: there is no room #after-" + round);
+        }
+    }
+
+    @Test
     @DisplayName("to oneself, to nobody, or without text: one error line")
     void refused() {
         fixture.start(ServerConfig.defaults());

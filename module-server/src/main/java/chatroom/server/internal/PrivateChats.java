@@ -119,16 +119,18 @@ final class PrivateChats {
         return found;
     }
 
-    /// The sender (the connection that sent it, if still open) and whoever holds the
-    /// recipient's name now.
+    /// Whoever holds the recipient's name now, then the sender (the connection that sent it,
+    /// if still open). The recipient comes first so that the sender's echo means the message
+    /// is already queued for the recipient: anything the recipient is sent after the sender
+    /// saw its echo comes after the message.
     private void deliver(Conversation.Pair pair, ServerFrame.Chat chat, Connection sender, MessageExtras extras) {
         Name to = recipientOf(pair, chat);
         var frame = new ServerFrame.Private(to, chat);
+        directory.find(to).filter(recipient -> recipient != sender)
+                .ifPresent(recipient -> recipient.sendPrivate(frame, extras, false));
         if (sender != null) {
             sender.sendPrivate(frame, extras, true);
         }
-        directory.find(to).filter(recipient -> recipient != sender)
-                .ifPresent(recipient -> recipient.sendPrivate(frame, extras, false));
     }
 
     private static Name recipientOf(Conversation.Pair pair, ServerFrame.Chat chat) {
