@@ -31,10 +31,22 @@ public record Member(Name name, boolean operator, boolean muted, boolean away, b
 
     /// The entry as written on the wire: the flags' prefixes, then the name.
     public String wire() {
+        return flags() + name.value();
+    }
+
+    /// The flags' prefixes alone, in their order (`""` for none): `JOINED`'s `flags=`.
+    public String flags() {
         if (!operator && !voiced && !muted && !away) {
-            return name.value();
+            return "";
         }
-        return (operator ? "@" : "") + (voiced ? "+" : "") + (muted ? "!" : "") + (away ? "~" : "") + name.value();
+        return (operator ? "@" : "") + (voiced ? "+" : "") + (muted ? "!" : "") + (away ? "~" : "");
+    }
+
+    /// `name` with the flags `prefixes` names, in any order; characters that name no flag are
+    /// ignored, as flags a later version may add.
+    public static Member withFlags(Name name, String prefixes) {
+        return new Member(name, prefixes.indexOf('@') >= 0, prefixes.indexOf('!') >= 0, prefixes.indexOf('~') >= 0,
+                prefixes.indexOf('+') >= 0);
     }
 
     /// Reads one entry as [#wire()] writes it.

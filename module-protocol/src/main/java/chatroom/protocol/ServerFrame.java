@@ -200,11 +200,24 @@ public sealed interface ServerFrame {
         }
     }
 
-    /// Somebody joined the room.
-    record Joined(Name name, Instant time) implements RoomEvent {
+    /// Somebody joined the room, with the flags it has there as it enters: an operator by name
+    /// or a server operator is an operator at once, a name muted or voiced before stays so.
+    /// Without them a member who saw the join would list the joiner bare until the next
+    /// member list. Only version 2 carries the flags (`flags=`); version 1 and the plain
+    /// dialect show the name.
+    record Joined(Member member, Instant time) implements RoomEvent {
         public Joined {
-            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(member, "member");
             time = Tokens.toMillis(time);
+        }
+
+        /// A join without flags.
+        public Joined(Name name, Instant time) {
+            this(Member.plain(Objects.requireNonNull(name, "name")), time);
+        }
+
+        public Name name() {
+            return member.name();
         }
     }
 

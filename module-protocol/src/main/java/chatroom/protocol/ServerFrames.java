@@ -80,8 +80,16 @@ public final class ServerFrames {
             }
             case ServerFrame.History history -> inRoom("HISTORY", room).attribute("count", history.count()).end();
             case ServerFrame.Chat chat -> chat(inRoom("MSG", room), chat, null);
-            case ServerFrame.Joined joined -> inRoom("JOINED", room).attribute("name", joined.name())
-                    .attribute("ts", Tokens.formatTime(joined.time())).end();
+            case ServerFrame.Joined joined -> {
+                var writer = inRoom("JOINED", room).attribute("name", joined.name())
+                        .attribute("ts", Tokens.formatTime(joined.time()));
+                // Version 1 shows names only, as in its member lists.
+                String flags = joined.member().flags();
+                if (room != null && !flags.isEmpty()) {
+                    writer.attribute("flags", flags);
+                }
+                yield writer.end();
+            }
             case ServerFrame.Parted parted -> withReason(inRoom("PARTED", room).attribute("name", parted.name())
                     .attribute("ts", Tokens.formatTime(parted.time())), parted.reason());
             case ServerFrame.Kicked kicked -> withReason(inRoom("KICKED", room).attribute("name", kicked.name())
@@ -193,7 +201,8 @@ public final class ServerFrames {
             case "HISTORY" -> f.requiredInt("count", 0).then(count -> event(new ServerFrame.History(count)));
             case "MSG" -> chat(f).then(ServerFrames::event);
             case "JOINED" -> f.requiredName("name").then(name -> f.requiredTime("ts")
-                    .then(time -> event(new ServerFrame.Joined(name, time))));
+                    .then(time -> event(new ServerFrame.Joined(Member.withFlags(name, f.optional("flags").orElse("")),
+                            time))));
             case "PARTED" -> f.requiredName("name").then(name -> f.requiredTime("ts").then(time ->
                     shortTrailing(f).then(reason -> event(new ServerFrame.Parted(name, time, reason)))));
             case "KICKED" -> f.requiredName("name").then(name -> f.requiredName("by").then(by ->

@@ -265,7 +265,8 @@ final class FrameArbitraries {
     }
 
     /// Every kind of room event. Flags on members survive only the version 2 form (`flags`):
-    /// the bare form writes names only, so bare member lists are generated without flags.
+    /// the bare form writes names only, so bare member lists and joins are generated without
+    /// flags.
     static Arbitrary<ServerFrame.RoomEvent> roomEvents(boolean flags) {
         Arbitrary<List<Member>> memberLists = flags
                 ? members().list().ofMaxSize(20)
@@ -276,7 +277,8 @@ final class FrameArbitraries {
                         .map(target -> new ServerFrame.Moderated(action, by, target, time)));
         return Arbitraries.<ServerFrame.RoomEvent>oneOf(
                 chats(),
-                Combinators.combine(names(), instants()).as(ServerFrame.Joined::new),
+                flags ? Combinators.combine(members(), instants()).as(ServerFrame.Joined::new)
+                        : Combinators.combine(names(), instants()).as(ServerFrame.Joined::new),
                 Combinators.combine(names(), instants(), shortTexts()).as(ServerFrame.Parted::new),
                 Combinators.combine(names(), names(), instants(), shortTexts()).as(ServerFrame.Kicked::new),
                 Combinators.combine(memberLists, Arbitraries.of(true, false)).as(ServerFrame.Members::new),

@@ -55,6 +55,8 @@ class ServerFramesV2Test {
                     Arguments.of(new ServerFrame.Private(BOB, new ServerFrame.Chat(4, TIME, ALICE, "winks", true)),
                             "MSG id=4 ts=" + TS + " from=alice to=bob action=1 :winks"),
                     Arguments.of(inRust(new ServerFrame.Joined(ALICE, TIME)), "JOINED room=#rust name=alice ts=" + TS),
+                    Arguments.of(inRust(new ServerFrame.Joined(new Member(ALICE, true, false, true, true), TIME)),
+                            "JOINED room=#rust name=alice ts=" + TS + " flags=@+~"),
                     Arguments.of(new ServerFrame.Parted(ALICE, TIME, ""), "PARTED name=alice ts=" + TS),
                     Arguments.of(inRust(new ServerFrame.Parted(ALICE, TIME, "bye all :)")),
                             "PARTED room=#rust name=alice ts=" + TS + " :bye all :)"),
@@ -153,6 +155,22 @@ class ServerFramesV2Test {
             assertThat(ServerFrames.decode("JOINED room=#rust name=alice ts=" + TS))
                     .isEqualTo(ok(inRust(new ServerFrame.Joined(ALICE, TIME))));
             assertThat(ServerFrames.decode("JOINED name=alice ts=" + TS)).isEqualTo(ok(new ServerFrame.Joined(ALICE, TIME)));
+        }
+
+        @Test
+        @DisplayName("JOINED's flags= in any order; a flag this version does not know is ignored, the others kept")
+        void joinedFlags() {
+            assertThat(ServerFrames.decode("JOINED room=#rust name=alice ts=" + TS + " flags=!@?"))
+                    .isEqualTo(ok(inRust(new ServerFrame.Joined(new Member(ALICE, true, true, false, false), TIME))));
+            assertThat(ServerFrames.decode("JOINED room=#rust name=alice ts=" + TS + " flags=?"))
+                    .isEqualTo(ok(inRust(new ServerFrame.Joined(ALICE, TIME))));
+        }
+
+        @Test
+        @DisplayName("a bare JOINED (version 1) carries no flags: its readers know names only")
+        void bareJoinedWithoutFlags() {
+            assertThat(ServerFrames.encode(new ServerFrame.Joined(new Member(ALICE, true, true, true, true), TIME)))
+                    .isEqualTo("JOINED name=alice ts=" + TS);
         }
 
         @Test

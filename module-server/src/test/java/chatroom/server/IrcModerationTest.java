@@ -434,9 +434,10 @@ class IrcModerationTest {
             plain.send("/join #mix");
             plain.expectLine(line -> line.startsWith("* You are in #mix"), "the join");
             plain.send("/op structy");
+            plain.expectExactLine("* plainy made structy an operator");
             TestClient structured = fixture.joinVersion2("structy");
             structured.send("JOIN room=#mix");
-            structured.expectLine("JOINED room=#mix name=structy ts=\\S+");
+            structured.expectLine("JOINED room=#mix name=structy ts=\\S+ flags=@");
             TestClient irc = register("ircy");
             join(irc, "ircy", "#mix");
 
@@ -459,6 +460,31 @@ class IrcModerationTest {
             irc.send("KICK #mix plainy :out");
             plain.expectLine(line -> line.contains("plainy was kicked out by ircy: out"), "the kick");
             structured.expectLine("KICKED room=#mix name=plainy by=ircy ts=\\S+ :out");
+        }
+
+        @Test
+        @DisplayName("one who joins as an operator by name or voiced comes with the server's MODE, so IRC lists it with its prefix")
+        void joinsWithModes() {
+            TestClient plain = fixture.joinPlain("plainy");
+            plain.send("/join #mix");
+            plain.expectLine(line -> line.startsWith("* You are in #mix"), "the join");
+            plain.send("/op structy");
+            plain.send("/voice structy");
+            plain.send("/voice vee");
+            plain.expectExactLine("* plainy gave vee a voice");
+            TestClient irc = register("ircy");
+            join(irc, "ircy", "#mix");
+
+            TestClient structured = fixture.joinVersion2("structy");
+            structured.send("JOIN room=#mix");
+            expectExact(irc, ":structy!structy@chatroom JOIN #mix");
+            assertThat(irc.nextLine()).isEqualTo(SERVER + "MODE #mix +ov structy structy\r");
+            TestClient vee = fixture.joinPlain("vee");
+            vee.send("/join #mix");
+            expectExact(irc, ":vee!vee@chatroom JOIN #mix");
+            assertThat(irc.nextLine()).isEqualTo(SERVER + "MODE #mix +v vee\r");
+            irc.send("NAMES #mix");
+            expectExact(irc, SERVER + "353 ircy = #mix :@plainy ircy @structy +vee");
         }
 
         @Test

@@ -144,6 +144,34 @@ class StructuredRoomsTest {
         }
 
         @Test
+        @DisplayName("one who joins with flags (an operator by name, a muted name, away) is told to the room with them")
+        void joinedWithFlags() {
+            TestClient carol = fixture.joinVersion2("carol");
+            TestClient bob = fixture.joinVersion2("bob");
+            TestClient dave = fixture.joinVersion2("dave");
+            TestClient plain = fixture.joinPlain("plainy");
+            carol.send("JOIN room=#rust");
+            // Alone in the room, the creator learns its flags from its member list.
+            carol.expectLine("JOINED room=#rust name=carol ts=\\S+");
+            carol.send("OP room=#rust target=bob");
+            carol.send("MUTE room=#rust target=dave");
+            carol.expectLine("MODERATED room=#rust action=mute by=carol target=dave ts=\\S+");
+            dave.send("AWAY :lunch");
+            dave.expectExactLine("AWAY name=dave :lunch");
+            plain.send("/join #rust");
+            carol.expectLine("JOINED room=#rust name=plainy ts=\\S+");
+
+            bob.send("JOIN room=#rust");
+            carol.expectLine("JOINED room=#rust name=bob ts=\\S+ flags=@");
+            dave.send("JOIN room=#rust");
+            carol.expectLine("JOINED room=#rust name=dave ts=\\S+ flags=!~");
+            assertThat(plain.expectLine(line -> line.contains("dave"), "dave's join")).isEqualTo("* dave joined the chat");
+            carol.send("WHO room=#rust");
+            assertThat(carol.expectLine(line -> line.startsWith("MEMBERS"), "the list"))
+                    .isEqualTo("MEMBERS room=#rust :@carol plainy @bob !~dave");
+        }
+
+        @Test
         @DisplayName("moderates with verbs and gets MODERATED and KICKED frames")
         void moderation() {
             TestClient carol = fixture.joinVersion2("carol");

@@ -153,9 +153,15 @@ final class Rooms {
                 if (state != null) {
                     // The joiner may be listed already, with the flags the server gave them (the
                     // creator of a room is its operator): a join does not take those away.
+                    // Otherwise the join carries them (an operator by name is one at once).
                     Member listed = state.get(joined.name().key());
-                    state.put(listed != null ? listed
-                            : new Member(joined.name(), false, false, away.contains(joined.name().key())));
+                    Member entering = joined.member();
+                    if (entering.away()) {
+                        away.add(entering.name().key());
+                    }
+                    boolean isAway = away.contains(entering.name().key());
+                    state.put(listed != null ? listed : new Member(entering.name(), entering.operator(),
+                            entering.muted(), isAway, entering.voiced()));
                     out.add(state.list(false));
                     if (identity.isMe(joined.name()) && !state.joined) {
                         state.joined = true;

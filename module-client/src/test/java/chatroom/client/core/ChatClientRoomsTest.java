@@ -218,6 +218,27 @@ class ChatClientRoomsTest {
         }
 
         @Test
+        @DisplayName("an operator by name who comes back is listed as an operator by those already in the room")
+        void operatorByNameRejoins() throws Exception {
+            var events = new EventRecorder();
+            var alice = loggedIn("alice", events);
+            var bob = loggedIn("bob", new EventRecorder());
+
+            perform(alice, "/join #rust");
+            events.await("joined #rust", ownJoin("alice", RUST));
+            perform(alice, "/op bob");
+            events.await("told", event -> event instanceof ClientEvent.Moderated m && m.room().equals(RUST)
+                    && m.moderated().action() == Moderation.OP);
+            perform(bob, "/join #rust");
+
+            // No member list follows a join: the JOINED itself says bob is an operator.
+            int joined = events.await("bob joined", ownJoin("bob", RUST));
+            events.await(joined, "bob listed as an operator", event -> event instanceof ClientEvent.Members m
+                    && m.room().equals(RUST) && m.names().equals(List.of(new Name("alice"), new Name("bob")))
+                    && m.members().stream().allMatch(member -> member.operator()));
+        }
+
+        @Test
         @DisplayName("an invitation reaches the invited and the inviter; a voice shows in the member list")
         void invitationAndVoice() throws Exception {
             var events = new EventRecorder();

@@ -259,10 +259,7 @@ final class IrcLines {
         String channel = room.value();
         return switch (event) {
             case ServerFrame.Chat chat -> chat(chat, channel, form, clientTags);
-            case ServerFrame.Joined joined -> List.of(tagged(form.extendedJoin()
-                    // No accounts (`*`); the real name is the nick, as chatroom keeps no other.
-                    ? IrcMessage.from(source(joined.name()), "JOIN", channel, "*", joined.name().value())
-                    : IrcMessage.from(source(joined.name()), "JOIN", channel), joined.time(), null, form));
+            case ServerFrame.Joined joined -> joined(channel, joined, form);
             case ServerFrame.Parted parted -> List.of(tagged(parted.reason().isEmpty()
                     ? IrcMessage.from(source(parted.name()), "PART", channel)
                     : IrcMessage.from(source(parted.name()), "PART", channel, parted.reason()), parted.time(), null, form));
@@ -308,6 +305,25 @@ final class IrcLines {
     /// A moderation action as the `MODE` change it is (`:op!op@server MODE #room +o bob`), or,
     /// for those IRC has no mode for (mute, close), as a `NOTICE` to the channel worded as the
     /// plain dialect words it.
+    /// The `JOIN`, then, for a joiner who is an operator or voiced as it enters, the server's
+    /// `MODE +o`/`+v` that gives it (as services do on networks that keep operators by name),
+    /// so that clients list it with its prefix.
+    private List<String> joined(String channel, ServerFrame.Joined joined, IrcForm form) {
+        String nick = joined.name().value();
+        String join = tagged(form.extendedJoin()
+                // No accounts (`*`); the real name is the nick, as chatroom keeps no other.
+                ? IrcMessage.from(source(joined.name()), "JOIN", channel, "*", nick)
+                : IrcMessage.from(source(joined.name()), "JOIN", channel), joined.time(), null, form);
+        Member member = joined.member();
+        String modes = (member.operator() ? "o" : "") + (member.voiced() ? "v" : "");
+        if (modes.isEmpty()) {
+            return List.of(join);
+        }
+        List<String> params = new ArrayList<>(List.of(channel, "+" + modes));
+        modes.chars().forEach(mode -> params.add(nick));
+        return List.of(join, tagged(fromServer("MODE", params.toArray(String[]::new)), joined.time(), null, form));
+    }
+
     private IrcMessage moderation(String channel, ServerFrame.Moderated moderated) {
         return IrcModes.change(moderated).map(change -> {
             List<String> params = new ArrayList<>(change.size() + 1);

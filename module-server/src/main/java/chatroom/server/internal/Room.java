@@ -93,7 +93,7 @@ final class Room {
             greeting.ifPresent(member::send);
             if (member.dialect() == Dialect.IRC) {
                 // IRC's order: the JOIN (to everyone, the joiner too), the topic, the names.
-                broadcast(in(new ServerFrame.Joined(member.name(), context.clock().instant())));
+                broadcast(joined(member));
                 if (!rules.topicText().isEmpty()) {
                     member.send(in(rules.topic()));
                 }
@@ -112,7 +112,7 @@ final class Room {
             if (topicFirst && !rules.topicText().isEmpty()) {
                 member.send(in(rules.topic()));
             }
-            broadcast(in(new ServerFrame.Joined(member.name(), context.clock().instant())));
+            broadcast(joined(member));
             if (!topicFirst && !rules.topicText().isEmpty()) {
                 member.send(in(rules.topic()));
             }
@@ -548,7 +548,22 @@ final class Room {
     }
 
     private List<Member> roster() {
-        return members.roster(this::isOperator, rules::isMuted, rules::isVoiced);
+        return members.roster(this::entryOf);
+    }
+
+    /// `member`'s join, with the flags it enters with if others are there to be told them. One
+    /// alone in the room (its creator) learns them from its member list, as IRC's creator
+    /// learns its `@` from `NAMES` without a `MODE`.
+    private ServerFrame.InRoom joined(Connection member) {
+        Member entering = members.size() > 1 ? entryOf(member) : Member.plain(member.name());
+        return in(new ServerFrame.Joined(entering, context.clock().instant()));
+    }
+
+    /// `member` with its flags in this room, as member lists and its `JOINED` show it.
+    private Member entryOf(Connection member) {
+        Name name = member.name();
+        return new Member(name, isOperator(member), rules.isMuted(name), member.membership().away().isPresent(),
+                rules.isVoiced(name));
     }
 
     /// The kept messages after `afterId`, without those older than the age limit.

@@ -8,7 +8,7 @@ import chatroom.protocol.ServerFrame;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /// A room's members in join order, and the delivery of a frame to all of them: the room's hot
 /// path. The array is replaced, never changed, so a broadcast iterates a plain array, and a
@@ -76,13 +76,11 @@ final class RoomMembers {
         return null;
     }
 
-    /// The member list with each member's flags.
-    List<Member> roster(Predicate<Connection> operator, Predicate<Name> muted, Predicate<Name> voiced) {
+    /// The member list, each member as `entry` lists it (with its flags).
+    List<Member> roster(Function<Connection, Member> entry) {
         List<Member> roster = new ArrayList<>(members.length);
         for (Connection member : members) {
-            Name name = member.name();
-            roster.add(new Member(name, operator.test(member), muted.test(name),
-                    member.membership().away().isPresent(), voiced.test(name)));
+            roster.add(entry.apply(member));
         }
         return roster;
     }
