@@ -101,8 +101,9 @@ class DebPackageIT {
                     .as("%s of %s: only its owner may write", mode, matcher.group(3)).isTrue();
             entries.put("/" + matcher.group(3).replaceAll("/$", ""), matcher.group(1) + " " + matcher.group(4));
         }
-        assertThat(entries).containsKeys("/opt/chatroom/bin/chatroom", "/opt/chatroom/lib/runtime/bin/java",
-                "/opt/chatroom/lib/app/chatroom.cfg", "/usr/bin/chatroom", "/etc/chatroom/server.conf",
+        // The image itself, as the archive holds it, with its start-up archive.
+        assertThat(entries).containsKeys("/opt/chatroom/bin/chatroom", "/opt/chatroom/bin/java",
+                "/opt/chatroom/lib/server/classes.jsa", "/usr/bin/chatroom", "/etc/chatroom/server.conf",
                 "/usr/lib/systemd/system/chatroom-server.service", "/usr/share/applications/chatroom.desktop",
                 "/usr/share/icons/hicolor/scalable/apps/chatroom.svg", "/usr/share/doc/chatroom/copyright",
                 "/usr/share/doc/chatroom/README.md");
@@ -111,6 +112,7 @@ class DebPackageIT {
         }
         assertThat(entries.get("/usr/bin/chatroom")).startsWith("l").endsWith("/opt/chatroom/bin/chatroom");
         assertThat(entries.get("/opt/chatroom/bin/chatroom")).startsWith("-rwxr-xr-x");
+        assertThat(entries).doesNotContainKey("/opt/chatroom/bin/chatroom.bat");
         assertThat(entries.keySet()).as("nothing outside /opt/chatroom, /etc/chatroom and /usr")
                 .allMatch(path -> path.equals("/") || path.equals("/opt") || path.equals("/etc")
                         || path.startsWith("/opt/chatroom") || path.startsWith("/etc/chatroom") || path.startsWith("/usr"));
@@ -174,11 +176,33 @@ class DebPackageIT {
     }
 
     @Test
+    @DisplayName("the installed chatroom runs through a link to it, as /usr/bin/chatroom is, and takes JVM options from CHATROOM_JAVA_OPTIONS")
+    void commandThroughALink(@TempDir Path bin) throws Exception {
+        // /usr/bin/chatroom points to /opt/chatroom/bin/chatroom, absolute, which is not there
+        // outside an installed system: a link of the same kind, to the unpacked one, stands in.
+        Path link = Files.createSymbolicLink(bin.resolve("chatroom"), root.resolve("opt/chatroom/bin/chatroom"));
+        Path relative = Files.createSymbolicLink(bin.resolve("relative"), bin.relativize(link.getParent()).resolve("chatroom"));
+
+        for (Path command : List.of(link, relative)) {
+            var version = command(command.toString(), "--version");
+            assertThat(version.code()).as("%s --version: %s", command, version.output()).isZero();
+            assertThat(version.output()).startsWith("chatroom ");
+        }
+        // -version makes the JVM print its version and end before chatroom starts: proof that
+        // the option reached it (a service's drop-in sets it with Environment=).
+        var builder = new ProcessBuilder(link.toString(), "--version").redirectErrorStream(true);
+        builder.environment().put("CHATROOM_JAVA_OPTIONS", "-version");
+        var jvmVersion = run(builder);
+        assertThat(jvmVersion.code()).as("with CHATROOM_JAVA_OPTIONS=-version: %s", jvmVersion.output()).isZero();
+        assertThat(jvmVersion.output()).contains("Runtime Environment").doesNotContain("chatroom 0.");
+    }
+
+    @Test
     @DisplayName("every option server.conf shows (commented out) is a real option the server starts with")
     void everyOptionOfServerConf(@TempDir Path data) throws Exception {
         int port = ImageProcess.freePort();
         Path keystore = data.resolve("server.p12");
-        var keytool = command(root.resolve("opt/chatroom/lib/runtime/bin/keytool").toString(), "-genkeypair",
+        var keytool = command(root.resolve("opt/chatroom/bin/keytool").toString(), "-genkeypair",
                 "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "secret1", "-alias", "chatroom",
                 "-keyalg", "EC", "-dname", "CN=localhost", "-validity", "2");
         assertThat(keytool.code()).as("keytool: %s", keytool.output()).isZero();
@@ -279,10 +303,11 @@ class DebPackageIT {
         return words;
     }
 
-    /// The server started as its unit starts it (jpackage's launcher: no `CHATROOM_JAVA_OPTIONS`).
+    /// The server started as its unit starts it (with no `CHATROOM_JAVA_OPTIONS`).
     private ImageProcess start(List<String> line) throws IOException {
         var builder = new ProcessBuilder(line).redirectErrorStream(true);
         builder.environment().remove("JAVA_HOME");
+        builder.environment().remove("CHATROOM_JAVA_OPTIONS");
         ImageProcess process = ImageProcess.start(builder);
         processes.add(process);
         return process;
