@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,6 +126,32 @@ class DurableHistoryTest {
         // The directory was released: a server with a fresh log may use it.
         Files.delete(log);
         fixture.start(durable());
+    }
+
+    @Test
+    @DisplayName("a member who says something and leaves at once (/quit, or the end of its input) gets its echo before its goodbye, and the others see the message before the departure")
+    void saidBeforeLeaving() {
+        fixture.start(durable());
+        TestClient watcher = fixture.joinPlain("watcher");
+        // As `printf 'dave\nhello\n/quit\n' | nc` does: everything in one write. The message
+        // is delivered only once saved; the /quit right behind it must not overtake it.
+        TestClient dave = fixture.connectSilently("dave");
+        dave.sendRaw("dave\nhello from dave\n/quit\n".getBytes(StandardCharsets.UTF_8));
+        List<String> daveGot = dave.awaitClosed();
+        assertThat(daveGot).containsSubsequence("dave: hello from dave", "* Goodbye, dave!");
+        assertThat(daveGot.getLast()).isEqualTo("* Goodbye, dave!");
+        assertThat(watcher.expectLine(line -> line.contains("dave:") || line.contains("dave left"), "dave's message"))
+                .isEqualTo("dave: hello from dave");
+        watcher.expectExactLine("* dave left the chat");
+
+        // As `printf 'erin\nhi\n' | nc -N` does: the input ends right after the message.
+        TestClient erin = fixture.connectSilently("erin");
+        erin.sendRaw("erin\nhi from erin\n".getBytes(StandardCharsets.UTF_8));
+        erin.shutdownOutput();
+        assertThat(erin.awaitClosed()).contains("erin: hi from erin");
+        assertThat(watcher.expectLine(line -> line.contains("erin:") || line.contains("erin left"), "erin's message"))
+                .isEqualTo("erin: hi from erin");
+        watcher.expectLine(line -> line.startsWith("* erin left the chat"), "erin's departure");
     }
 
     @Test

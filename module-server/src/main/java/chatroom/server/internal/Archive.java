@@ -167,6 +167,12 @@ final class Archive implements HistoryStore {
         journal.awaitSpace();
     }
 
+    /// See [Journal#awaitHandedBack].
+    @Override
+    public void awaitHandedBack(Duration timeout) {
+        journal.awaitHandedBack(timeout);
+    }
+
     /// Records a change of a room's lasting state, in order with the messages; a
     /// [RoomChange.Closed] also deletes the room's history log once what was queued before it
     /// is saved.

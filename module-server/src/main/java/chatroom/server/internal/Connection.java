@@ -51,6 +51,10 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     }
     /// How long a closing connection waits for its last frames to be written.
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /// How long a member who leaves (a `/quit`, or the end of its input) waits for the data
+    /// directory to save and deliver what it said before: its own echo comes before its
+    /// goodbye, and the others see its messages before its departure.
+    private static final Duration SAID_WAIT = Duration.ofSeconds(2);
     private static final byte[] GREETING = Text.frameBytes(PlainText.GREETING);
     private static final byte[] PASSWORD_GREETING = Text.frameBytes(PlainText.PASSWORD_GREETING);
     /// How long a new connection's greeting is held back. IRC and structured clients speak
@@ -95,6 +99,8 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     private volatile SelectionKey key;
     /// The thread running a read task now, if any, woken by [#close] if it is waiting.
     private volatile Thread reader;
+    /// The input ended (the client's, or shut down by a close); reader thread only.
+    private boolean endOfInput;
     /// Chosen by the first line; touched by the reader thread only.
     private LineHandler handler;
     /// The replies of the labeled IRC command being handled, or `null`: set and cleared by the
@@ -187,6 +193,7 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
                 int count = transport.read(buffer);
                 if (count < 0) {
                     decoder.endOfInput(this::onFrame);
+                    endOfInput = true;
                     break;
                 }
                 if (count == 0 && key != null) {
@@ -421,6 +428,7 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
     /// Ends the connection at the client's request, after a goodbye; the others are told
     /// `words` (a short text, `""` for none) with its departure. Reader thread only.
     void quit(String words) {
+        awaitSaid();
         if (ENDING.compareAndSet(this, null, LeaveReason.QUIT)) {
             var goodbye = goodbye(LeaveReason.QUIT, "Goodbye" + (name == null ? "" : ", " + name) + "!",
                     words.isEmpty() ? "Quit" : "Quit: " + words);
@@ -620,7 +628,19 @@ final class Connection implements Poller.Readable, Outbound.Backpressure {
         }
     }
 
+    /// With a data directory, waits (bounded) until the messages this member's reader
+    /// submitted were saved and delivered; a member without a name has said nothing. Reader
+    /// thread only, holding no lock.
+    private void awaitSaid() {
+        if (name != null && ending == null) {
+            context.store().ifPresent(store -> store.awaitHandedBack(SAID_WAIT));
+        }
+    }
+
     private void finish() {
+        if (endOfInput) {
+            awaitSaid();
+        }
         LeaveReason reason = (LeaveReason) ENDING.compareAndExchange(this, null, LeaveReason.CLOSED);
         LeaveReason why = reason == null ? LeaveReason.CLOSED : reason;
         context.community().leave(this, why, "");

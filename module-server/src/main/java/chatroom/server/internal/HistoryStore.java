@@ -26,6 +26,10 @@ interface HistoryStore {
     /// Waits while too many messages wait to be saved; called before taking any lock.
     void awaitSpace();
 
+    /// Waits, up to `timeout`, until every message submitted before the call has been handed
+    /// back (delivered once saved, or refused); called before taking any lock.
+    void awaitHandedBack(Duration timeout);
+
     /// Records a change of a room's lasting state, after everything submitted before it.
     void record(RoomChange change);
 

@@ -12,6 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.WARNING;
@@ -69,6 +72,11 @@ final class Journal {
     /// A read of a conversation's saved messages, answered by the journal thread.
     record Read(Conversation conversation, int keep, CompletableFuture<List<ServerFrame.Chat>> answer)
             implements Item {
+    }
+
+    /// A mark in the queue: `passed` completes once everything queued before it was handed
+    /// back (delivered, or refused), with the reads of its batch.
+    record Barrier(CompletableFuture<Void> passed) implements Item {
     }
 
     /// One conversation's log (a [HistoryLog]; an interface so tests can make it fail).
@@ -165,6 +173,24 @@ final class Journal {
             return Optional.empty();
         }
         return Optional.of(JournalReads.await(read, timeout));
+    }
+
+    /// Waits, up to `timeout`, until every message queued before the call was handed back:
+    /// saved and delivered, or refused. At once when no journal thread runs. Holding no lock.
+    void awaitHandedBack(Duration timeout) {
+        var barrier = new Barrier(new CompletableFuture<>());
+        if (!queue.addBarrier(barrier)) {
+            return;
+        }
+        try {
+            barrier.passed().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(WARNING, "The history logs were still being written after {0}; going on", timeout);
+        } catch (ExecutionException e) {
+            LOG.log(WARNING, "Waiting for the history logs failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /// Waits while [#MAX_PENDING] messages are waiting to be saved; called by a sender

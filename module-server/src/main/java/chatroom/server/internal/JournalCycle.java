@@ -66,11 +66,13 @@ final class JournalCycle {
     }
 
     /// Works through `batch` in order: runs of messages, runs of changes; reads last, each
-    /// seeing only the messages queued before it.
+    /// seeing only the messages queued before it; then the barriers, everything before them
+    /// handed back.
     private void process(List<Journal.Item> batch, Journal.Listener listener) {
         List<Journal.Entry> entries = new ArrayList<>();
         List<RoomChange> changes = new ArrayList<>();
         var reads = new JournalReads();
+        List<Journal.Barrier> barriers = new ArrayList<>();
         for (Journal.Item item : batch) {
             switch (item) {
                 case Journal.Entry entry -> {
@@ -89,6 +91,7 @@ final class JournalCycle {
                     changes.add(change.change());
                 }
                 case Journal.Read read -> reads.queued(read);
+                case Journal.Barrier barrier -> barriers.add(barrier);
             }
         }
         if (!entries.isEmpty()) {
@@ -98,6 +101,7 @@ final class JournalCycle {
             writer.record(changes);
         }
         reads.answer(store);
+        barriers.forEach(barrier -> barrier.passed().complete(null));
     }
 
     /// Saves a run of messages and hands it back: the refused part first, then the saved.

@@ -81,12 +81,22 @@ final class JournalQueue {
     /// Queues a read. Returns `false`, queueing nothing, when no journal thread runs (not
     /// started, or closing): the caller reads the file itself then.
     boolean addRead(Journal.Read read) {
+        return addWhileRunning(read);
+    }
+
+    /// Queues a barrier. Returns `false`, queueing nothing, when no journal thread runs (not
+    /// started, or closing): nothing would pass it.
+    boolean addBarrier(Journal.Barrier barrier) {
+        return addWhileRunning(barrier);
+    }
+
+    private boolean addWhileRunning(Journal.Item item) {
         lock.lock();
         try {
             if (thread == null || closing) {
                 return false;
             }
-            pending.add(read);
+            pending.add(item);
             work.signal();
             return true;
         } finally {

@@ -184,7 +184,7 @@ public final class ServerImpl implements ChatServer {
             }
         }));
         connectionContext = new ConnectionContext(config, poller, community, RoomName.of(config.roomName()), writers,
-                blockingWriters, executor, this::closed, product, irc, janitor);
+                blockingWriters, executor, this::closed, product, irc, janitor, store);
         acceptor = Thread.ofPlatform().name("chatroom-acceptor").start(this::acceptLoop);
         LOG.log(INFO, "Listening on {0}:{1,number,#}", address.getHostString(), address.getPort());
     }

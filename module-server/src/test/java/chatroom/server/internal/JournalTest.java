@@ -36,12 +36,21 @@ class JournalTest {
     private final List<Long> saved = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> notSaved = Collections.synchronizedList(new ArrayList<>());
     private Journal journal;
+    /// Holds the hand-back of a batch with message 2 until opened.
+    private volatile CountDownLatch handBackOfTwo = new CountDownLatch(0);
 
     private Journal start(FsyncPolicy policy) {
         journal = new Journal(new FakeStore(log), () -> directoryReleased.set(true), policy, Clock.systemUTC());
         journal.start(new Journal.Listener() {
             @Override
             public void saved(List<Journal.Entry> batch) {
+                if (batch.stream().anyMatch(entry -> entry.chat().id() == 2)) {
+                    try {
+                        handBackOfTwo.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 // What the room relies on: a batch is handed back only once it is committed.
                 batch.forEach(entry -> assertThat(log.committed).contains(entry.chat().id()));
                 batch.forEach(entry -> saved.add(entry.chat().id()));
@@ -153,6 +162,43 @@ class JournalTest {
         journal.close(TIMEOUT);
         assertThat(saved).hasSize(100).isSorted();
         assertThat(journal.submit(entry(101))).as("refused once closed").isFalse();
+    }
+
+    @Test
+    @DisplayName("awaitHandedBack returns once everything submitted before it was handed back, saved or refused; at once when not running")
+    void awaitHandedBack() {
+        var notStarted = new Journal(new FakeStore(new FakeLog()), () -> { }, FsyncPolicy.ALWAYS, Clock.systemUTC());
+        long before = System.nanoTime();
+        notStarted.awaitHandedBack(TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("no journal thread: nothing to wait for")
+                .isLessThan(TIMEOUT.dividedBy(2));
+        notStarted.close(TIMEOUT);
+
+        log.blocked = new CountDownLatch(1);
+        handBackOfTwo = new CountDownLatch(1);
+        start(FsyncPolicy.ALWAYS);
+        journal.submit(entry(1));
+        await("the journal is stuck in a write", () -> log.appending);
+        journal.submit(entry(2));
+        var passed = new CountDownLatch(1);
+        List<Long> savedWhenPassed = Collections.synchronizedList(new ArrayList<>());
+        Thread.ofVirtual().start(() -> {
+            journal.awaitHandedBack(TIMEOUT);
+            savedWhenPassed.addAll(List.copyOf(saved));
+            passed.countDown();
+        });
+        journal.submit(entry(3));
+        log.blocked.countDown();
+        try {
+            // A wait that ended early would end now, while message 2's hand-back is held.
+            assertThat(passed.await(300, TimeUnit.MILLISECONDS)).as("passed while message 2 was not handed back")
+                    .isFalse();
+            handBackOfTwo.countDown();
+            assertThat(passed.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(savedWhenPassed).as("handed back when the wait ended").contains(1L, 2L);
     }
 
     @Test
