@@ -427,12 +427,18 @@ class IrcModerationTest {
     @DisplayName("mixed dialects")
     class Mixed {
 
-        @Test
-        @DisplayName("moderation by a plain or structured operator reaches IRC as MODE lines; IRC's reaches them in their words")
-        void sameModeration() {
+        /// plainy, a plain member who created #mix and is its operator.
+        private TestClient plainyInMix() {
             TestClient plain = fixture.joinPlain("plainy");
             plain.send("/join #mix");
             plain.expectLine(line -> line.startsWith("* You are in #mix"), "the join");
+            return plain;
+        }
+
+        @Test
+        @DisplayName("moderation by a plain or structured operator reaches IRC as MODE lines; IRC's reaches them in their words")
+        void sameModeration() {
+            TestClient plain = plainyInMix();
             plain.send("/op structy");
             plain.expectExactLine("* plainy made structy an operator");
             TestClient structured = fixture.joinVersion2("structy");
@@ -465,9 +471,7 @@ class IrcModerationTest {
         @Test
         @DisplayName("one who joins as an operator by name or voiced comes with the server's MODE, so IRC lists it with its prefix")
         void joinsWithModes() {
-            TestClient plain = fixture.joinPlain("plainy");
-            plain.send("/join #mix");
-            plain.expectLine(line -> line.startsWith("* You are in #mix"), "the join");
+            TestClient plain = plainyInMix();
             plain.send("/op structy");
             plain.send("/voice structy");
             plain.send("/voice vee");
@@ -490,9 +494,7 @@ class IrcModerationTest {
         @Test
         @DisplayName("voice, moderated, invite-only, key and limit are the same room settings in every dialect")
         void sameModes() {
-            TestClient plain = fixture.joinPlain("plainy");
-            plain.send("/join #mix");
-            plain.expectLine(line -> line.startsWith("* You are in #mix"), "the join");
+            TestClient plain = plainyInMix();
             TestClient structured = fixture.joinVersion2("structy");
             structured.send("JOIN room=#mix");
             structured.expectLine("JOINED room=#mix name=structy ts=\\S+");
