@@ -1,29 +1,33 @@
 #!/usr/bin/env bash
-# Builds chatroom's .deb from the runtime image, the same as the .tar.xz holds, adding what
-# jpackage's .deb cannot carry: the `chatroom` command on the PATH, the systemd unit,
-# /etc/chatroom/server.conf as a conffile, the menu entry and the icons. The image's own
-# bin/chatroom is the command (not jpackage's native launcher, which reads no
-# CHATROOM_JAVA_OPTIONS), so that the installed chatroom and the service take JVM options as the
-# archive's does.
+# Builds chatroom's .deb from jpackage's application image (the runtime image with its native
+# launcher), adding what jpackage's own .deb cannot carry: the `chatroom` command on the PATH,
+# the systemd unit, /etc/chatroom/server.conf as a conffile, the menu entry and the icons.
 #
-#   build-deb.sh IMAGE VERSION ICONS DOCS OUTPUT_DIR
+# The command on the PATH and the service run the image's own bin/chatroom (lib/runtime/bin),
+# the archive's launcher, so that CHATROOM_JAVA_OPTIONS works for them as for the archive;
+# jpackage's native launcher (bin/chatroom), which reads no options from the environment,
+# starts the desktop client from the menu.
 #
-# IMAGE is the linked runtime image (bin/chatroom, bin/java, lib, …), VERSION the
+#   build-deb.sh APP_IMAGE VERSION ICONS DOCS OUTPUT_DIR
+#
+# APP_IMAGE is jpackage's `--type app-image` output (bin/chatroom, lib/runtime, …), VERSION the
 # Maven version (0.1.0-SNAPSHOT becomes the Debian version 0.1.0~SNAPSHOT, which sorts before
 # 0.1.0), ICONS the folder with chatroom.svg and chatroom-NN.png, DOCS a folder with README.md
 # and LICENSE. Writes OUTPUT_DIR/chatroom_VERSION_ARCH.deb and prints its path.
 set -euo pipefail
 
 if (($# != 5)); then
-  echo "usage: $0 IMAGE VERSION ICONS DOCS OUTPUT_DIR" >&2
+  echo "usage: $0 APP_IMAGE VERSION ICONS DOCS OUTPUT_DIR" >&2
   exit 2
 fi
-image=$1 version=$2 icons=$3 docs=$4 output=$5
+app_image=$1 version=$2 icons=$3 docs=$4 output=$5
 here=$(cd "$(dirname "$0")" && pwd)
 for tool in dpkg-deb dpkg; do
   command -v "$tool" >/dev/null || { echo "$0: $tool is needed to build the .deb (Debian's dpkg package)" >&2; exit 1; }
 done
-[ -x "$image/bin/chatroom" ] && [ -x "$image/bin/java" ] || { echo "$0: no image at $image" >&2; exit 1; }
+for launcher in bin/chatroom lib/runtime/bin/chatroom; do
+  [ -x "$app_image/$launcher" ] || { echo "$0: no launcher at $app_image/$launcher" >&2; exit 1; }
+done
 
 deb_version=${version//-/\~}
 arch=$(dpkg --print-architecture)
@@ -32,10 +36,10 @@ trap 'rm -rf "$root"' EXIT
 
 install -d "$root/opt" "$root/usr/bin" "$root/etc/chatroom" "$root/usr/lib/systemd/system" \
   "$root/usr/share/applications" "$root/usr/share/doc/chatroom" "$root/DEBIAN"
-cp -a "$image" "$root/opt/chatroom"
+cp -a "$app_image" "$root/opt/chatroom"
 # Windows' launcher has no use here.
-rm -f "$root/opt/chatroom/bin/chatroom.bat"
-ln -s /opt/chatroom/bin/chatroom "$root/usr/bin/chatroom"
+rm -f "$root/opt/chatroom/lib/runtime/bin/chatroom.bat"
+ln -s /opt/chatroom/lib/runtime/bin/chatroom "$root/usr/bin/chatroom"
 install -m 644 "$here/server.conf" "$root/etc/chatroom/server.conf"
 install -m 644 "$here/chatroom-server.service" "$root/usr/lib/systemd/system/chatroom-server.service"
 install -m 644 "$here/chatroom.desktop" "$root/usr/share/applications/chatroom.desktop"

@@ -101,18 +101,20 @@ class DebPackageIT {
                     .as("%s of %s: only its owner may write", mode, matcher.group(3)).isTrue();
             entries.put("/" + matcher.group(3).replaceAll("/$", ""), matcher.group(1) + " " + matcher.group(4));
         }
-        // The image itself, as the archive holds it, with its start-up archive.
-        assertThat(entries).containsKeys("/opt/chatroom/bin/chatroom", "/opt/chatroom/bin/java",
-                "/opt/chatroom/lib/server/classes.jsa", "/usr/bin/chatroom", "/etc/chatroom/server.conf",
+        // jpackage's launcher, and the image, as the archive holds it, with its start-up archive.
+        assertThat(entries).containsKeys("/opt/chatroom/bin/chatroom", "/opt/chatroom/lib/app/chatroom.cfg",
+                "/opt/chatroom/lib/runtime/bin/chatroom", "/opt/chatroom/lib/runtime/bin/java",
+                "/opt/chatroom/lib/runtime/lib/server/classes.jsa", "/usr/bin/chatroom", "/etc/chatroom/server.conf",
                 "/usr/lib/systemd/system/chatroom-server.service", "/usr/share/applications/chatroom.desktop",
                 "/usr/share/icons/hicolor/scalable/apps/chatroom.svg", "/usr/share/doc/chatroom/copyright",
                 "/usr/share/doc/chatroom/README.md");
         for (int size : new int[] {16, 24, 32, 48, 64, 128, 256, 512}) {
             assertThat(entries).containsKey("/usr/share/icons/hicolor/%dx%d/apps/chatroom.png".formatted(size, size));
         }
-        assertThat(entries.get("/usr/bin/chatroom")).startsWith("l").endsWith("/opt/chatroom/bin/chatroom");
+        assertThat(entries.get("/usr/bin/chatroom")).startsWith("l").endsWith(" /opt/chatroom/lib/runtime/bin/chatroom");
         assertThat(entries.get("/opt/chatroom/bin/chatroom")).startsWith("-rwxr-xr-x");
-        assertThat(entries).doesNotContainKey("/opt/chatroom/bin/chatroom.bat");
+        assertThat(entries.get("/opt/chatroom/lib/runtime/bin/chatroom")).startsWith("-rwxr-xr-x");
+        assertThat(entries).doesNotContainKey("/opt/chatroom/lib/runtime/bin/chatroom.bat");
         assertThat(entries.keySet()).as("nothing outside /opt/chatroom, /etc/chatroom and /usr")
                 .allMatch(path -> path.equals("/") || path.equals("/opt") || path.equals("/etc")
                         || path.startsWith("/opt/chatroom") || path.startsWith("/etc/chatroom") || path.startsWith("/usr"));
@@ -125,7 +127,7 @@ class DebPackageIT {
     void unit() throws Exception {
         String unit = Files.readString(root.resolve(UNIT));
         assertThat(unit.lines().map(String::strip)).contains("User=chatroom", "Group=chatroom",
-                "ExecStart=/opt/chatroom/bin/chatroom --server @/etc/chatroom/server.conf", "Restart=on-failure",
+                "ExecStart=/opt/chatroom/lib/runtime/bin/chatroom --server @/etc/chatroom/server.conf", "Restart=on-failure",
                 "KillSignal=SIGTERM", "StateDirectory=chatroom", "NoNewPrivileges=yes", "ProtectSystem=strict",
                 "ReadWritePaths=/var/lib/chatroom", "ProtectHome=yes", "PrivateTmp=yes", "PrivateDevices=yes",
                 "WantedBy=multi-user.target");
@@ -178,9 +180,11 @@ class DebPackageIT {
     @Test
     @DisplayName("the installed chatroom runs through a link to it, as /usr/bin/chatroom is, and takes JVM options from CHATROOM_JAVA_OPTIONS")
     void commandThroughALink(@TempDir Path bin) throws Exception {
-        // /usr/bin/chatroom points to /opt/chatroom/bin/chatroom, absolute, which is not there
-        // outside an installed system: a link of the same kind, to the unpacked one, stands in.
-        Path link = Files.createSymbolicLink(bin.resolve("chatroom"), root.resolve("opt/chatroom/bin/chatroom"));
+        // /usr/bin/chatroom points to /opt/chatroom/lib/runtime/bin/chatroom, absolute, which is
+        // not there outside an installed system: a link of the same kind, to the unpacked one,
+        // stands in.
+        Path link = Files.createSymbolicLink(bin.resolve("chatroom"),
+                root.resolve("opt/chatroom/lib/runtime/bin/chatroom"));
         Path relative = Files.createSymbolicLink(bin.resolve("relative"), bin.relativize(link.getParent()).resolve("chatroom"));
 
         for (Path command : List.of(link, relative)) {
@@ -202,7 +206,7 @@ class DebPackageIT {
     void everyOptionOfServerConf(@TempDir Path data) throws Exception {
         int port = ImageProcess.freePort();
         Path keystore = data.resolve("server.p12");
-        var keytool = command(root.resolve("opt/chatroom/bin/keytool").toString(), "-genkeypair",
+        var keytool = command(root.resolve("opt/chatroom/lib/runtime/bin/keytool").toString(), "-genkeypair",
                 "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "secret1", "-alias", "chatroom",
                 "-keyalg", "EC", "-dname", "CN=localhost", "-validity", "2");
         assertThat(keytool.code()).as("keytool: %s", keytool.output()).isZero();
