@@ -302,9 +302,6 @@ final class IrcLines {
         return SERVER_TIME.format(time);
     }
 
-    /// A moderation action as the `MODE` change it is (`:op!op@server MODE #room +o bob`), or,
-    /// for those IRC has no mode for (mute, close), as a `NOTICE` to the channel worded as the
-    /// plain dialect words it.
     /// The `JOIN`, then, for a joiner who is an operator or voiced as it enters, the server's
     /// `MODE +o`/`+v` that gives it (as services do on networks that keep operators by name),
     /// so that clients list it with its prefix.
@@ -324,6 +321,9 @@ final class IrcLines {
         return List.of(join, tagged(fromServer("MODE", params.toArray(String[]::new)), joined.time(), null, form));
     }
 
+    /// A moderation action as the `MODE` change it is (`:op!op@server MODE #room +o bob`), or,
+    /// for those IRC has no mode for (mute, close), as a `NOTICE` to the channel worded as the
+    /// plain dialect words it.
     private IrcMessage moderation(String channel, ServerFrame.Moderated moderated) {
         return IrcModes.change(moderated).map(change -> {
             List<String> params = new ArrayList<>(change.size() + 1);
