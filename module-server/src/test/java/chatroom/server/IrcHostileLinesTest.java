@@ -95,6 +95,33 @@ class IrcHostileLinesTest {
         assertThat(sync(watcher)).noneMatch(line -> line.contains("mark"));
     }
 
+    /// Found by IrcFuzzTest: a topic with a control character was kept, and then every frame
+    /// of it failed, the setter's connection first, then every member who joined the room.
+    @Test
+    @DisplayName("TOPIC with mIRC formatting, another control character or more than the limit: one NOTICE, the topic kept, joiners unharmed")
+    void topicsNoDialectCanCarry() {
+        fixture.start(abuseConfig().build());
+        TestClient hostile = register(fixture, "hostile");
+        IrcTestSupport.joinChannel(hostile, "#den");
+        sync(hostile);
+        assertThat(replies(hostile, "TOPIC #den :plain words")).isEmpty();
+        for (String topic : List.of("\u0002bold\u0002 words", "\u0003" + "4red", "\u0001ACTION x\u0001",
+                "a\u007fdel", "x".repeat(400))) {
+            assertThat(commands(replies(hostile, "TOPIC #den :" + topic))).as(IrcTestSupport.shorten(topic))
+                    .containsExactly("NOTICE");
+        }
+        assertThat(replies(hostile, "TOPIC #den")).extracting(IrcMessage::command).contains("332");
+        assertThat(replies(hostile, "TOPIC #den").stream().filter(reply -> reply.command().equals("332")))
+                .extracting(reply -> reply.params().getLast()).containsExactly("plain words");
+
+        TestClient joiner = register(fixture, "joiner");
+        joiner.send("JOIN #den\r");
+        IrcTestSupport.expect(joiner, ".* 332 joiner #den :plain words");
+        TestClient structured = fixture.joinVersion2("structy");
+        structured.send("JOIN room=#den");
+        structured.expectLine("TOPIC room=#den by=hostile ts=\\S+ :plain words");
+    }
+
     @Test
     @DisplayName("a client's source is ignored; one with spaces or nothing after it is refused")
     void sources() {

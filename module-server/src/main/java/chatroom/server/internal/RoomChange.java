@@ -1,7 +1,9 @@
 package chatroom.server.internal;
 
 import chatroom.protocol.Name;
+import chatroom.protocol.Parsed;
 import chatroom.protocol.RoomName;
+import chatroom.protocol.Text;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -19,8 +21,14 @@ sealed interface RoomChange {
     record Created(RoomName room, Instant time) implements RoomChange {
     }
 
-    /// The topic changed (`""`: cleared).
+    /// The topic changed (`""`: cleared). Only a text every dialect can carry: a topic that
+    /// could not be sent would break every join of its room (and, saved, every restart).
     record TopicSet(RoomName room, String text, Optional<Name> by, Optional<Instant> time) implements RoomChange {
+        public TopicSet {
+            if (Text.checkShortText(text) instanceof Parsed.Invalid<String> invalid) {
+                throw new IllegalArgumentException("topic: " + invalid.detail());
+            }
+        }
     }
 
     /// Only operators may set the topic (`locked`), or everyone may.

@@ -6,6 +6,7 @@ import chatroom.protocol.Name;
 import chatroom.protocol.Parsed;
 import chatroom.protocol.RoomName;
 import chatroom.protocol.ServerFrame;
+import chatroom.protocol.Text;
 
 import java.net.InetAddress;
 import java.time.Instant;
@@ -67,6 +68,11 @@ final class RoomRules {
     Parsed<RoomChange> setTopic(String text, Name by, boolean operator, Instant time) {
         if (topicLocked && !operator) {
             return Parsed.invalid(ErrorCode.NOT_OPERATOR, "only operators may set the topic of " + room);
+        }
+        // The plain and structured dialects check the text as they read it; an IRC TOPIC (with
+        // mIRC colours, say) arrives here as it was sent.
+        if (Text.checkShortText(text.strip()) instanceof Parsed.Invalid<String> invalid) {
+            return invalid.retype();
         }
         topic = text.strip();
         topicBy = Optional.of(by);
