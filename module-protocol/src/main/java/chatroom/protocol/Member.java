@@ -29,9 +29,16 @@ public record Member(Name name, boolean operator, boolean muted, boolean away, b
         return new Member(name, false, false, false, false);
     }
 
-    /// The entry as written on the wire: the flags' prefixes, then the name.
+    /// The entry as written on the wire: the flags' prefixes, then the name (the name itself,
+    /// not a copy, for the many members without flags).
     public String wire() {
-        return flags() + name.value();
+        String flags = flags();
+        return flags.isEmpty() ? name.value() : flags + name.value();
+    }
+
+    /// This member, away (with an away text) or not.
+    public Member withAway(boolean away) {
+        return new Member(name, operator, muted, away, voiced);
     }
 
     /// The flags' prefixes alone, in their order (`""` for none): `JOINED`'s `flags=`.

@@ -154,14 +154,12 @@ final class Rooms {
                     // The joiner may be listed already, with the flags the server gave them (the
                     // creator of a room is its operator): a join does not take those away.
                     // Otherwise the join carries them (an operator by name is one at once).
-                    Member listed = state.get(joined.name().key());
-                    Member entering = joined.member();
-                    if (entering.away()) {
-                        away.add(entering.name().key());
+                    String key = joined.name().key();
+                    Member listed = state.get(key);
+                    if (joined.member().away()) {
+                        away.add(key);
                     }
-                    boolean isAway = away.contains(entering.name().key());
-                    state.put(listed != null ? listed : new Member(entering.name(), entering.operator(),
-                            entering.muted(), isAway, entering.voiced()));
+                    state.put(listed != null ? listed : joined.member().withAway(away.contains(key)));
                     out.add(state.list(false));
                     if (identity.isMe(joined.name()) && !state.joined) {
                         state.joined = true;
@@ -195,10 +193,7 @@ final class Rooms {
             away.remove(name.key());
         }
         out.add(new ClientEvent.Away(name, text));
-        forEachRoomWith(name, room -> {
-            Member member = room.get(name.key());
-            room.put(new Member(member.name(), member.operator(), member.muted(), text.isPresent(), member.voiced()));
-        }, out);
+        forEachRoomWith(name, room -> room.put(room.get(name.key()).withAway(text.isPresent())), out);
     }
 
     /// A member left the server.
